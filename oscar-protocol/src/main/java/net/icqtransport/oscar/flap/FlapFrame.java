@@ -1,0 +1,78 @@
+package net.icqtransport.oscar.flap;
+
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.Objects;
+
+/**
+ * One FLAP frame. For frames received, {@code sequence} is the peer's sequence number; for frames to send it
+ * is ignored, since {@link FlapFrameEncoder} numbers outgoing frames itself.
+ *
+ * <p>The payload is a private copy: no reference-counted buffer escapes the codec.
+ */
+public final class FlapFrame {
+  /** The largest payload a FLAP length field can carry. */
+  public static final int MAX_PAYLOAD = 0xFFFF;
+
+  private final FlapChannel channel;
+  private final int sequence;
+  private final byte[] payload;
+
+  public FlapFrame(FlapChannel channel, int sequence, byte[] payload) {
+    this.channel = Objects.requireNonNull(channel, "channel");
+    if (sequence < 0 || sequence > 0xFFFF) {
+      throw new IllegalArgumentException("sequence out of range: " + sequence);
+    }
+    if (payload.length > MAX_PAYLOAD) {
+      throw new IllegalArgumentException("FLAP payload too long: " + payload.length);
+    }
+    this.sequence = sequence;
+    this.payload = payload.clone();
+  }
+
+  /** A frame to send; the encoder assigns the sequence number. */
+  public static FlapFrame of(FlapChannel channel, byte[] payload) {
+    return new FlapFrame(channel, 0, payload);
+  }
+
+  public FlapChannel channel() {
+    return channel;
+  }
+
+  public int sequence() {
+    return sequence;
+  }
+
+  /** A copy of the payload. */
+  public byte[] payload() {
+    return payload.clone();
+  }
+
+  public int payloadLength() {
+    return payload.length;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FlapFrame other
+        && channel == other.channel
+        && sequence == other.sequence
+        && Arrays.equals(payload, other.payload);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * channel.hashCode() + sequence) + Arrays.hashCode(payload);
+  }
+
+  /** Shows the payload length only: payloads may carry passwords and message text. */
+  @Override
+  public String toString() {
+    return "FlapFrame[" + channel + ", seq=" + sequence + ", " + payload.length + " bytes]";
+  }
+
+  /** The payload in hex, for tests and protocol debugging (never for logs that may hold credentials). */
+  public String payloadHex() {
+    return HexFormat.of().formatHex(payload);
+  }
+}

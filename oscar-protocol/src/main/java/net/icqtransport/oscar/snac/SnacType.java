@@ -1,0 +1,110 @@
+package net.icqtransport.oscar.snac;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The SNACs this project speaks, by family and subtype (names after the iserverd OSCAR reference). Subtype
+ * 0x01 of every family is that family's error reply; see {@link #isError(Snac)}.
+ */
+public enum SnacType {
+  // Family 0x01: generic service controls
+  SERVICE_ERROR(0x01, 0x01),
+  SERVICE_CLIENT_READY(0x01, 0x02),
+  SERVICE_SERVER_FAMILIES(0x01, 0x03),
+  SERVICE_REQUEST(0x01, 0x04),
+  SERVICE_REDIRECT(0x01, 0x05),
+  SERVICE_RATE_PARAMS_REQUEST(0x01, 0x06),
+  SERVICE_RATE_PARAMS(0x01, 0x07),
+  SERVICE_RATE_PARAMS_ACK(0x01, 0x08),
+  SERVICE_RATE_CHANGE(0x01, 0x0A),
+  SERVICE_SELF_INFO_REQUEST(0x01, 0x0E),
+  SERVICE_SELF_INFO(0x01, 0x0F),
+  SERVICE_FAMILY_VERSIONS_REQUEST(0x01, 0x17),
+  SERVICE_FAMILY_VERSIONS(0x01, 0x18),
+  SERVICE_SET_STATUS(0x01, 0x1E),
+
+  // Family 0x02: location
+  LOCATION_ERROR(0x02, 0x01),
+  LOCATION_RIGHTS_REQUEST(0x02, 0x02),
+  LOCATION_RIGHTS(0x02, 0x03),
+  LOCATION_SET_INFO(0x02, 0x04),
+
+  // Family 0x03: buddy list management
+  BUDDY_ERROR(0x03, 0x01),
+  BUDDY_RIGHTS_REQUEST(0x03, 0x02),
+  BUDDY_RIGHTS(0x03, 0x03),
+  BUDDY_ONLINE(0x03, 0x0B),
+  BUDDY_OFFLINE(0x03, 0x0C),
+
+  // Family 0x04: ICBM (messages)
+  ICBM_ERROR(0x04, 0x01),
+  ICBM_SET_PARAMS(0x04, 0x02),
+  ICBM_PARAMS_REQUEST(0x04, 0x04),
+  ICBM_PARAMS(0x04, 0x05),
+  ICBM_SEND(0x04, 0x06),
+  ICBM_RECEIVE(0x04, 0x07),
+  ICBM_SERVER_ACK(0x04, 0x0C),
+  ICBM_TYPING(0x04, 0x14),
+
+  // Family 0x09: privacy
+  PRIVACY_ERROR(0x09, 0x01),
+  PRIVACY_RIGHTS_REQUEST(0x09, 0x02),
+  PRIVACY_RIGHTS(0x09, 0x03),
+
+  // Family 0x13: server-stored information (contact list)
+  SSI_ERROR(0x13, 0x01),
+  SSI_RIGHTS_REQUEST(0x13, 0x02),
+  SSI_RIGHTS(0x13, 0x03),
+  SSI_LIST_REQUEST(0x13, 0x04),
+  SSI_LIST_CHECK(0x13, 0x05),
+  SSI_LIST(0x13, 0x06),
+  SSI_ACTIVATE(0x13, 0x07),
+  SSI_UP_TO_DATE(0x13, 0x0F),
+
+  // Family 0x17: BUCP authorization (MD5 login)
+  AUTH_ERROR(0x17, 0x01),
+  AUTH_LOGIN_REQUEST(0x17, 0x02),
+  AUTH_LOGIN_REPLY(0x17, 0x03),
+  AUTH_KEY_REQUEST(0x17, 0x06),
+  AUTH_KEY_REPLY(0x17, 0x07);
+
+  private static final Map<Integer, SnacType> BY_ID = new HashMap<>();
+
+  static {
+    for (SnacType type : values()) {
+      BY_ID.put(key(type.family, type.subtype), type);
+    }
+  }
+
+  private final int family;
+  private final int subtype;
+
+  SnacType(int family, int subtype) {
+    this.family = family;
+    this.subtype = subtype;
+  }
+
+  public int family() {
+    return family;
+  }
+
+  public int subtype() {
+    return subtype;
+  }
+
+  /** The type of a SNAC, if this project knows it (unknown SNACs are not an error: peers may send more). */
+  public static Optional<SnacType> of(Snac snac) {
+    return Optional.ofNullable(BY_ID.get(key(snac.family(), snac.subtype())));
+  }
+
+  /** Whether the SNAC is its family's error reply (subtype 0x01). */
+  public static boolean isError(Snac snac) {
+    return snac.subtype() == 0x01;
+  }
+
+  private static int key(int family, int subtype) {
+    return (family << 16) | subtype;
+  }
+}

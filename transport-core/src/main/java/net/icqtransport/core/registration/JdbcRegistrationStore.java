@@ -1,0 +1,144 @@
+package net.icqtransport.core.registration;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.user.UserAddress;
+
+/** Registrations in a relational database through JDBC: the embedded H2 file by default. */
+public final class JdbcRegistrationStore implements RegistrationStore, AutoCloseable {
+
+  private static final String CREATE_TABLE =
+      "CREATE TABLE IF NOT EXISTS registration ("
+          + " user_jid VARCHAR(3071) PRIMARY KEY,"
+          + " legacy_account VARCHAR(64) NOT NULL,"
+          + " legacy_password VARCHAR(1024) NOT NULL,"
+          + " registered_at TIMESTAMP NOT NULL)";
+
+  private final DataSource dataSource;
+
+  public JdbcRegistrationStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+    createSchema();
+  }
+
+  /** A pooled data source for an embedded H2 database in {@code file} (H2 adds {@code .mv.db}). */
+  public static HikariDataSource embeddedDataSource(Path file) {
+    return pooled("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
+  }
+
+  /** A pooled data source for any JDBC URL. */
+  public static HikariDataSource pooled(String jdbcUrl, String username, String password) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    config.setUsername(username);
+    config.setPassword(password);
+    config.setMaximumPoolSize(4);
+    config.setPoolName("registrations");
+    return new HikariDataSource(config);
+  }
+
+  private void createSchema() {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute(CREATE_TABLE);
+    } catch (SQLException e) {
+      throw new StoreException("cannot create the registration table", e);
+    }
+  }
+
+  @Override
+  public Optional<Registration> find(UserAddress user) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT user_jid, legacy_account, legacy_password, registered_at FROM registration WHERE user_jid = ?")) {
+      statement.setString(1, user.bareJid());
+      try (ResultSet rows = statement.executeQuery()) {
+        return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot read the registration of " + user, e);
+    }
+  }
+
+  @Override
+  public void save(Registration registration) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM registration WHERE user_jid = ?");
+          PreparedStatement insert = connection.prepareStatement(
+              "INSERT INTO registration (user_jid, legacy_account, legacy_password, registered_at) VALUES (?, ?, ?, ?)")) {
+        delete.setString(1, registration.user().bareJid());
+        delete.executeUpdate();
+        insert.setString(1, registration.user().bareJid());
+        insert.setString(2, registration.credentials().account().value());
+        insert.setString(3, registration.credentials().password());
+        insert.setTimestamp(4, Timestamp.from(registration.registeredAt()));
+        insert.executeUpdate();
+        connection.commit();
+      } catch (SQLException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot save the registration of " + registration.user(), e);
+    }
+  }
+
+  @Override
+  public boolean delete(UserAddress user) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement("DELETE FROM registration WHERE user_jid = ?")) {
+      statement.setString(1, user.bareJid());
+      return statement.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new StoreException("cannot delete the registration of " + user, e);
+    }
+  }
+
+  @Override
+  public List<Registration> all() {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT user_jid, legacy_account, legacy_password, registered_at FROM registration ORDER BY user_jid");
+        ResultSet rows = statement.executeQuery()) {
+      List<Registration> result = new ArrayList<>();
+      while (rows.next()) {
+        result.add(read(rows));
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("cannot list registrations", e);
+    }
+  }
+
+  private static Registration read(ResultSet rows) throws SQLException {
+    return new Registration(
+        new UserAddress(rows.getString(1)),
+        new LegacyCredentials(new LegacyContactId(rows.getString(2)), rows.getString(3)),
+        rows.getTimestamp(4).toInstant());
+  }
+
+  @Override
+  public void close() {
+    if (dataSource instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new StoreException("cannot close the registration database", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,20 @@
+package net.icqtransport.core.registration;
+
+import java.util.List;
+import java.util.Optional;
+import net.icqtransport.core.user.UserAddress;
+
+/** Durable registrations. Implementations are thread-safe; a failure surfaces as {@link StoreException}. */
+public interface RegistrationStore {
+
+  Optional<Registration> find(UserAddress user);
+
+  /** Inserts or replaces the user's registration. */
+  void save(Registration registration);
+
+  /** Deletes the user's registration; returns whether there was one. */
+  boolean delete(UserAddress user);
+
+  /** Every registration, ordered by user. */
+  List<Registration> all();
+}
