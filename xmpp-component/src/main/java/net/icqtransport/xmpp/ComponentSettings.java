@@ -1,0 +1,65 @@
+package net.icqtransport.xmpp;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.xmpp.packet.JID;
+
+/**
+ * How the transport connects to the XMPP server as an external component (XEP-0114).
+ *
+ * <p>{@link #toString()} never shows the secret, so settings may end up in a log line.
+ *
+ * @param serverHost host name or address of the XMPP server's component port, e.g. {@code 127.0.0.1}
+ * @param serverPort the server's component port (Prosody's {@code component_ports}, usually 5347)
+ * @param domain the component's domain, e.g. {@code icq.localhost}; contacts become {@code UIN@domain}
+ * @param secret the shared secret of the XEP-0114 handshake
+ * @param initialRetryDelay the delay before the second connect attempt
+ * @param maxRetryDelay the longest delay between connect attempts (the backoff stops growing there)
+ */
+public record ComponentSettings(
+    String serverHost, int serverPort, String domain, String secret, Duration initialRetryDelay, Duration maxRetryDelay) {
+
+  /** The delay before the second connect attempt unless configured. */
+  public static final Duration DEFAULT_INITIAL_RETRY_DELAY = Duration.ofSeconds(1);
+  /** The longest delay between connect attempts unless configured. */
+  public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(60);
+
+  public ComponentSettings {
+    Objects.requireNonNull(serverHost, "serverHost");
+    Objects.requireNonNull(domain, "domain");
+    Objects.requireNonNull(secret, "secret");
+    Objects.requireNonNull(initialRetryDelay, "initialRetryDelay");
+    Objects.requireNonNull(maxRetryDelay, "maxRetryDelay");
+    if (serverHost.isBlank()) {
+      throw new IllegalArgumentException("serverHost is blank");
+    }
+    if (serverPort < 1 || serverPort > 65_535) {
+      throw new IllegalArgumentException("serverPort out of range: " + serverPort);
+    }
+    if (secret.isEmpty()) {
+      throw new IllegalArgumentException("secret is empty");
+    }
+    JID jid = new JID(domain); // stringpreps, throws IllegalArgumentException on a malformed domain
+    if (jid.getNode() != null || jid.getResource() != null) {
+      throw new IllegalArgumentException("domain must be a bare domain, not " + domain);
+    }
+    domain = jid.getDomain();
+    if (initialRetryDelay.isNegative() || initialRetryDelay.isZero()) {
+      throw new IllegalArgumentException("initialRetryDelay must be positive");
+    }
+    if (maxRetryDelay.compareTo(initialRetryDelay) < 0) {
+      throw new IllegalArgumentException("maxRetryDelay is shorter than initialRetryDelay");
+    }
+  }
+
+  /** Settings with the default retry delays (1 s growing to 60 s). */
+  public ComponentSettings(String serverHost, int serverPort, String domain, String secret) {
+    this(serverHost, serverPort, domain, secret, DEFAULT_INITIAL_RETRY_DELAY, DEFAULT_MAX_RETRY_DELAY);
+  }
+
+  @Override
+  public String toString() {
+    return "ComponentSettings[serverHost=" + serverHost + ", serverPort=" + serverPort + ", domain=" + domain
+        + ", secret=***, initialRetryDelay=" + initialRetryDelay + ", maxRetryDelay=" + maxRetryDelay + "]";
+  }
+}

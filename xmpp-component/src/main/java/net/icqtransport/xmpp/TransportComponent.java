@@ -1,0 +1,274 @@
+package net.icqtransport.xmpp;
+
+import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.legacy.LegacyContact;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.user.SessionState;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.core.user.UserEndpoint;
+import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.connection.BackoffPolicy;
+import net.icqtransport.xmpp.connection.ComponentConnector;
+import net.icqtransport.xmpp.connection.ComponentLink;
+import net.icqtransport.xmpp.connection.ConnectionListener;
+import net.icqtransport.xmpp.connection.ConnectionSupervisor;
+import net.icqtransport.xmpp.connection.OutboundStanzaQueue;
+import net.icqtransport.xmpp.connection.Sleeper;
+import net.icqtransport.xmpp.connection.WhackConnector;
+import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
+import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
+import net.icqtransport.xmpp.handler.DiscoHandler;
+import net.icqtransport.xmpp.handler.GatewayHandler;
+import net.icqtransport.xmpp.handler.MessageHandler;
+import net.icqtransport.xmpp.handler.PingHandler;
+import net.icqtransport.xmpp.handler.PresenceHandler;
+import net.icqtransport.xmpp.handler.RegistrationHandler;
+import net.icqtransport.xmpp.handler.VersionHandler;
+import net.icqtransport.xmpp.router.StanzaRouter;
+import net.icqtransport.xmpp.state.PresenceBook;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+
+/**
+ * The ICQ transport as an XEP-0114 external component: the one class the distribution wires.
+ *
+ * <pre>{@code
+ * TransportComponent xmpp = new TransportComponent(settings);   // also the bridge's UserEndpoint
+ * Gateway gateway = ...new bridge...(legacyNetwork, store, xmpp);
+ * xmpp.attach(gateway);
+ * xmpp.start();                                   // returns at once; connects in the background
+ * xmpp.awaitConnected(Duration.ofSeconds(30));    // optional
+ * ...
+ * gateway.shutdown();                             // users' sessions end, they see the transport go offline
+ * xmpp.stop();
+ * }</pre>
+ *
+ * <p>Inbound stanzas are handled in order per sender bare JID, in parallel across senders, and never dropped;
+ * outbound stanzas go through one FIFO that waits for the connection. After the first connection and every
+ * reconnection, every registered user is probed (XEP-0100 §4.4) so their sessions start again.
+ *
+ * <p>Whack calls {@code Preferences.userRoot()}: run with {@code -Djava.util.prefs.userRoot=<some dir>} to
+ * keep it out of the home folder.
+ */
+public final class TransportComponent implements UserEndpoint {
+  private static final Logger LOG = LoggerFactory.getLogger(TransportComponent.class);
+  private static final int INBOUND_THREADS = 4;
+
+  private final ComponentSettings settings;
+  private final TransportAddresses addresses;
+  private final PresenceBook presences = new PresenceBook();
+  private final OutboundStanzaQueue outbound = new OutboundStanzaQueue();
+  private final XmppUserEndpoint endpoint;
+  private final ExecutorService inboundPool;
+  private final KeyedSequentialExecutor<String> inbound;
+  private final ConnectionSupervisor supervisor;
+  private volatile Gateway gateway;
+  private volatile StanzaRouter router;
+  private boolean started;
+  private boolean stopped;
+
+  /** A component that connects with Whack to {@code settings.serverHost():serverPort()}. */
+  public TransportComponent(ComponentSettings settings) {
+    this(settings, sink -> new WhackConnector(settings, sink), Sleeper.SYSTEM);
+  }
+
+  /** For tests: any connector (given the inbound sink) and clock. */
+  TransportComponent(ComponentSettings settings, Function<Consumer<Packet>, ComponentConnector> connectorFactory, Sleeper sleeper) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
+    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences);
+    this.inboundPool = Executors.newFixedThreadPool(INBOUND_THREADS,
+        new ThreadFactoryBuilder().setNameFormat("xmpp-inbound-%d").setDaemon(true).build());
+    this.inbound = new KeyedSequentialExecutor<>(inboundPool);
+    this.supervisor = new ConnectionSupervisor(
+        connectorFactory.apply(this::receive),
+        BackoffPolicy.exponential(settings.initialRetryDelay(), settings.maxRetryDelay()),
+        new Listener(),
+        sleeper,
+        () -> ThreadLocalRandom.current().nextDouble(),
+        settings.serverHost() + ":" + settings.serverPort() + " as " + settings.domain());
+  }
+
+  /** Connects the component to the bridge; call once, before {@link #start()}. */
+  public synchronized void attach(Gateway gateway) {
+    Objects.requireNonNull(gateway, "gateway");
+    if (this.gateway != null) {
+      throw new IllegalStateException("a gateway is already attached");
+    }
+    this.gateway = gateway;
+    this.router = new StanzaRouter(
+        addresses,
+        outbound,
+        List.of(
+            new DiscoHandler(outbound),
+            new RegistrationHandler(outbound, gateway, addresses, presences),
+            new GatewayHandler(outbound, addresses, gateway::parseContactId),
+            new VersionHandler(outbound),
+            new PingHandler(outbound)),
+        new PresenceHandler(outbound, gateway, addresses, presences),
+        new MessageHandler(outbound, gateway, addresses));
+  }
+
+  /** Starts connecting (retrying with backoff until it succeeds or {@link #stop()}); returns at once. */
+  public synchronized void start() {
+    if (gateway == null) {
+      throw new IllegalStateException("attach(gateway) before start()");
+    }
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    LOG.info("Starting the XMPP component {}", settings);
+    supervisor.start();
+  }
+
+  /** Waits for the first connection to the server; true if it is up within the timeout. */
+  public boolean awaitConnected(Duration timeout) throws InterruptedException {
+    return supervisor.awaitFirstConnection(timeout);
+  }
+
+  /** Whether the component is connected to the server right now. */
+  public boolean isConnected() {
+    return supervisor.isConnected();
+  }
+
+  /** The component's domain, e.g. {@code icq.example.org}. */
+  public String domain() {
+    return settings.domain();
+  }
+
+  /**
+   * Shows the transport offline to every user it shows online (briefly waiting for those stanzas to be
+   * written), closes the stream and stops all threads. Does not shut the gateway down.
+   */
+  public void stop() {
+    synchronized (this) {
+      if (stopped) {
+        return;
+      }
+      stopped = true;
+    }
+    endpoint.signOffEveryone();
+    try {
+      if (!outbound.awaitDrained(Duration.ofSeconds(3))) {
+        LOG.warn("{} outbound stanzas not written before stopping", outbound.backlog());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    supervisor.stop();
+    outbound.stop();
+    inboundPool.shutdown();
+    try {
+      if (!inboundPool.awaitTermination(5, TimeUnit.SECONDS)) {
+        inboundPool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      inboundPool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    LOG.info("XMPP component {} stopped", settings.domain());
+  }
+
+  /** Inbound stanzas waiting to be handled (for metrics). */
+  public int inboundBacklog() {
+    return inbound.pendingTasks();
+  }
+
+  /** Outbound stanzas waiting to be written (for metrics). */
+  public int outboundBacklog() {
+    return outbound.backlog();
+  }
+
+  @Override
+  public void deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
+    endpoint.deliverMessage(user, from, text, sentAt);
+  }
+
+  @Override
+  public void contactStatusChanged(UserAddress user, LegacyContactId contact, LegacyStatus status, String statusText) {
+    endpoint.contactStatusChanged(user, contact, status, statusText);
+  }
+
+  @Override
+  public void contactListReceived(UserAddress user, List<LegacyContact> contacts) {
+    endpoint.contactListReceived(user, contacts);
+  }
+
+  @Override
+  public void sessionStateChanged(UserAddress user, SessionState state, String detail) {
+    endpoint.sessionStateChanged(user, state, detail);
+  }
+
+  /** Called on Whack's reader thread, in stream order: queue per sender, never block, never drop. */
+  private void receive(Packet packet) {
+    JID from = packet.getFrom();
+    String key = from == null ? "" : from.toBareJID();
+    inbound.execute(key, () -> {
+      StanzaRouter current = router;
+      if (current == null) {
+        LOG.error("No gateway attached; dropping a {} from {}", packet.getElement().getName(), from);
+        return;
+      }
+      current.route(packet);
+    });
+  }
+
+  private LegacyContactId parseContactId(String text) {
+    Gateway g = gateway;
+    if (g == null) {
+      throw new IllegalStateException("no gateway attached");
+    }
+    return g.parseContactId(text);
+  }
+
+  /** Probes every registered user so their sessions restart after a transport or server restart (XEP-0100 §4.4). */
+  private void probeRegisteredUsers() {
+    List<UserAddress> users;
+    try {
+      users = gateway.registeredUsers();
+    } catch (RuntimeException e) {
+      LOG.error("Cannot list registered users to probe them", e);
+      return;
+    }
+    for (UserAddress user : users) {
+      try {
+        Presence probe = new Presence(Presence.Type.probe);
+        probe.setFrom(addresses.domain());
+        probe.setTo(addresses.userJid(user));
+        outbound.send(probe);
+      } catch (IllegalArgumentException e) {
+        LOG.warn("Not probing {}: not a valid JID", user);
+      }
+    }
+    LOG.info("Probed {} registered users", users.size());
+  }
+
+  private final class Listener implements ConnectionListener {
+    @Override
+    public void connected(ComponentLink link) {
+      outbound.connected(link);
+      probeRegisteredUsers();
+    }
+
+    @Override
+    public void disconnected(ComponentLink link) {
+      outbound.disconnected(link);
+    }
+  }
+}

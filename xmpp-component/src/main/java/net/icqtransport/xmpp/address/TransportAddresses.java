@@ -1,0 +1,82 @@
+package net.icqtransport.xmpp.address;
+
+import java.util.Objects;
+import java.util.function.Function;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.xmpp.stanza.StanzaException;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.PacketError;
+
+/**
+ * The one owner of address translation (XEP-0100 §6.1): the transport is {@code icq.example.org}, contact
+ * {@code 100002} is {@code 100002@icq.example.org} (resource ignored), and a user is known to the core by the
+ * stringprepped bare JID, e.g. {@code Alice@Example.org/Home} → {@code alice@example.org}.
+ */
+public final class TransportAddresses {
+
+  private final JID domain;
+  private final Function<String, LegacyContactId> contactParser;
+
+  /**
+   * @param domain the component's domain
+   * @param contactParser parses a JID's local part into a contact id; throws IllegalArgumentException if it
+   *     is none (the gateway's {@code parseContactId})
+   */
+  public TransportAddresses(String domain, Function<String, LegacyContactId> contactParser) {
+    this.domain = new JID(null, Objects.requireNonNull(domain, "domain"), null);
+    this.contactParser = Objects.requireNonNull(contactParser, "contactParser");
+  }
+
+  /** The transport's own JID. */
+  public JID domain() {
+    return domain;
+  }
+
+  /** The JID of a legacy contact. */
+  public JID contactJid(LegacyContactId contact) {
+    return new JID(contact.value(), domain.getDomain(), null);
+  }
+
+  /**
+   * Whom a stanza addressed to {@code to} is for.
+   *
+   * @throws StanzaException item-not-found for another domain, jid-malformed when the local part is no contact id
+   */
+  public Recipient recipientOf(JID to) {
+    if (to == null || !domain.getDomain().equals(to.getDomain())) {
+      throw new StanzaException(PacketError.Condition.item_not_found, "This transport only serves " + domain);
+    }
+    String node = to.getNode();
+    if (node == null) {
+      return Recipient.transport();
+    }
+    try {
+      return Recipient.contact(contactParser.apply(JID.unescapeNode(node)));
+    } catch (IllegalArgumentException e) {
+      throw new StanzaException(PacketError.Condition.jid_malformed, "'" + node + "' is not an ICQ number");
+    }
+  }
+
+  /**
+   * The core's key for the user who sent a stanza.
+   *
+   * @throws StanzaException bad-request when there is no sender or it does not stringprep
+   */
+  public UserAddress userOf(JID from) {
+    if (from == null) {
+      throw new StanzaException(PacketError.Condition.bad_request, "no sender");
+    }
+    try {
+      // Inbound 'from' addresses are not stringprepped by Tinder; the core wants the canonical form.
+      return new UserAddress(new JID(from.getNode(), from.getDomain(), null).toBareJID());
+    } catch (IllegalArgumentException e) {
+      throw new StanzaException(PacketError.Condition.jid_malformed, "malformed sender address");
+    }
+  }
+
+  /** The bare JID to send to for a user. */
+  public JID userJid(UserAddress user) {
+    return new JID(user.bareJid());
+  }
+}

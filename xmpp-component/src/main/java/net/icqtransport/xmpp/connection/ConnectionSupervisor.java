@@ -1,0 +1,164 @@
+package net.icqtransport.xmpp.connection;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps one XEP-0114 link to the server up: retries the first connect with exponential backoff and jitter
+ * (Whack throws once and gives up), and makes a fresh link after every loss (instead of Whack's own fixed
+ * 5 s reconnect loop, which re-runs {@code component.start()} and piles up keepalive tasks). Runs on its
+ * own thread until {@link #stop()}.
+ */
+public final class ConnectionSupervisor {
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectionSupervisor.class);
+
+  private final ComponentConnector connector;
+  private final BackoffPolicy backoff;
+  private final ConnectionListener listener;
+  private final Sleeper sleeper;
+  private final DoubleSupplier random;
+  private final String description;
+  private final CountDownLatch firstConnection = new CountDownLatch(1);
+  private final AtomicInteger connections = new AtomicInteger();
+
+  private volatile boolean stopped;
+  private volatile ComponentLink current;
+  private Thread thread;
+
+  /**
+   * @param description where we connect to, for log lines (never the secret)
+   */
+  public ConnectionSupervisor(
+      ComponentConnector connector,
+      BackoffPolicy backoff,
+      ConnectionListener listener,
+      Sleeper sleeper,
+      DoubleSupplier random,
+      String description) {
+    this.connector = Objects.requireNonNull(connector, "connector");
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.listener = Objects.requireNonNull(listener, "listener");
+    this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    this.random = Objects.requireNonNull(random, "random");
+    this.description = Objects.requireNonNull(description, "description");
+  }
+
+  /** Starts connecting in the background; returns at once. */
+  public synchronized void start() {
+    if (thread != null) {
+      throw new IllegalStateException("already started");
+    }
+    thread = new Thread(this::run, "xmpp-component-connection");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Waits until the first link is up; true if it came up in time. */
+  public boolean awaitFirstConnection(Duration timeout) throws InterruptedException {
+    return firstConnection.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Whether a link is up right now. */
+  public boolean isConnected() {
+    ComponentLink link = current;
+    return link != null && link.isOpen();
+  }
+
+  /** How many links have come up so far (1 after the first connect, 2 after the first reconnect, …). */
+  public int connectionCount() {
+    return connections.get();
+  }
+
+  /** Closes the current link and stops retrying; waits for the supervisor thread to end. */
+  public void stop() {
+    Thread t;
+    synchronized (this) {
+      stopped = true;
+      t = thread;
+    }
+    ComponentLink link = current;
+    if (link != null) {
+      link.close();
+    }
+    if (t != null) {
+      t.interrupt();
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void run() {
+    int failedAttempts = 0;
+    while (!stopped) {
+      ComponentLink link;
+      try {
+        link = connector.connect();
+      } catch (InterruptedException e) {
+        break;
+      } catch (Exception e) {
+        failedAttempts++;
+        Duration delay = backoff.delayAfter(failedAttempts, random);
+        // Only the message: a ComponentException never carries the secret, but stack traces every few
+        // seconds while the server is down would drown the log.
+        LOG.warn("Cannot connect to the XMPP server at {} (attempt {}): {}; retrying in {} ms",
+            description, failedAttempts, e.toString(), delay.toMillis());
+        if (!pause(delay)) {
+          break;
+        }
+        continue;
+      }
+      failedAttempts = 0;
+      if (stopped) {
+        link.close();
+        break;
+      }
+      current = link;
+      int n = connections.incrementAndGet();
+      LOG.info("Connected to the XMPP server at {} (connection #{})", description, n);
+      try {
+        listener.connected(link);
+      } catch (RuntimeException e) {
+        LOG.error("Connection listener failed", e);
+      }
+      firstConnection.countDown();
+      try {
+        link.awaitClosed();
+      } catch (InterruptedException e) {
+        // stop() interrupts us; the loop condition decides
+      }
+      current = null;
+      link.close();
+      try {
+        listener.disconnected(link);
+      } catch (RuntimeException e) {
+        LOG.error("Connection listener failed", e);
+      }
+      if (!stopped) {
+        LOG.warn("Lost the connection to the XMPP server at {}; reconnecting", description);
+        // A short pause so a server that accepts and drops at once is not hammered.
+        if (!pause(backoff.delayAfter(1, random))) {
+          break;
+        }
+      }
+    }
+    LOG.info("Component connection to {} stopped", description);
+  }
+
+  private boolean pause(Duration delay) {
+    try {
+      sleeper.sleep(delay);
+      return !stopped;
+    } catch (InterruptedException e) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package net.icqtransport.xmpp.connection;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import net.icqtransport.xmpp.stanza.StanzaSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.Packet;
+
+/**
+ * All outbound stanzas in one FIFO, written by one thread: callers (handlers, the bridge) never block on the
+ * socket, every user's stanzas keep their order, and while the server is away stanzas wait for the next
+ * link instead of being lost. A stanza whose write failed is written again on the next link. The queue is
+ * unbounded but measured: {@link #backlog()} and a warning each time the backlog doubles past 1,000.
+ */
+public final class OutboundStanzaQueue implements StanzaSender, ConnectionListener {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundStanzaQueue.class);
+  private static final int FIRST_WARNING = 1_000;
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition changed = lock.newCondition();
+  private final Deque<Packet> queue = new ArrayDeque<>();
+  private final Thread writer;
+  private ComponentLink link;
+  private boolean writing;
+  private boolean stopped;
+  private int nextWarning = FIRST_WARNING;
+  private long written;
+
+  public OutboundStanzaQueue() {
+    writer = new Thread(this::run, "xmpp-outbound");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  @Override
+  public void send(Packet packet) {
+    Objects.requireNonNull(packet, "packet");
+    lock.lock();
+    try {
+      if (stopped) {
+        LOG.warn("Stopped: not sending a {} to {}", packet.getElement().getName(), packet.getTo());
+        return;
+      }
+      queue.addLast(packet);
+      if (queue.size() >= nextWarning) {
+        LOG.warn("{} outbound stanzas are waiting ({})", queue.size(), link == null ? "no connection to the server" : "server is slow");
+        nextWarning *= 2;
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void connected(ComponentLink newLink) {
+    lock.lock();
+    try {
+      link = newLink;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  @Override
+  public void disconnected(ComponentLink oldLink) {
+    lock.lock();
+    try {
+      if (link == oldLink) {
+        link = null;
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stanzas waiting to be written. */
+  public int backlog() {
+    lock.lock();
+    try {
+      return queue.size() + (writing ? 1 : 0);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stanzas written so far. */
+  public long written() {
+    lock.lock();
+    try {
+      return written;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Waits until everything queued so far is written, or the timeout passes; true if drained. */
+  public boolean awaitDrained(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    lock.lock();
+    try {
+      while (!queue.isEmpty() || writing) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || link == null) {
+          return false;
+        }
+        changed.awaitNanos(left);
+      }
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Stops the writer; stanzas still queued are counted in the log and discarded. */
+  public void stop() {
+    lock.lock();
+    try {
+      stopped = true;
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    writer.interrupt();
+    try {
+      writer.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    lock.lock();
+    try {
+      if (!queue.isEmpty()) {
+        LOG.warn("Discarding {} outbound stanzas at shutdown", queue.size());
+        queue.clear();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void run() {
+    while (true) {
+      Packet packet;
+      ComponentLink target;
+      lock.lock();
+      try {
+        while (!stopped && (queue.isEmpty() || link == null)) {
+          changed.await(1, TimeUnit.SECONDS);
+        }
+        if (stopped) {
+          return;
+        }
+        packet = queue.pollFirst();
+        target = link;
+        writing = true;
+      } catch (InterruptedException e) {
+        if (stopped) {
+          return;
+        }
+        continue;
+      } finally {
+        lock.unlock();
+      }
+      boolean ok;
+      try {
+        ok = target.write(packet);
+      } catch (RuntimeException e) {
+        // A stanza that cannot be serialized would fail again: report and skip it rather than loop.
+        LOG.error("Cannot write a {} to {}; skipped", packet.getElement().getName(), packet.getTo(), e);
+        ok = true;
+      }
+      lock.lock();
+      try {
+        writing = false;
+        if (ok) {
+          written++;
+        } else {
+          queue.addFirst(packet); // keep its place; written again on the next link
+          if (link == target) {
+            link = null;
+          }
+        }
+        changed.signalAll();
+      } finally {
+        lock.unlock();
+      }
+    }
+  }
+}

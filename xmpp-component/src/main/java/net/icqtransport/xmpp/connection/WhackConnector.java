@@ -1,0 +1,58 @@
+package net.icqtransport.xmpp.connection;
+
+import java.util.Objects;
+import java.util.function.Consumer;
+import net.icqtransport.xmpp.ComponentSettings;
+import org.jivesoftware.whack.ExternalComponentManager;
+import org.xmpp.component.ComponentException;
+import org.xmpp.component.ComponentManager;
+import org.xmpp.component.ComponentManagerFactory;
+import org.xmpp.packet.Packet;
+
+/**
+ * Opens XEP-0114 links with Whack 3.1.0. The {@link ExternalComponentManager} only supplies settings (host,
+ * secret, connect timeout); components are not registered with it, so its own bookkeeping and reconnect
+ * logic stay out of the way.
+ *
+ * <p>Whack's manager has two global side effects: its constructor replaces the JVM-wide
+ * {@link ComponentManagerFactory} instance (undone here), and it calls {@code Preferences.userRoot()}, which
+ * creates {@code ~/.java/.userPrefs} unless {@code -Djava.util.prefs.userRoot} points elsewhere.
+ */
+public final class WhackConnector implements ComponentConnector {
+
+  private final ComponentSettings settings;
+  private final InboundComponent component;
+  private ExternalComponentManager manager;
+
+  /**
+   * @param inbound receives every inbound stanza, in stream order, on Whack's reader thread; must not block
+   */
+  public WhackConnector(ComponentSettings settings, Consumer<Packet> inbound) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.component = new InboundComponent(inbound);
+  }
+
+  @Override
+  public ComponentLink connect() throws ComponentException {
+    return WhackComponentLink.open(manager(), component, settings.serverHost(), settings.serverPort(), settings.domain());
+  }
+
+  private synchronized ExternalComponentManager manager() {
+    if (manager == null) {
+      ComponentManager previous = currentGlobalManager();
+      manager = new ExternalComponentManager(settings.serverHost(), settings.serverPort(), false);
+      ComponentManagerFactory.setComponentManager(previous);
+      manager.setSecretKey(settings.domain(), settings.secret());
+      manager.setConnectTimeout(5_000);
+    }
+    return manager;
+  }
+
+  private static ComponentManager currentGlobalManager() {
+    try {
+      return ComponentManagerFactory.getComponentManager();
+    } catch (RuntimeException e) { // Tinder throws NullPointerException when none is set
+      return null;
+    }
+  }
+}

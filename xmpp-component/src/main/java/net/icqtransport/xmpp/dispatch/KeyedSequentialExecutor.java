@@ -1,0 +1,123 @@
+package net.icqtransport.xmpp.dispatch;
+
+import java.util.ArrayDeque;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs tasks one at a time and in submission order per key (for stanzas: the sender's bare JID), with
+ * different keys in parallel on a shared pool. A key's lane exists only while it has work, so idle senders
+ * cost nothing. Nothing is ever dropped: the queues are unbounded, measured by {@link #pendingTasks()} and
+ * {@link #maxPendingTasks()}, with a warning each time the backlog doubles past 1,000.
+ *
+ * <p>A lane runs at most {@link #BATCH} tasks per turn before giving its pool thread back, so one busy sender
+ * cannot starve the others.
+ */
+public final class KeyedSequentialExecutor<K> {
+  private static final Logger LOG = LoggerFactory.getLogger(KeyedSequentialExecutor.class);
+  static final int BATCH = 64;
+  private static final int FIRST_WARNING = 1_000;
+
+  private final Executor pool;
+  private final ConcurrentHashMap<K, Lane> lanes = new ConcurrentHashMap<>();
+  private final AtomicInteger pending = new AtomicInteger();
+  private final AtomicInteger maxPending = new AtomicInteger();
+  private final AtomicInteger nextWarning = new AtomicInteger(FIRST_WARNING);
+
+  /** @param pool runs the lanes; must not run tasks on the calling thread nor reject them while in use */
+  public KeyedSequentialExecutor(Executor pool) {
+    this.pool = Objects.requireNonNull(pool, "pool");
+  }
+
+  /** Queues the task behind every task already queued for the same key. */
+  public void execute(K key, Runnable task) {
+    Objects.requireNonNull(key, "key");
+    Objects.requireNonNull(task, "task");
+    int now = pending.incrementAndGet();
+    maxPending.accumulateAndGet(now, Math::max);
+    int warnAt = nextWarning.get();
+    if (now >= warnAt && nextWarning.compareAndSet(warnAt, warnAt * 2)) {
+      LOG.warn("{} inbound stanzas are waiting to be processed", now);
+    }
+    boolean[] created = new boolean[1];
+    Lane lane = lanes.compute(key, (k, existing) -> {
+      Lane l = existing;
+      if (l == null) {
+        l = new Lane(k);
+        created[0] = true;
+      }
+      l.tasks.addLast(task);
+      return l;
+    });
+    if (created[0]) {
+      schedule(lane);
+    }
+  }
+
+  /** Tasks queued and not yet started. */
+  public int pendingTasks() {
+    return pending.get();
+  }
+
+  /** The largest {@link #pendingTasks()} seen. */
+  public int maxPendingTasks() {
+    return maxPending.get();
+  }
+
+  /** Keys that have queued or running tasks. */
+  public int activeKeys() {
+    return lanes.size();
+  }
+
+  private void schedule(Lane lane) {
+    try {
+      pool.execute(lane);
+    } catch (RejectedExecutionException e) {
+      LOG.error("The pool refused the tasks of {} (shutting down?)", lane.key, e);
+    }
+  }
+
+  private final class Lane implements Runnable {
+    private final K key;
+    /** Only touched inside {@code lanes.compute} for this key, which serializes access. */
+    private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+    Lane(K key) {
+      this.key = key;
+    }
+
+    @Override
+    public void run() {
+      for (int i = 0; i < BATCH; i++) {
+        Runnable task = next();
+        if (task == null) {
+          return; // the lane removed itself: the next task for this key starts a new lane
+        }
+        pending.decrementAndGet();
+        try {
+          task.run();
+        } catch (Throwable t) {
+          LOG.error("Task for {} failed", key, t);
+        }
+      }
+      schedule(this);
+    }
+
+    private Runnable next() {
+      Runnable[] out = new Runnable[1];
+      lanes.compute(key, (k, l) -> {
+        if (l != this) {
+          throw new IllegalStateException("lane for " + k + " replaced while running");
+        }
+        out[0] = tasks.pollFirst();
+        return out[0] == null ? null : this;
+      });
+      return out[0];
+    }
+  }
+}

@@ -1,0 +1,191 @@
+package net.icqtransport.xmpp.handler;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LoginFailedException;
+import net.icqtransport.core.registration.Registration;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.xmpp.address.Recipient;
+import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
+import net.icqtransport.xmpp.router.IqHandler;
+import net.icqtransport.xmpp.stanza.Namespaces;
+import net.icqtransport.xmpp.stanza.StanzaErrors;
+import net.icqtransport.xmpp.stanza.StanzaException;
+import net.icqtransport.xmpp.stanza.StanzaSender;
+import net.icqtransport.xmpp.state.PresenceBook;
+import org.dom4j.Element;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.PacketError;
+import org.xmpp.packet.Presence;
+
+/**
+ * In-band registration with the transport (XEP-0077, as XEP-0100 §4.1-§4.3 uses it).
+ *
+ * <ul>
+ *   <li>get → instructions, {@code <username/>} (the UIN) and {@code <password/>}, plus the same fields as a
+ *       XEP-0004 form (XEP-0077 §4); {@code <registered/>} and the UIN when already registered (§3.1).
+ *   <li>set → the gateway logs in to check the credentials and stores them only then; on success an empty
+ *       result, then {@code subscribe} and {@code probe} from the transport to the user's bare JID
+ *       (XEP-0100 §4.1.1 steps 7-8). Refused credentials give {@code not-authorized}, and nothing else is sent.
+ *   <li>set with {@code <remove/>} → unregister, result, then {@code unsubscribe}, {@code unsubscribed} and
+ *       {@code unavailable} to the user (XEP-0077 §3.2, XEP-0100 §4.3).
+ * </ul>
+ *
+ * <p>The password is never logged: only the user and the UIN are.
+ */
+public final class RegistrationHandler implements IqHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(RegistrationHandler.class);
+  static final String INSTRUCTIONS = "Enter your ICQ number (UIN) and your ICQ password.";
+
+  private final StanzaSender sender;
+  private final Gateway gateway;
+  private final TransportAddresses addresses;
+  private final PresenceBook presences;
+
+  public RegistrationHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences) {
+    this.sender = Objects.requireNonNull(sender, "sender");
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.addresses = Objects.requireNonNull(addresses, "addresses");
+    this.presences = Objects.requireNonNull(presences, "presences");
+  }
+
+  @Override
+  public Set<String> namespaces() {
+    return Set.of(Namespaces.REGISTER);
+  }
+
+  @Override
+  public void handle(IQ request, Recipient recipient) {
+    if (!recipient.isTransport()) {
+      throw new StanzaException(PacketError.Condition.feature_not_implemented, "Register with the transport itself");
+    }
+    UserAddress user = addresses.userOf(request.getFrom());
+    if (request.getType() == IQ.Type.get) {
+      sender.send(registrationForm(request, gateway.registration(user)));
+      return;
+    }
+    Element query = request.getChildElement();
+    if (query.element("remove") != null) {
+      unregister(request, user);
+    } else {
+      register(request, user, query);
+    }
+  }
+
+  private IQ registrationForm(IQ request, Optional<Registration> registration) {
+    IQ result = IQ.createResultIQ(request);
+    Element query = result.setChildElement("query", Namespaces.REGISTER);
+    String account = registration.map(r -> r.credentials().account().value()).orElse(null);
+    query.addElement("instructions").setText(INSTRUCTIONS);
+    if (account != null) {
+      query.addElement("registered");
+      query.addElement("username").setText(account);
+    } else {
+      query.addElement("username");
+    }
+    query.addElement("password"); // never filled in: the stored password does not leave the transport
+
+    Element form = query.addElement("x", Namespaces.DATA_FORMS).addAttribute("type", "form");
+    form.addElement("title").setText("ICQ Transport registration");
+    form.addElement("instructions").setText(INSTRUCTIONS);
+    Element formType = form.addElement("field").addAttribute("type", "hidden").addAttribute("var", "FORM_TYPE");
+    formType.addElement("value").setText(Namespaces.REGISTER);
+    Element username = form.addElement("field")
+        .addAttribute("type", "text-single").addAttribute("var", "username").addAttribute("label", "ICQ number (UIN)");
+    username.addElement("required");
+    if (account != null) {
+      username.addElement("value").setText(account);
+    }
+    form.addElement("field")
+        .addAttribute("type", "text-private").addAttribute("var", "password").addAttribute("label", "Password")
+        .addElement("required");
+    return result;
+  }
+
+  private void register(IQ request, UserAddress user, Element query) {
+    String username = field(query, "username");
+    String password = field(query, "password");
+    if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+      throw new StanzaException(PacketError.Condition.not_acceptable, "Both the ICQ number and the password are required");
+    }
+    LegacyContactId account;
+    try {
+      account = gateway.parseContactId(username.trim());
+    } catch (IllegalArgumentException e) {
+      throw new StanzaException(PacketError.Condition.not_acceptable, "'" + username.trim() + "' is not an ICQ number");
+    }
+    LOG.info("Registering {} as ICQ {}", user, account);
+    gateway.register(user, new LegacyCredentials(account, password)).whenComplete((registration, failure) -> {
+      if (failure == null) {
+        LOG.info("Registered {} as ICQ {}", user, account);
+        JID userJid = addresses.userJid(user);
+        sender.send(IQ.createResultIQ(request));
+        presences.markSubscriptionRequested(user);
+        sender.send(presence(Presence.Type.subscribe, userJid));
+        sender.send(presence(Presence.Type.probe, userJid));
+      } else {
+        sender.send(StanzaErrors.iqError(request, registrationError(user, account, AsyncFailures.unwrap(failure))));
+      }
+    });
+  }
+
+  private PacketError registrationError(UserAddress user, LegacyContactId account, Throwable failure) {
+    if (failure instanceof LoginFailedException login) {
+      LOG.info("Registration of {} as ICQ {} refused: {}", user, account, login.failure());
+      return StanzaErrorMapping.forLoginFailure(login.failure());
+    }
+    LOG.warn("Registration of {} as ICQ {} failed", user, account, failure);
+    return StanzaErrorMapping.forUnexpectedFailure("complete the registration; try again later");
+  }
+
+  private void unregister(IQ request, UserAddress user) {
+    LOG.info("Unregistering {}", user);
+    gateway.unregister(user).whenComplete((existed, failure) -> {
+      if (failure != null) {
+        LOG.warn("Unregistering {} failed", user, AsyncFailures.unwrap(failure));
+        sender.send(StanzaErrors.iqError(request, StanzaErrorMapping.forUnexpectedFailure("remove the registration")));
+        return;
+      }
+      // Idempotent: removing a registration that does not exist still leaves the user unregistered.
+      LOG.info("Unregistered {} (was registered: {})", user, existed);
+      presences.forget(user);
+      JID userJid = addresses.userJid(user);
+      sender.send(IQ.createResultIQ(request));
+      sender.send(presence(Presence.Type.unsubscribe, userJid));
+      sender.send(presence(Presence.Type.unsubscribed, userJid));
+      sender.send(presence(Presence.Type.unavailable, userJid));
+    });
+  }
+
+  private Presence presence(Presence.Type type, JID to) {
+    Presence presence = new Presence(type);
+    presence.setFrom(addresses.domain());
+    presence.setTo(to);
+    return presence;
+  }
+
+  /** A submitted XEP-0004 form wins over the plain fields (clients send one or the other). */
+  private static String field(Element query, String name) {
+    Element form = query.element(org.dom4j.QName.get("x", Namespaces.DATA_FORMS));
+    if (form != null && "submit".equals(form.attributeValue("type"))) {
+      for (Element field : form.elements("field")) {
+        if (name.equals(field.attributeValue("var"))) {
+          return field.elementText("value");
+        }
+      }
+    }
+    Element plain = query.element(org.dom4j.QName.get(name, Namespaces.REGISTER));
+    if (plain == null) {
+      plain = query.element(name);
+    }
+    return plain == null ? null : plain.getText();
+  }
+}

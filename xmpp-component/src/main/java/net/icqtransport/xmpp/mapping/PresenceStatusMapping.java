@@ -1,0 +1,60 @@
+package net.icqtransport.xmpp.mapping;
+
+import net.icqtransport.core.legacy.LegacyStatus;
+import org.xmpp.packet.Presence;
+
+/**
+ * XMPP {@code <show/>} (RFC 6121 §4.7.2.1) ⇄ legacy status, both ways in one place (XEP-0100 §4.4 and §5.4).
+ *
+ * <pre>
+ *   (none) ⇄ ONLINE       chat ⇄ FREE_FOR_CHAT    away ⇄ AWAY
+ *   xa     ⇄ NOT_AVAILABLE                       dnd  ⇄ DO_NOT_DISTURB (OCCUPIED → dnd)
+ *   INVISIBLE → (none): a contact we can see is reachable.   OFFLINE ⇄ type='unavailable'
+ * </pre>
+ */
+public final class PresenceStatusMapping {
+
+  private PresenceStatusMapping() {}
+
+  /** The legacy status for an available presence's show value (null: plain available). */
+  public static LegacyStatus toLegacy(Presence.Show show) {
+    if (show == null) {
+      return LegacyStatus.ONLINE;
+    }
+    return switch (show) {
+      case chat -> LegacyStatus.FREE_FOR_CHAT;
+      case away -> LegacyStatus.AWAY;
+      case xa -> LegacyStatus.NOT_AVAILABLE;
+      case dnd -> LegacyStatus.DO_NOT_DISTURB;
+    };
+  }
+
+  /** The show value for an available legacy status; null means plain available. Not for OFFLINE. */
+  public static Presence.Show toShow(LegacyStatus status) {
+    return switch (status) {
+      case ONLINE, INVISIBLE -> null;
+      case FREE_FOR_CHAT -> Presence.Show.chat;
+      case AWAY -> Presence.Show.away;
+      case NOT_AVAILABLE -> Presence.Show.xa;
+      case DO_NOT_DISTURB, OCCUPIED -> Presence.Show.dnd;
+      case OFFLINE -> throw new IllegalArgumentException("OFFLINE has no show value; it is type='unavailable'");
+    };
+  }
+
+  /** A presence (without addresses) showing the status: unavailable for OFFLINE, else available with show. */
+  public static Presence toPresence(LegacyStatus status, String statusText) {
+    Presence presence = new Presence();
+    if (status.isAvailable()) {
+      Presence.Show show = toShow(status);
+      if (show != null) {
+        presence.setShow(show);
+      }
+    } else {
+      presence.setType(Presence.Type.unavailable);
+    }
+    if (statusText != null && !statusText.isEmpty()) {
+      presence.setStatus(statusText);
+    }
+    return presence;
+  }
+}

@@ -1,0 +1,52 @@
+package net.icqtransport.xmpp.mapping;
+
+import net.icqtransport.core.legacy.LoginFailure;
+import net.icqtransport.core.legacy.MessageRejectedException;
+import org.xmpp.packet.PacketError;
+import org.xmpp.packet.PacketError.Condition;
+import org.xmpp.packet.PacketError.Type;
+
+/** Failures of the legacy side → XMPP stanza errors (RFC 6120 §8.3.3), with a text for the user. */
+public final class StanzaErrorMapping {
+
+  private StanzaErrorMapping() {}
+
+  /** The error for a registration whose test login failed (XEP-0077 §3.1, XEP-0100 §4.1.1). */
+  public static PacketError forLoginFailure(LoginFailure failure) {
+    String text = "Could not log in to ICQ: " + failure.description();
+    return switch (failure) {
+      case WRONG_PASSWORD, INVALID_ACCOUNT -> new PacketError(Condition.not_authorized, Type.auth, text);
+      case SUSPENDED -> new PacketError(Condition.forbidden, Type.auth, text);
+      case CLIENT_REJECTED -> new PacketError(Condition.service_unavailable, Type.cancel, text);
+      case RATE_LIMITED -> new PacketError(Condition.resource_constraint, Type.wait, text + "; try again later");
+      case SERVICE_UNAVAILABLE -> new PacketError(Condition.service_unavailable, Type.wait, text + "; try again later");
+      case NETWORK_ERROR, TIMEOUT -> new PacketError(Condition.remote_server_timeout, Type.wait, text + "; try again later");
+      case PROTOCOL_ERROR -> new PacketError(Condition.undefined_condition, Type.wait, text);
+    };
+  }
+
+  /** The error for a message the legacy network did not take. */
+  public static PacketError forMessageRejection(MessageRejectedException rejection) {
+    String detail = rejection.getMessage();
+    String suffix = detail == null || detail.isBlank() ? "" : " (" + detail + ")";
+    MessageRejectedException.Reason reason =
+        rejection.reason() == null ? MessageRejectedException.Reason.OTHER : rejection.reason();
+    return switch (reason) {
+      case RECIPIENT_UNAVAILABLE -> new PacketError(
+          Condition.recipient_unavailable, Type.wait, "The ICQ contact cannot receive messages now" + suffix);
+      case RATE_LIMITED -> new PacketError(
+          Condition.resource_constraint, Type.wait, "Too many messages: ICQ asks to slow down; send it again later" + suffix);
+      case NOT_CONNECTED -> new PacketError(
+          Condition.service_unavailable, Type.cancel,
+          "You are not logged in to ICQ: register with the transport and go online, then send it again" + suffix);
+      case TOO_LONG -> new PacketError(Condition.not_acceptable, Type.modify, "The message is too long for ICQ" + suffix);
+      case NOT_ALLOWED -> new PacketError(Condition.forbidden, Type.auth, "ICQ does not allow this message" + suffix);
+      case OTHER -> new PacketError(Condition.undefined_condition, Type.cancel, "ICQ did not take the message" + suffix);
+    };
+  }
+
+  /** The error for a failure the transport did not expect; the text says nothing internal. */
+  public static PacketError forUnexpectedFailure(String what) {
+    return new PacketError(Condition.internal_server_error, Type.wait, "The transport could not " + what);
+  }
+}

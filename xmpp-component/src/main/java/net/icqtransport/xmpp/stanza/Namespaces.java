@@ -1,0 +1,23 @@
+package net.icqtransport.xmpp.stanza;
+
+/** XML namespaces the handlers speak. */
+public final class Namespaces {
+  /** XEP-0030 §3. */
+  public static final String DISCO_INFO = "http://jabber.org/protocol/disco#info";
+  /** XEP-0030 §4. */
+  public static final String DISCO_ITEMS = "http://jabber.org/protocol/disco#items";
+  /** XEP-0077. */
+  public static final String REGISTER = "jabber:iq:register";
+  /** XEP-0100 §6.3 (historically XEP-0100's own, documented there). */
+  public static final String GATEWAY = "jabber:iq:gateway";
+  /** XEP-0092. */
+  public static final String VERSION = "jabber:iq:version";
+  /** XEP-0199. */
+  public static final String PING = "urn:xmpp:ping";
+  /** XEP-0004. */
+  public static final String DATA_FORMS = "jabber:x:data";
+  /** XEP-0203. */
+  public static final String DELAY = "urn:xmpp:delay";
+
+  private Namespaces() {}
+}

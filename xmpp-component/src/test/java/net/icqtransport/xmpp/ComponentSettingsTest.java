@@ -1,0 +1,27 @@
+package net.icqtransport.xmpp;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ComponentSettingsTest {
+
+  @Test
+  void toStringNeverShowsTheSecret() {
+    ComponentSettings settings = new ComponentSettings("127.0.0.1", 5347, "icq.localhost", "very-secret-42");
+
+    assertFalse(settings.toString().contains("very-secret-42"));
+    assertTrue(settings.toString().contains("icq.localhost"));
+  }
+
+  @Test
+  void domainIsStringpreppedAndValidated() {
+    assertEquals("icq.example.org", new ComponentSettings("h", 5347, "ICQ.Example.org", "s").domain());
+    assertThrows(IllegalArgumentException.class, () -> new ComponentSettings("h", 5347, "user@icq.example.org", "s"));
+    assertThrows(IllegalArgumentException.class, () -> new ComponentSettings("h", 0, "icq.example.org", "s"));
+    assertThrows(IllegalArgumentException.class, () -> new ComponentSettings("h", 5347, "icq.example.org", ""));
+  }
+}

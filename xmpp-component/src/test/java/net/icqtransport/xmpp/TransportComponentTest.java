@@ -1,0 +1,132 @@
+package net.icqtransport.xmpp;
+
+import static net.icqtransport.xmpp.testing.Stanzas.assertStanza;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
+import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.user.SessionState;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.xmpp.connection.FakeLink;
+import net.icqtransport.xmpp.testing.Stanzas;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xmpp.packet.Packet;
+
+/** The facade wired to a fake connection: probes after each connect, inbound routing, stop. */
+class TransportComponentTest {
+  private static final UserAddress ALICE = new UserAddress("alice@localhost");
+
+  private final Gateway gateway = mock(Gateway.class);
+  private final BlockingQueue<FakeLink> links = new LinkedBlockingQueue<>();
+  private volatile Consumer<Packet> inbound;
+  private final TransportComponent component = new TransportComponent(
+      new ComponentSettings("127.0.0.1", 5347, "icq.localhost", "secret", Duration.ofMillis(10), Duration.ofMillis(50)),
+      sink -> {
+        inbound = sink;
+        return links::take;
+      },
+      duration -> {});
+
+  @AfterEach
+  void stop() {
+    component.stop();
+  }
+
+  @Test
+  void probesRegisteredUsersAfterEveryConnection() throws Exception {
+    when(gateway.registeredUsers()).thenReturn(List.of(ALICE));
+    component.attach(gateway);
+    FakeLink first = new FakeLink();
+    links.add(first);
+
+    component.start();
+
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+    assertStanza("<presence type='probe' from='icq.localhost' to='alice@localhost'/>", first.awaitWritten(1).get(0));
+
+    FakeLink second = new FakeLink();
+    links.add(second);
+    first.drop();
+
+    assertStanza("<presence type='probe' from='icq.localhost' to='alice@localhost'/>", second.awaitWritten(1).get(0));
+  }
+
+  @Test
+  void inboundStanzasAreAnsweredOverTheLink() throws Exception {
+    when(gateway.registeredUsers()).thenReturn(List.of());
+    component.attach(gateway);
+    FakeLink link = new FakeLink();
+    links.add(link);
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+
+    inbound.accept(Stanzas.parse("<iq type='get' id='x1' from='alice@localhost/pc' to='icq.localhost'><ping xmlns='urn:xmpp:ping'/></iq>"));
+
+    assertStanza("<iq type='result' id='x1' from='icq.localhost' to='alice@localhost/pc'/>", link.awaitWritten(1).get(0));
+  }
+
+  @Test
+  void messagesOfOneSenderReachTheGatewayInOrder() throws Exception {
+    List<String> texts = Collections.synchronizedList(new ArrayList<>());
+    when(gateway.registeredUsers()).thenReturn(List.of());
+    when(gateway.parseContactId(anyString())).thenAnswer(i -> new LegacyContactId(i.getArgument(0)));
+    when(gateway.sendMessage(any(), any(), anyString())).thenAnswer(i -> {
+      texts.add(i.getArgument(2));
+      return CompletableFuture.completedFuture(null);
+    });
+    component.attach(gateway);
+    links.add(new FakeLink());
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      expected.add("n" + i);
+      inbound.accept(Stanzas.parse("<message type='chat' from='alice@localhost/pc' to='123456@icq.localhost'><body>n" + i + "</body></message>"));
+    }
+
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (texts.size() < expected.size() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertEquals(expected, texts);
+  }
+
+  @Test
+  void stopShowsTheTransportOfflineToUsersShownOnline() throws Exception {
+    when(gateway.registeredUsers()).thenReturn(List.of());
+    component.attach(gateway);
+    FakeLink link = new FakeLink();
+    links.add(link);
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+    component.sessionStateChanged(ALICE, SessionState.ONLINE, null);
+    link.awaitWritten(1);
+
+    component.stop();
+
+    List<Packet> written = link.written();
+    assertStanza("<presence type='unavailable' from='icq.localhost' to='alice@localhost'>"
+        + "<status>The transport is shutting down</status></presence>", written.get(written.size() - 1));
+  }
+
+  @Test
+  void startNeedsAGateway() {
+    assertThrows(IllegalStateException.class, component::start);
+  }
+}

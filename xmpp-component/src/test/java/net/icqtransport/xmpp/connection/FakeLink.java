@@ -1,0 +1,66 @@
+package net.icqtransport.xmpp.connection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.xmpp.packet.Packet;
+
+/** A link that records written stanzas; can be told to fail writes or to drop. */
+public final class FakeLink implements ComponentLink {
+  private final List<Packet> written = new ArrayList<>();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private volatile int failWritesFrom = Integer.MAX_VALUE;
+
+  /** Writes number {@code n} (0-based) and later fail, as when the socket breaks. */
+  public void failWritesFrom(int n) {
+    failWritesFrom = n;
+  }
+
+  /** Simulates the server going away. */
+  public void drop() {
+    closed.countDown();
+  }
+
+  @Override
+  public synchronized boolean write(Packet packet) {
+    if (!isOpen() || written.size() >= failWritesFrom) {
+      closed.countDown();
+      return false;
+    }
+    written.add(packet);
+    return true;
+  }
+
+  public synchronized List<Packet> written() {
+    return List.copyOf(written);
+  }
+
+  /** Waits until at least {@code n} stanzas were written. */
+  public List<Packet> awaitWritten(int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (System.nanoTime() < deadline) {
+      List<Packet> now = written();
+      if (now.size() >= n) {
+        return now;
+      }
+      Thread.sleep(5);
+    }
+    throw new AssertionError("only " + written().size() + " of " + n + " stanzas written: " + written());
+  }
+
+  @Override
+  public void awaitClosed() throws InterruptedException {
+    closed.await();
+  }
+
+  @Override
+  public boolean isOpen() {
+    return closed.getCount() > 0;
+  }
+
+  @Override
+  public void close() {
+    closed.countDown();
+  }
+}

@@ -1,0 +1,69 @@
+package net.icqtransport.xmpp.connection;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.Packet;
+
+/** Outbound stanzas wait for a link, keep their order and survive a broken write. */
+class OutboundStanzaQueueTest {
+  private final OutboundStanzaQueue queue = new OutboundStanzaQueue();
+
+  @AfterEach
+  void stop() {
+    queue.stop();
+  }
+
+  @Test
+  void stanzasWaitForTheLinkAndKeepTheirOrder() throws Exception {
+    IntStream.range(0, 100).forEach(i -> queue.send(message(i)));
+    Thread.sleep(50);
+    assertEquals(100, queue.backlog());
+
+    FakeLink link = new FakeLink();
+    queue.connected(link);
+
+    assertEquals(ids(0, 100), idsOf(link.awaitWritten(100)));
+    assertTrue(queue.awaitDrained(Duration.ofSeconds(5)));
+    assertEquals(0, queue.backlog());
+  }
+
+  @Test
+  void aStanzaWhoseWriteFailedIsWrittenOnTheNextLink() throws Exception {
+    FakeLink broken = new FakeLink();
+    broken.failWritesFrom(3);
+    queue.connected(broken);
+    IntStream.range(0, 10).forEach(i -> queue.send(message(i)));
+    broken.awaitWritten(3);
+    Thread.sleep(50);
+    queue.disconnected(broken);
+
+    FakeLink next = new FakeLink();
+    queue.connected(next);
+
+    assertEquals(ids(0, 3), idsOf(broken.written()));
+    assertEquals(ids(3, 10), idsOf(next.awaitWritten(7)), "nothing lost, nothing reordered");
+  }
+
+  private static Message message(int i) {
+    Message message = new Message();
+    message.setID("m" + i);
+    message.setTo("alice@localhost");
+    message.setBody("n" + i);
+    return message;
+  }
+
+  private static List<String> ids(int from, int to) {
+    return IntStream.range(from, to).mapToObj(i -> "m" + i).toList();
+  }
+
+  private static List<String> idsOf(List<Packet> packets) {
+    return packets.stream().map(Packet::getID).toList();
+  }
+}

@@ -1,0 +1,122 @@
+package net.icqtransport.xmpp.dispatch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Per-sender order and no loss under concurrency; a plain thread pool fails these checks. */
+class KeyedSequentialExecutorTest {
+  private static final int SENDERS = 20;
+  private static final int PER_SENDER = 2_000;
+
+  private final ExecutorService pool = Executors.newFixedThreadPool(8);
+
+  @AfterEach
+  void shutDown() {
+    pool.shutdownNow();
+  }
+
+  @Test
+  void keepsOrderPerKeyAndLosesNothing() throws Exception {
+    KeyedSequentialExecutor<String> executor = new KeyedSequentialExecutor<>(pool);
+    Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> running = new ConcurrentHashMap<>();
+    AtomicBoolean overlap = new AtomicBoolean();
+    CountDownLatch done = new CountDownLatch(SENDERS * PER_SENDER);
+
+    // One producer thread per group of senders, like Whack's reader thread but several at once to stress the map.
+    ExecutorService producers = Executors.newFixedThreadPool(4);
+    for (int p = 0; p < 4; p++) {
+      int producer = p;
+      producers.execute(() -> {
+        for (int i = 0; i < PER_SENDER; i++) {
+          for (int s = producer; s < SENDERS; s += 4) {
+            String key = "user" + s + "@localhost";
+            int n = i;
+            executor.execute(key, () -> {
+              AtomicInteger active = running.computeIfAbsent(key, k -> new AtomicInteger());
+              if (active.incrementAndGet() != 1) {
+                overlap.set(true);
+              }
+              if (n % 97 == 0) {
+                Thread.yield(); // widen the window for reordering
+              }
+              seen.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(n);
+              active.decrementAndGet();
+              done.countDown();
+            });
+          }
+        }
+      });
+    }
+    producers.shutdown();
+
+    assertTrue(done.await(60, TimeUnit.SECONDS), "all tasks ran");
+    assertEquals(SENDERS, seen.size());
+    for (Map.Entry<String, List<Integer>> entry : seen.entrySet()) {
+      List<Integer> got = entry.getValue();
+      assertEquals(PER_SENDER, got.size(), entry.getKey() + " lost tasks");
+      for (int i = 0; i < PER_SENDER; i++) {
+        assertEquals(i, got.get(i), entry.getKey() + " out of order at " + i);
+      }
+    }
+    assertTrue(!overlap.get(), "two tasks of one sender ran at the same time");
+    awaitIdle(executor);
+    assertEquals(0, executor.activeKeys(), "idle lanes are removed");
+    assertEquals(0, executor.pendingTasks());
+    assertTrue(executor.maxPendingTasks() > 0);
+  }
+
+  @Test
+  void aFailingTaskDoesNotStopItsLane() throws Exception {
+    KeyedSequentialExecutor<String> executor = new KeyedSequentialExecutor<>(pool);
+    CountDownLatch after = new CountDownLatch(1);
+
+    executor.execute("a", () -> {
+      throw new IllegalStateException("handler bug");
+    });
+    executor.execute("a", after::countDown);
+
+    assertTrue(after.await(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void differentKeysRunInParallel() throws Exception {
+    KeyedSequentialExecutor<String> executor = new KeyedSequentialExecutor<>(pool);
+    CountDownLatch bothStarted = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    Runnable blocker = () -> {
+      bothStarted.countDown();
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+
+    executor.execute("a", blocker);
+    executor.execute("b", blocker);
+
+    assertTrue(bothStarted.await(5, TimeUnit.SECONDS), "a slow sender must not hold up another");
+    release.countDown();
+  }
+
+  private static void awaitIdle(KeyedSequentialExecutor<?> executor) throws InterruptedException {
+    for (int i = 0; i < 100 && executor.activeKeys() > 0; i++) {
+      Thread.sleep(10);
+    }
+  }
+}

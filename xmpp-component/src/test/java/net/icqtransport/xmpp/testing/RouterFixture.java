@@ -1,0 +1,61 @@
+package net.icqtransport.xmpp.testing;
+
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.mock;
+
+import java.util.List;
+import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.handler.DiscoHandler;
+import net.icqtransport.xmpp.handler.GatewayHandler;
+import net.icqtransport.xmpp.handler.MessageHandler;
+import net.icqtransport.xmpp.handler.PingHandler;
+import net.icqtransport.xmpp.handler.PresenceHandler;
+import net.icqtransport.xmpp.handler.RegistrationHandler;
+import net.icqtransport.xmpp.handler.VersionHandler;
+import net.icqtransport.xmpp.router.StanzaRouter;
+import net.icqtransport.xmpp.state.PresenceBook;
+
+/**
+ * The router with all handlers, a mocked {@link Gateway} (the port boundary) and a capturing sender: feed it
+ * stanzas as XML text and look at what comes out. The mock parses UINs like the ICQ network does: 5 to 10
+ * digits.
+ */
+public final class RouterFixture {
+  public static final String DOMAIN = "icq.localhost";
+
+  public final Gateway gateway = mock(Gateway.class);
+  public final CapturingSender sender = new CapturingSender();
+  public final PresenceBook presences = new PresenceBook();
+  public final TransportAddresses addresses;
+  public final StanzaRouter router;
+
+  public RouterFixture() {
+    lenient().when(gateway.parseContactId(anyString())).thenAnswer(invocation -> {
+      String text = invocation.getArgument(0);
+      if (!text.matches("[0-9]{5,10}")) {
+        throw new IllegalArgumentException("not a UIN: " + text);
+      }
+      return new LegacyContactId(text);
+    });
+    addresses = new TransportAddresses(DOMAIN, gateway::parseContactId);
+    router = new StanzaRouter(
+        addresses,
+        sender,
+        List.of(
+            new DiscoHandler(sender),
+            new RegistrationHandler(sender, gateway, addresses, presences),
+            new GatewayHandler(sender, addresses, gateway::parseContactId),
+            new VersionHandler(sender),
+            new PingHandler(sender)),
+        new PresenceHandler(sender, gateway, addresses, presences),
+        new MessageHandler(sender, gateway, addresses));
+  }
+
+  /** Routes one stanza given as XML text. */
+  public void receive(String xml) {
+    router.route(Stanzas.parse(xml));
+  }
+}
