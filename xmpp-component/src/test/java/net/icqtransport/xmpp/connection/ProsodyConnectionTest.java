@@ -9,9 +9,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.xmpp.ComponentSettings;
-import net.icqtransport.xmpp.testing.PrivateProsody;
+import java.nio.file.Path;
+import net.icqtransport.xmpp.testing.ProsodyServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 
@@ -22,7 +24,9 @@ import org.xmpp.packet.Packet;
 class ProsodyConnectionTest {
   private final BlockingQueue<Packet> inbound = new LinkedBlockingQueue<>();
   private final BlockingQueue<ComponentLink> links = new LinkedBlockingQueue<>();
-  private PrivateProsody prosody;
+  private static final String DOMAIN = "icq.localhost";
+  private ProsodyServer prosody;
+  @TempDir Path folder;
   private ConnectionSupervisor supervisor;
 
   @AfterEach
@@ -37,9 +41,9 @@ class ProsodyConnectionTest {
 
   @Test
   void connectsWhenTheServerComesUpAndReconnectsAfterARestart() throws Exception {
-    prosody = new PrivateProsody();
+    prosody = ProsodyServer.create(folder, DOMAIN, "component-secret");
     ComponentSettings settings = new ComponentSettings(
-        "127.0.0.1", prosody.componentPort(), PrivateProsody.COMPONENT_DOMAIN, PrivateProsody.SECRET);
+        "127.0.0.1", prosody.componentPort(), DOMAIN, prosody.componentSecret());
     supervisor = new ConnectionSupervisor(
         new WhackConnector(settings, inbound::add),
         BackoffPolicy.exponential(Duration.ofMillis(100), Duration.ofMillis(400)),
@@ -76,7 +80,7 @@ class ProsodyConnectionTest {
   /** XEP-0199 ping from the component to the server: proves the handshake and both directions work. */
   private void assertPingAnswered(ComponentLink link, String id) throws InterruptedException {
     IQ ping = new IQ(IQ.Type.get, id);
-    ping.setFrom(PrivateProsody.COMPONENT_DOMAIN);
+    ping.setFrom(DOMAIN);
     ping.setTo("localhost");
     ping.setChildElement("ping", "urn:xmpp:ping");
     assertTrue(link.write(ping));
