@@ -77,7 +77,11 @@ public final class PresenceHandler implements PresenceListener {
       }
       case unsubscribe -> sender.send(reply(Presence.Type.unsubscribed, transport, userJid));
       case probe -> sender.send(transportPresence(user));
-      case subscribed -> LOG.debug("{} allowed the transport to see its presence", user);
+      case subscribed -> {
+        // Now the server answers probes: ask for the presence that starts the session (XEP-0100 §4.1.1).
+        LOG.debug("{} allowed the transport to see its presence", user);
+        sender.send(reply(Presence.Type.probe, transport, userJid));
+      }
       case unsubscribed -> LOG.debug("{} stopped letting the transport see its presence", user);
       case error -> LOG.debug("Presence error from {}", user);
     }

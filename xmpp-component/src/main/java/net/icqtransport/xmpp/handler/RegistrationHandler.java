@@ -33,8 +33,11 @@ import org.xmpp.packet.Presence;
  *   <li>get → instructions, {@code <username/>} (the UIN) and {@code <password/>}, plus the same fields as a
  *       XEP-0004 form (XEP-0077 §4); {@code <registered/>} and the UIN when already registered (§3.1).
  *   <li>set → the gateway logs in to check the credentials and stores them only then; on success an empty
- *       result, then {@code subscribe} and {@code probe} from the transport to the user's bare JID
- *       (XEP-0100 §4.1.1 steps 7-8). Refused credentials give {@code not-authorized}, and nothing else is sent.
+ *       result, then {@code subscribe} from the transport to the user's bare JID (XEP-0100 §4.1.1). No probe
+ *       follows at once: a server answers a probe from an entity without a subscription with
+ *       {@code unsubscribed}, which cancels the pending request (Prosody does). The user's {@code subscribed}
+ *       answer makes the server send the user's presence, and {@link PresenceHandler} probes then.
+ *       Refused credentials give {@code not-authorized}, and nothing else is sent.
  *   <li>set with {@code <remove/>} → unregister, result, then {@code unsubscribe}, {@code unsubscribed} and
  *       {@code unavailable} to the user (XEP-0077 §3.2, XEP-0100 §4.3).
  * </ul>
@@ -130,7 +133,6 @@ public final class RegistrationHandler implements IqHandler {
         sender.send(IQ.createResultIQ(request));
         presences.markSubscriptionRequested(user);
         sender.send(presence(Presence.Type.subscribe, userJid));
-        sender.send(presence(Presence.Type.probe, userJid));
       } else {
         sender.send(StanzaErrors.iqError(request, registrationError(user, account, AsyncFailures.unwrap(failure))));
       }

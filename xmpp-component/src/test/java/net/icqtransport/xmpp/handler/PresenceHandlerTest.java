@@ -91,6 +91,14 @@ class PresenceHandlerTest {
   }
 
   @Test
+  void theUsersApprovalIsFollowedByAProbeForItsPresence() {
+    fixture.receive("<presence type='subscribed' from='alice@localhost' to='icq.localhost'/>");
+
+    assertStanzas(fixture.sender.sent(),
+        "<presence type='probe' from='icq.localhost' to='alice@localhost'/>");
+  }
+
+  @Test
   void probeIsAnsweredWithTheTransportsPresenceForThatUser() {
     fixture.presences.setTransportPresence(ALICE, TransportPresenceMapping.toPresence(SessionState.LOGGING_IN, null));
 

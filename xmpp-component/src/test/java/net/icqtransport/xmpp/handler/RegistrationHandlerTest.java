@@ -85,7 +85,7 @@ class RegistrationHandlerTest {
   }
 
   @Test
-  void setRegistersThenSubscribesAndProbes() {
+  void setRegistersThenSubscribesWithoutProbing() {
     when(fixture.gateway.register(ALICE, CREDENTIALS))
         .thenReturn(CompletableFuture.completedFuture(new Registration(ALICE, CREDENTIALS, Instant.EPOCH)));
 
@@ -96,8 +96,7 @@ class RegistrationHandlerTest {
 
     assertStanzas(fixture.sender.sent(),
         "<iq type='result' id='r3' from='icq.localhost' to='alice@localhost/pc'/>",
-        "<presence type='subscribe' from='icq.localhost' to='alice@localhost'/>",
-        "<presence type='probe' from='icq.localhost' to='alice@localhost'/>");
+        "<presence type='subscribe' from='icq.localhost' to='alice@localhost'/>");
   }
 
   @Test
@@ -119,8 +118,7 @@ class RegistrationHandlerTest {
     verify(fixture.gateway).register(ALICE, CREDENTIALS);
     assertStanzas(fixture.sender.sent(),
         "<iq type='result' id='r4' from='icq.localhost' to='alice@localhost/pc'/>",
-        "<presence type='subscribe' from='icq.localhost' to='alice@localhost'/>",
-        "<presence type='probe' from='icq.localhost' to='alice@localhost'/>");
+        "<presence type='subscribe' from='icq.localhost' to='alice@localhost'/>");
   }
 
   @Test

@@ -1,0 +1,110 @@
+package net.icqtransport.oscar.icq;
+
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacyListener;
+import net.icqtransport.core.legacy.LegacyNetwork;
+import net.icqtransport.core.legacy.LegacySession;
+import net.icqtransport.core.legacy.LoginFailedException;
+import net.icqtransport.oscar.client.FlapConnection;
+import net.icqtransport.oscar.client.OscarLogin;
+import net.icqtransport.oscar.client.OscarLoginResult;
+
+/**
+ * ICQ over OSCAR. All sessions share one NIO event loop group; each session lives on one loop of it (no thread
+ * per session), so tens of thousands of sessions cost sockets and memory, not threads.
+ */
+public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
+  private final IcqNetworkSettings settings;
+  private final EventLoopGroup group;
+  private final boolean ownsGroup;
+
+  /**
+   * @param group NIO event loops shared by all sessions (e.g. {@code MultiThreadIoEventLoopGroup} with
+   *     {@code NioIoHandler}); not shut down by {@link #close()}
+   */
+  public IcqNetwork(IcqNetworkSettings settings, EventLoopGroup group) {
+    this(settings, group, false);
+  }
+
+  /** With a NIO event loop group of its own, shut down by {@link #close()}. */
+  public IcqNetwork(IcqNetworkSettings settings) {
+    this(settings, new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()), true);
+  }
+
+  private IcqNetwork(IcqNetworkSettings settings, EventLoopGroup group, boolean ownsGroup) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.group = Objects.requireNonNull(group, "group");
+    this.ownsGroup = ownsGroup;
+  }
+
+  public IcqNetworkSettings settings() {
+    return settings;
+  }
+
+  @Override
+  public CompletableFuture<LegacySession> open(LegacyCredentials credentials, LegacyListener listener) {
+    Objects.requireNonNull(credentials, "credentials");
+    Objects.requireNonNull(listener, "listener");
+    LegacyContactId account = parseContactId(credentials.account().value());
+    CompletableFuture<LegacySession> result = new CompletableFuture<>();
+    EventLoop loop = group.next();
+    OscarLogin.start(loop, settings.clientConfig(), account.value(), credentials.password(), new OscarLogin.Outcome() {
+      @Override
+      public FlapConnection.Listener loggedIn(OscarLoginResult login) {
+        IcqSession session = new IcqSession(login, account, listener, settings);
+        result.complete(session);
+        session.start(login.contactList());
+        return session;
+      }
+
+      @Override
+      public void failed(LoginFailedException failure) {
+        result.completeExceptionally(failure);
+      }
+    });
+    return result;
+  }
+
+  /**
+   * An ICQ UIN: 5 to 12 ASCII digits without a leading zero, e.g. {@code "100002"}.
+   *
+   * @throws IllegalArgumentException for anything else
+   */
+  @Override
+  public LegacyContactId parseContactId(String text) {
+    if (text == null || !isUin(text)) {
+      throw new IllegalArgumentException("not an ICQ UIN (5 to 12 digits, no leading zero): " + text);
+    }
+    return new LegacyContactId(text);
+  }
+
+  static boolean isUin(String text) {
+    int length = text.length();
+    if (length < 5 || length > 12 || text.charAt(0) == '0') {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Shuts down the event loop group if this network created it; sessions on it end with it. */
+  @Override
+  public void close() {
+    if (ownsGroup) {
+      group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+  }
+}

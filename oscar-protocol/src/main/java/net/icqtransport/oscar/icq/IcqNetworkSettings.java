@@ -1,0 +1,95 @@
+package net.icqtransport.oscar.icq;
+
+import java.nio.charset.Charset;
+import java.time.Duration;
+import java.util.Objects;
+import net.icqtransport.oscar.client.LoginMethod;
+import net.icqtransport.oscar.client.OscarClientConfig;
+import net.icqtransport.oscar.flap.FlapFrame;
+import net.icqtransport.oscar.snac.auth.ClientIdentity;
+
+/**
+ * How {@link IcqNetwork} reaches and talks to an OSCAR server.
+ *
+ * @param loginHost the authorizer, e.g. {@code login.icq.example} or a self-hosted Open OSCAR Server
+ * @param loginPort the authorizer's port, customarily 5190
+ * @param loginMethod MD5 (BUCP) or the legacy roasted-password channel-1 login
+ * @param identity what the client claims to be at login
+ * @param maxFlapPayload the largest FLAP payload accepted from servers (1024 … 65535)
+ * @param connectTimeout per TCP connection
+ * @param loginTimeout the whole login, authorizer to client ready
+ * @param keepaliveInterval an empty channel-5 frame after this long without sending
+ * @param messageAckTimeout how long a sent message may wait for the server's SNAC(04,0C)
+ * @param legacyCodepage for 8-bit message text (charset 0x0003, and non-ASCII bytes labelled ASCII)
+ */
+public record IcqNetworkSettings(
+    String loginHost,
+    int loginPort,
+    LoginMethod loginMethod,
+    ClientIdentity identity,
+    int maxFlapPayload,
+    Duration connectTimeout,
+    Duration loginTimeout,
+    Duration keepaliveInterval,
+    Duration messageAckTimeout,
+    Charset legacyCodepage) {
+
+  public static final int DEFAULT_PORT = 5190;
+
+  public IcqNetworkSettings {
+    Objects.requireNonNull(legacyCodepage, "legacyCodepage");
+    Objects.requireNonNull(messageAckTimeout, "messageAckTimeout");
+    if (messageAckTimeout.isNegative() || messageAckTimeout.isZero()) {
+      throw new IllegalArgumentException("messageAckTimeout must be positive");
+    }
+    // Validates the rest.
+    new OscarClientConfig(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, keepaliveInterval);
+  }
+
+  /**
+   * Port 5190, MD5 login, ICQ 2000b's identity, 0xFFFF-byte frames, 10 s connect, 30 s login, 60 s keepalive,
+   * 30 s message acks, windows-1252.
+   */
+  public static IcqNetworkSettings defaults(String loginHost) {
+    return new IcqNetworkSettings(loginHost, DEFAULT_PORT, LoginMethod.MD5, ClientIdentity.ICQ_2000B,
+        FlapFrame.MAX_PAYLOAD, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
+        Duration.ofSeconds(30), Charset.forName("windows-1252"));
+  }
+
+  public IcqNetworkSettings withLoginPort(int port) {
+    return new IcqNetworkSettings(loginHost, port, loginMethod, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage);
+  }
+
+  public IcqNetworkSettings withLoginMethod(LoginMethod method) {
+    return new IcqNetworkSettings(loginHost, loginPort, method, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage);
+  }
+
+  public IcqNetworkSettings withTimeouts(Duration connect, Duration login, Duration messageAck) {
+    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connect, login,
+        keepaliveInterval, messageAck, legacyCodepage);
+  }
+
+  public IcqNetworkSettings withKeepaliveInterval(Duration interval) {
+    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, interval, messageAckTimeout, legacyCodepage);
+  }
+
+  public IcqNetworkSettings withLegacyCodepage(Charset codepage) {
+    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, keepaliveInterval, messageAckTimeout, codepage);
+  }
+
+  public IcqNetworkSettings withIdentity(ClientIdentity clientIdentity) {
+    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, clientIdentity, maxFlapPayload,
+        connectTimeout, loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage);
+  }
+
+  /** The OSCAR client's part of these settings. */
+  public OscarClientConfig clientConfig() {
+    return new OscarClientConfig(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, keepaliveInterval);
+  }
+}

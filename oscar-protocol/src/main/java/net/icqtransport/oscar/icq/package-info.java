@@ -1,0 +1,2 @@
+/** ICQ over OSCAR as a {@link net.icqtransport.core.legacy.LegacyNetwork}: sessions, statuses, UINs. */
+package net.icqtransport.oscar.icq;

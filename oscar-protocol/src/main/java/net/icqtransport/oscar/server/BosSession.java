@@ -1,0 +1,123 @@
+package net.icqtransport.oscar.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicLong;
+import net.icqtransport.oscar.flap.FlapFrame;
+import net.icqtransport.oscar.snac.Snac;
+
+/**
+ * One signed-on BOS connection: who it is, what it told the server about itself (status, DC info,
+ * capabilities) and whether it has sent 01/02 (client ready), after which it is online to others. Fields
+ * written on the connection's event loop are volatile: other connections read them when routing.
+ */
+final class BosSession {
+  private final Channel channel;
+  private final String screenName;
+  private final String key;
+  private final long signOnTime;
+  private final long memberSince;
+  /** Server-initiated SNACs carry request ids with the top bit set (reference {@code basic}). */
+  private final AtomicLong nextRequestId = new AtomicLong(0x80000001L);
+
+  private volatile long status;
+  private volatile byte[] dcInfo;
+  private volatile byte[] capabilities;
+  private volatile boolean ready;
+  private volatile boolean retired;
+
+  BosSession(Channel channel, Account account, long signOnTime) {
+    this.channel = channel;
+    this.screenName = account.screenName();
+    this.key = ScreenNames.normalize(account.screenName());
+    this.signOnTime = signOnTime;
+    this.memberSince = account.memberSince();
+  }
+
+  String screenName() {
+    return screenName;
+  }
+
+  /** The normalized screen name, the key of every map in {@link SimulatorState}. */
+  String key() {
+    return key;
+  }
+
+  long nextRequestId() {
+    return nextRequestId.getAndUpdate(id -> id == 0xFFFFFFFFL ? 0x80000000L : id + 1);
+  }
+
+  void send(Snac snac) {
+    channel.writeAndFlush(snac.toFrame());
+  }
+
+  /** Sends a last frame (channel 4) and closes once it is written. */
+  void closeWith(FlapFrame lastFrame) {
+    channel.writeAndFlush(lastFrame).addListener(ChannelFutureListener.CLOSE);
+  }
+
+  void status(long status) {
+    this.status = status;
+  }
+
+  long status() {
+    return status;
+  }
+
+  void dcInfo(byte[] dcInfo) {
+    this.dcInfo = dcInfo;
+  }
+
+  void capabilities(byte[] capabilities) {
+    this.capabilities = capabilities;
+  }
+
+  boolean ready() {
+    return ready;
+  }
+
+  void ready(boolean ready) {
+    this.ready = ready;
+  }
+
+  /** Replaced by a newer login or kicked: its closing is under way, and it no longer counts. */
+  boolean retired() {
+    return retired;
+  }
+
+  void retire() {
+    this.retired = true;
+    this.ready = false;
+  }
+
+  UserInfoBlock presenceBlock(long now) {
+    return UserInfoBlocks.presence(screenName, UserInfoBlocks.CLASS_ICQ, dcInfo, externalIp(), status,
+        capabilities, Math.max(0, now - signOnTime), signOnTime);
+  }
+
+  UserInfoBlock senderBlock(long now) {
+    return UserInfoBlocks.messageSender(screenName, UserInfoBlocks.CLASS_ICQ, status,
+        Math.max(0, now - signOnTime), signOnTime);
+  }
+
+  UserInfoBlock selfBlock(long now) {
+    return UserInfoBlocks.self(screenName, UserInfoBlocks.CLASS_ICQ, status, Math.max(0, now - signOnTime),
+        signOnTime, externalIp(), memberSince);
+  }
+
+  private long externalIp() {
+    if (channel.remoteAddress() instanceof InetSocketAddress address
+        && address.getAddress() instanceof Inet4Address ipv4) {
+      byte[] b = ipv4.getAddress();
+      return ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
+    }
+    return 0;
+  }
+
+  @Override
+  public String toString() {
+    return "BosSession[" + screenName + (ready ? ", ready" : "") + "]";
+  }
+}

@@ -1,0 +1,19 @@
+package net.icqtransport.oscar.server;
+
+/** The login error codes (TLV 0x08) this simulator sends; reference {@code auth_failed} lists them all. */
+enum LoginError {
+  /** 0x0001 "Invalid nick or password": the screen name is not registered. */
+  INVALID_UIN_OR_PASSWORD(0x0001),
+  /** 0x0005 "Mismatch nick or password": a known account, a wrong password. */
+  WRONG_PASSWORD(0x0005);
+
+  private final int code;
+
+  LoginError(int code) {
+    this.code = code;
+  }
+
+  int code() {
+    return code;
+  }
+}

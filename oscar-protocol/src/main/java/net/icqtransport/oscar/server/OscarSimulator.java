@@ -1,0 +1,267 @@
+package net.icqtransport.oscar.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import net.icqtransport.oscar.flap.FlapFrame;
+import net.icqtransport.oscar.flap.FlapFrameDecoder;
+import net.icqtransport.oscar.flap.FlapFrameEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small OSCAR (ICQ) network on two local ports: a login server (MD5/BUCP and legacy channel-1 login) that
+ * redirects to a BOS server (sign-on, rate classes, rights, server-stored contact list, presence, channel-1
+ * messages, typing, echo bots). One event-loop group serves every connection; per-connection state lives in
+ * each connection's handler, shared state in one {@link SimulatorState}.
+ *
+ * <pre>{@code
+ * try (OscarSimulator icq = OscarSimulator.builder()
+ *     .account("111111", "secret").account("222222", "other")
+ *     .contact("111111", "222222", "Bob", "Friends")
+ *     .echoBot("999999")
+ *     .start()) {
+ *   connect to icq.loginAddress() ...
+ * }
+ * }</pre>
+ */
+public final class OscarSimulator implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OscarSimulator.class);
+  private static final String FLAP_DECODER = "flapDecoder";
+  private static final String FLAP_ENCODER = "flapEncoder";
+  private static final String SERVER_HANDLER = "server";
+
+  private final SimulatorState state;
+  private final EventLoopGroup group;
+  private final ChannelGroup channels;
+  private final Channel loginChannel;
+  private final Channel bosChannel;
+  private volatile boolean closed;
+
+  private OscarSimulator(SimulatorState state, EventLoopGroup group, ChannelGroup channels, Channel loginChannel,
+      Channel bosChannel) {
+    this.state = state;
+    this.group = group;
+    this.channels = channels;
+    this.loginChannel = loginChannel;
+    this.bosChannel = bosChannel;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The authorization (login) server. */
+  public InetSocketAddress loginAddress() {
+    return (InetSocketAddress) loginChannel.localAddress();
+  }
+
+  /** The BOS server the login server redirects to. */
+  public InetSocketAddress bosAddress() {
+    return (InetSocketAddress) bosChannel.localAddress();
+  }
+
+  /** Registers an account, or sets a new password for an existing one. */
+  public void addAccount(String uin, String password) {
+    state.addAccount(uin, Objects.requireNonNull(password, "password"));
+  }
+
+  /**
+   * Adds {@code contactUin} to the owner's server-stored list, in {@code group} ("General" if null) with
+   * {@code nickname} as TLV 0x0131 (none if null). Sessions already signed on see it at their next 13/04.
+   */
+  public void addContact(String ownerUin, String contactUin, String nickname, String group) {
+    state.addContact(ownerUin, contactUin, nickname, group);
+  }
+
+  /** Whether the account has a session past client-ready (01/02), or is an echo bot. */
+  public boolean isOnline(String uin) {
+    return state.isOnline(uin);
+  }
+
+  /**
+   * Closes the account's session as a server does: channel 4 with TLV 0x09 reason 0x0001, the one reason
+   * code the references document. Watchers get 03/0C at once. Does nothing if the account has no session.
+   */
+  public void kick(String uin) {
+    state.kick(uin, SimulatorState.REASON_SIGNED_ON_ELSEWHERE);
+  }
+
+  /** Stops both listeners and closes every connection. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    loginChannel.close().awaitUninterruptibly();
+    bosChannel.close().awaitUninterruptibly();
+    channels.close().awaitUninterruptibly();
+    group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+    LOG.info("OSCAR simulator stopped");
+  }
+
+  @Override
+  public String toString() {
+    return "OscarSimulator[login " + loginAddress() + ", BOS " + bosAddress() + "]";
+  }
+
+  /** Configures and starts a simulator; defaults: host 127.0.0.1, free ports for both servers. */
+  public static final class Builder {
+    private String host = "127.0.0.1";
+    private int loginPort;
+    private int bosPort;
+    private int maxFlapPayload = FlapFrame.MAX_PAYLOAD;
+    private Duration cookieLifetime = Duration.ofSeconds(60);
+    private Clock clock = Clock.systemUTC();
+    private final List<String[]> accounts = new ArrayList<>();
+    private final List<String[]> contacts = new ArrayList<>();
+    private final List<String> echoBots = new ArrayList<>();
+
+    private Builder() {}
+
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** 0 picks a free port. */
+    public Builder loginPort(int p) {
+      this.loginPort = checkPort(p);
+      return this;
+    }
+
+    /** 0 picks a free port. */
+    public Builder bosPort(int p) {
+      this.bosPort = checkPort(p);
+      return this;
+    }
+
+    public Builder account(String uin, String password) {
+      accounts.add(new String[] {uin, Objects.requireNonNull(password, "password")});
+      return this;
+    }
+
+    public Builder contact(String ownerUin, String contactUin, String nickname, String group) {
+      contacts.add(new String[] {ownerUin, contactUin, nickname, group});
+      return this;
+    }
+
+    /** An always-online account that answers every channel-1 message with the same TLV 0x02. */
+    public Builder echoBot(String uin) {
+      echoBots.add(uin);
+      return this;
+    }
+
+    /** The largest FLAP payload accepted from clients (default and maximum 65535); larger frames close. */
+    public Builder maxFlapPayload(int bytes) {
+      if (bytes < 10 || bytes > FlapFrame.MAX_PAYLOAD) {
+        throw new IllegalArgumentException("maxFlapPayload must be 10.." + FlapFrame.MAX_PAYLOAD + ": " + bytes);
+      }
+      this.maxFlapPayload = bytes;
+      return this;
+    }
+
+    /** How long a login cookie stays valid (default 60 s); for tests. */
+    Builder cookieLifetime(Duration lifetime) {
+      this.cookieLifetime = Objects.requireNonNull(lifetime);
+      return this;
+    }
+
+    /** The clock for cookie expiry and the times in user-info blocks; for tests. */
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock);
+      return this;
+    }
+
+    /** Binds both servers and returns once they listen. */
+    public OscarSimulator start() {
+      SimulatorState state = new SimulatorState(clock, cookieLifetime);
+      accounts.forEach(a -> state.addAccount(a[0], a[1]));
+      echoBots.forEach(state::addEchoBot);
+      contacts.forEach(c -> state.addContact(c[0], c[1], c[2], c[3]));
+
+      EventLoopGroup group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+          new DefaultThreadFactory("oscar-simulator", true), NioIoHandler.newFactory());
+      ChannelGroup channels = new DefaultChannelGroup("oscar-simulator", GlobalEventExecutor.INSTANCE);
+      try {
+        Channel bos = bind(group, channels, bosPort, ignored -> new BosServerHandler(state));
+        InetSocketAddress bosAddress = (InetSocketAddress) bos.localAddress();
+        state.bosAddress(advertisedHost() + ":" + bosAddress.getPort());
+        Channel login = bind(group, channels, loginPort, ignored -> new LoginServerHandler(state));
+        OscarSimulator simulator = new OscarSimulator(state, group, channels, login, bos);
+        LOG.info("OSCAR simulator listening: login {}, BOS {}", login.localAddress(), bosAddress);
+        return simulator;
+      } catch (RuntimeException e) {
+        channels.close().awaitUninterruptibly();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
+        throw e;
+      }
+    }
+
+    private Channel bind(EventLoopGroup group, ChannelGroup channels, int port,
+        Function<SocketChannel, ChannelHandler> handler) {
+      ServerBootstrap bootstrap = new ServerBootstrap()
+          .group(group)
+          .channel(NioServerSocketChannel.class)
+          .option(ChannelOption.SO_BACKLOG, 1024)
+          .childOption(ChannelOption.TCP_NODELAY, true)
+          .childHandler(new ChannelInitializer<SocketChannel>() {
+            @Override
+            protected void initChannel(SocketChannel channel) {
+              channels.add(channel);
+              channel.pipeline()
+                  .addLast(FLAP_DECODER, new FlapFrameDecoder(maxFlapPayload))
+                  .addLast(FLAP_ENCODER, new FlapFrameEncoder())
+                  .addLast(SERVER_HANDLER, handler.apply(channel));
+            }
+          });
+      try {
+        Channel channel = bootstrap.bind(host, port).sync().channel();
+        channels.add(channel);
+        return channel;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while binding " + host + ":" + port, e);
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+      }
+    }
+
+    /** The host named in 17/03 TLV 0x05: a wildcard bind is advertised as loopback. */
+    private String advertisedHost() {
+      try {
+        return InetAddress.getByName(host).isAnyLocalAddress() ? "127.0.0.1" : host;
+      } catch (java.net.UnknownHostException e) {
+        return host;
+      }
+    }
+
+    private static int checkPort(int port) {
+      if (port < 0 || port > 0xFFFF) {
+        throw new IllegalArgumentException("port out of range: " + port);
+      }
+      return port;
+    }
+  }
+}

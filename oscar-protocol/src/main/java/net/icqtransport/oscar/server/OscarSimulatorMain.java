@@ -1,0 +1,113 @@
+package net.icqtransport.oscar.server;
+
+import java.io.PrintStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs an {@link OscarSimulator} until the process is stopped (SIGTERM or Ctrl-C close it cleanly).
+ *
+ * <pre>
+ * --host H                 address to bind (default 127.0.0.1)
+ * --port N                 login server port (default 5190; 0 = any free port)
+ * --bos-port N             BOS server port (default 0 = any free port)
+ * --account UIN:PASSWORD   an account (repeatable; the password may contain ':')
+ * --contact OWNER:CONTACT[:NICK[:GROUP]]   a contact in OWNER's server-stored list (repeatable)
+ * --echo-bot UIN           an always-online account that echoes channel-1 messages (repeatable)
+ * --max-flap-payload N     largest FLAP payload accepted from clients
+ * </pre>
+ */
+public final class OscarSimulatorMain {
+  static final int DEFAULT_LOGIN_PORT = 5190;
+
+  private OscarSimulatorMain() {}
+
+  public static void main(String[] args) throws InterruptedException {
+    OscarSimulator.Builder builder;
+    try {
+      builder = parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("oscar-simulator: " + e.getMessage());
+      usage(System.err);
+      System.exit(2);
+      return;
+    }
+    if (builder == null) {
+      usage(System.out);
+      return;
+    }
+    OscarSimulator simulator = builder.start();
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      simulator.close();
+      stopped.countDown();
+    }, "oscar-simulator-shutdown"));
+    System.out.println("OSCAR simulator login " + format(simulator.loginAddress().getHostString(),
+        simulator.loginAddress().getPort()) + " BOS " + format(simulator.bosAddress().getHostString(),
+        simulator.bosAddress().getPort()));
+    System.out.flush();
+    stopped.await();
+  }
+
+  private static String format(String host, int port) {
+    return host + ":" + port;
+  }
+
+  /** The configured builder, or null if help was asked for. */
+  static OscarSimulator.Builder parse(String[] args) {
+    OscarSimulator.Builder builder = OscarSimulator.builder().loginPort(DEFAULT_LOGIN_PORT);
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (option.equals("-h") || option.equals("--help")) {
+        return null;
+      }
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unknown argument " + option);
+      }
+      String value = args[++i];
+      switch (option) {
+        case "--host" -> builder.host(value);
+        case "--port" -> builder.loginPort(port(option, value));
+        case "--bos-port" -> builder.bosPort(port(option, value));
+        case "--max-flap-payload" -> builder.maxFlapPayload(number(option, value));
+        case "--echo-bot" -> builder.echoBot(value);
+        case "--account" -> {
+          int colon = value.indexOf(':');
+          if (colon <= 0) {
+            throw new IllegalArgumentException("--account wants UIN:PASSWORD");
+          }
+          builder.account(value.substring(0, colon), value.substring(colon + 1));
+        }
+        case "--contact" -> {
+          String[] parts = value.split(":", 4);
+          if (parts.length < 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+            throw new IllegalArgumentException("--contact wants OWNER:CONTACT[:NICK[:GROUP]]");
+          }
+          builder.contact(parts[0], parts[1], parts.length > 2 ? parts[2] : null, parts.length > 3 ? parts[3] : null);
+        }
+        default -> throw new IllegalArgumentException("unknown option " + option);
+      }
+    }
+    return builder;
+  }
+
+  private static int port(String option, String value) {
+    int port = number(option, value);
+    if (port < 0 || port > 0xFFFF) {
+      throw new IllegalArgumentException(option + " out of range: " + value);
+    }
+    return port;
+  }
+
+  private static int number(String option, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " wants a number: " + value);
+    }
+  }
+
+  private static void usage(PrintStream out) {
+    out.println("usage: OscarSimulatorMain [--host H] [--port N] [--bos-port N] [--account UIN:PASSWORD]...");
+    out.println("       [--contact OWNER:CONTACT[:NICK[:GROUP]]]... [--echo-bot UIN]... [--max-flap-payload N]");
+  }
+}

@@ -1,0 +1,285 @@
+package net.icqtransport.oscar.icq;
+
+import static net.icqtransport.oscar.icq.IcqNetworkTest.loginException;
+import static net.icqtransport.oscar.icq.IcqNetworkTest.loginFailure;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import net.icqtransport.core.legacy.DisconnectReason;
+import net.icqtransport.core.legacy.LegacyContact;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacySession;
+import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.LoginFailure;
+import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.oscar.client.LoginMethod;
+import net.icqtransport.oscar.icq.RecordingListener.Closed;
+import net.icqtransport.oscar.icq.RecordingListener.ContactList;
+import net.icqtransport.oscar.icq.RecordingListener.Message;
+import net.icqtransport.oscar.icq.RecordingListener.Status;
+import net.icqtransport.oscar.server.OscarSimulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.api.Test;
+
+/** The ICQ adapter against the OSCAR server simulator, end to end over TCP. */
+class IcqNetworkIntegrationTest {
+  private static final String ALICE = "111111";
+  private static final String BOB = "222222";
+  private static final String CAROL = "333333";
+  private static final String ECHO = "999999";
+  private static final String TEXT = "ü Привет 😀";
+
+  private static EventLoopGroup group;
+  private OscarSimulator icq;
+
+  @BeforeAll
+  static void startGroup() {
+    group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+  }
+
+  @AfterAll
+  static void stopGroup() {
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  @BeforeEach
+  void startSimulator() {
+    icq = OscarSimulator.builder()
+        .account(ALICE, "alice-pw")
+        .account(BOB, "bob-pw")
+        .account(CAROL, "carol-pw")
+        .contact(ALICE, BOB, "Bob", "Friends")
+        .contact(ALICE, ECHO, null, "Bots")
+        .contact(BOB, ALICE, "Alice", "Friends")
+        .echoBot(ECHO)
+        .start();
+  }
+
+  @AfterEach
+  void stopSimulator() {
+    icq.close();
+  }
+
+  private IcqNetwork network(LoginMethod method) {
+    IcqNetworkSettings settings = IcqNetworkSettings.defaults(icq.loginAddress().getHostString())
+        .withLoginPort(icq.loginAddress().getPort())
+        .withLoginMethod(method);
+    return new IcqNetwork(settings, group);
+  }
+
+  private static LegacySession open(IcqNetwork network, String uin, String password, RecordingListener listener)
+      throws Exception {
+    return network.open(new LegacyCredentials(new LegacyContactId(uin), password), listener).get(10, TimeUnit.SECONDS);
+  }
+
+  private static LegacyContactId id(String uin) {
+    return new LegacyContactId(uin);
+  }
+
+  @ParameterizedTest
+  @EnumSource(LoginMethod.class)
+  void logsInWithEitherMethodAndSignsOff(LoginMethod method) throws Exception {
+    RecordingListener alice = new RecordingListener();
+    LegacySession session = open(network(method), ALICE, "alice-pw", alice);
+    assertEquals(id(ALICE), session.account());
+    List<LegacyContact> contacts = alice.await(ContactList.class).contacts();
+    assertTrue(contacts.contains(new LegacyContact(id(BOB), "Bob", "Friends")), contacts.toString());
+    assertTrue(contacts.contains(new LegacyContact(id(ECHO), ECHO, "Bots")), contacts.toString());
+    assertTrue(icq.isOnline(ALICE));
+
+    session.close();
+    assertEquals(DisconnectReason.CLOSED_BY_CLIENT, alice.awaitClosed().reason());
+    awaitTrue(() -> !icq.isOnline(ALICE));
+    alice.assertContractKept();
+  }
+
+  @ParameterizedTest
+  @EnumSource(LoginMethod.class)
+  void wrongPasswordIsReported(LoginMethod method) throws Exception {
+    CompletableFuture<LegacySession> future = network(method)
+        .open(new LegacyCredentials(id(ALICE), "not-the-password"), new RecordingListener());
+    assertEquals(LoginFailure.WRONG_PASSWORD, loginFailure(future));
+    assertFalse(icq.isOnline(ALICE));
+  }
+
+  @Test
+  void twoAccountsExchangeUnicodeMessagesAndSeeEachOther() throws Exception {
+    IcqNetwork network = network(LoginMethod.MD5);
+    RecordingListener alice = new RecordingListener();
+    RecordingListener bob = new RecordingListener();
+    LegacySession aliceSession = open(network, ALICE, "alice-pw", alice);
+    alice.await(ContactList.class);
+
+    LegacySession bobSession = open(network, BOB, "bob-pw", bob);
+    List<LegacyContact> bobContacts = bob.await(ContactList.class).contacts();
+    assertEquals(List.of(new LegacyContact(id(ALICE), "Alice", "Friends")), bobContacts);
+    alice.await(Status.class, s -> s.contact().equals(id(BOB)) && s.status() == LegacyStatus.ONLINE);
+    bob.await(Status.class, s -> s.contact().equals(id(ALICE)) && s.status() == LegacyStatus.ONLINE);
+
+    aliceSession.sendMessage(id(BOB), TEXT).get(10, TimeUnit.SECONDS);
+    Message toBob = bob.await(Message.class);
+    assertEquals(id(ALICE), toBob.from());
+    assertEquals(TEXT, toBob.text());
+    assertNull(toBob.sentAt());
+
+    bobSession.sendMessage(id(ALICE), "plain ascii back, " + TEXT).get(10, TimeUnit.SECONDS);
+    assertEquals("plain ascii back, " + TEXT, alice.await(Message.class).text());
+    bobSession.sendMessage(id(ALICE), "just ASCII").get(10, TimeUnit.SECONDS);
+    assertEquals("just ASCII", alice.await(Message.class).text());
+
+    bobSession.setStatus(LegacyStatus.AWAY, "lunch");
+    alice.await(Status.class, s -> s.contact().equals(id(BOB)) && s.status() == LegacyStatus.AWAY);
+
+    bobSession.close();
+    alice.await(Status.class, s -> s.contact().equals(id(BOB)) && s.status() == LegacyStatus.OFFLINE);
+    assertEquals(DisconnectReason.CLOSED_BY_CLIENT, bob.awaitClosed().reason());
+    aliceSession.close();
+    alice.awaitClosed();
+    alice.assertContractKept();
+    bob.assertContractKept();
+  }
+
+  @Test
+  void echoBotAnswersAndLongTextsArriveWhole() throws Exception {
+    RecordingListener alice = new RecordingListener();
+    LegacySession session = open(network(LoginMethod.MD5), ALICE, "alice-pw", alice);
+    session.sendMessage(id(ECHO), TEXT).get(10, TimeUnit.SECONDS);
+    Message echo = alice.await(Message.class);
+    assertEquals(id(ECHO), echo.from());
+    assertTrue(echo.text().contains(TEXT), echo.text());
+
+    String longText = "Привет мир ".repeat(700);
+    session.sendMessage(id(ECHO), longText).get(10, TimeUnit.SECONDS);
+    StringBuilder received = new StringBuilder();
+    while (received.length() < longText.length()) {
+      String part = alice.await(Message.class).text();
+      received.append(part.substring(part.indexOf("Привет")));
+    }
+    assertEquals(longText, received.toString());
+    session.close();
+    alice.awaitClosed();
+    alice.assertContractKept();
+  }
+
+  @Test
+  void messageToAnOfflineUserIsRejected() throws Exception {
+    RecordingListener alice = new RecordingListener();
+    LegacySession session = open(network(LoginMethod.MD5), ALICE, "alice-pw", alice);
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> session.sendMessage(id(CAROL), TEXT).get(10, TimeUnit.SECONDS));
+    MessageRejectedException rejected = assertInstanceOf(MessageRejectedException.class, e.getCause());
+    assertEquals(MessageRejectedException.Reason.RECIPIENT_UNAVAILABLE, rejected.reason());
+    // The session goes on.
+    session.sendMessage(id(ECHO), "still here").get(10, TimeUnit.SECONDS);
+    session.close();
+    alice.awaitClosed();
+  }
+
+  @Test
+  void secondLoginSignsTheFirstSessionOff() throws Exception {
+    IcqNetwork network = network(LoginMethod.MD5);
+    RecordingListener first = new RecordingListener();
+    LegacySession firstSession = open(network, ALICE, "alice-pw", first);
+    RecordingListener second = new RecordingListener();
+    LegacySession secondSession = open(network(LoginMethod.ROASTED), ALICE, "alice-pw", second);
+    assertEquals(DisconnectReason.SIGNED_ON_ELSEWHERE, first.awaitClosed().reason());
+
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> firstSession.sendMessage(id(ECHO), "too late").get(10, TimeUnit.SECONDS));
+    assertEquals(MessageRejectedException.Reason.NOT_CONNECTED,
+        assertInstanceOf(MessageRejectedException.class, e.getCause()).reason());
+    secondSession.sendMessage(id(ECHO), "new session").get(10, TimeUnit.SECONDS);
+    first.assertContractKept();
+    secondSession.close();
+  }
+
+  @Test
+  void kickedSessionIsToldWhy() throws Exception {
+    RecordingListener alice = new RecordingListener();
+    open(network(LoginMethod.MD5), ALICE, "alice-pw", alice);
+    icq.kick(ALICE);
+    assertEquals(DisconnectReason.SIGNED_ON_ELSEWHERE, alice.awaitClosed().reason());
+    alice.assertContractKept();
+  }
+
+  @Test
+  void garbageServerFailsOneLoginAndNothingElse() throws Exception {
+    RecordingListener alice = new RecordingListener();
+    LegacySession aliceSession = open(network(LoginMethod.MD5), ALICE, "alice-pw", alice);
+    try (ServerSocket fake = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Thread server = new Thread(() -> {
+        try (Socket socket = fake.accept()) {
+          byte[] junk = new byte[4096];
+          new java.util.Random(7).nextBytes(junk);
+          junk[0] = 0x13;
+          socket.getOutputStream().write(junk);
+          socket.getOutputStream().flush();
+          socket.setSoTimeout(5000);
+          while (socket.getInputStream().read(junk) >= 0) {
+            // until the client hangs up
+          }
+        } catch (java.io.IOException e) {
+          // client gone
+        }
+      });
+      server.setDaemon(true);
+      server.start();
+      IcqNetwork garbage = new IcqNetwork(IcqNetworkSettings.defaults("127.0.0.1").withLoginPort(fake.getLocalPort()),
+          group);
+      assertEquals(LoginFailure.PROTOCOL_ERROR,
+          loginException(garbage.open(new LegacyCredentials(id(BOB), "bob-pw"), new RecordingListener())).failure());
+      server.join(5000);
+    }
+    // The session on the same event loops is unharmed.
+    aliceSession.sendMessage(id(ECHO), "after the garbage").get(10, TimeUnit.SECONDS);
+    assertEquals(id(ECHO), alice.await(Message.class).from());
+    aliceSession.close();
+    assertEquals(DisconnectReason.CLOSED_BY_CLIENT, alice.awaitClosed().reason());
+    alice.assertContractKept();
+  }
+
+  @Test
+  void simulatorGoingAwayIsAConnectionLoss() throws Exception {
+    RecordingListener alice = new RecordingListener();
+    LegacySession session = open(network(LoginMethod.MD5), ALICE, "alice-pw", alice);
+    icq.close();
+    Closed closed = alice.awaitClosed();
+    assertTrue(closed.reason() == DisconnectReason.CONNECTION_LOST || closed.reason() == DisconnectReason.CLOSED_BY_SERVER,
+        closed.toString());
+    ExecutionException e = assertThrows(ExecutionException.class,
+        () -> session.sendMessage(id(BOB), "nobody there").get(10, TimeUnit.SECONDS));
+    assertEquals(MessageRejectedException.Reason.NOT_CONNECTED,
+        assertInstanceOf(MessageRejectedException.class, e.getCause()).reason());
+    alice.assertContractKept();
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(20);
+    }
+  }
+}

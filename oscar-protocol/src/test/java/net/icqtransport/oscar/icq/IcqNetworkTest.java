@@ -1,0 +1,154 @@
+package net.icqtransport.oscar.icq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacySession;
+import net.icqtransport.core.legacy.LoginFailedException;
+import net.icqtransport.core.legacy.LoginFailure;
+import net.icqtransport.oscar.client.LoginMethod;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Contact ids, and logins against servers that fail in the ways real networks do. */
+class IcqNetworkTest {
+  private static EventLoopGroup group;
+  private static IcqNetwork network;
+
+  @BeforeAll
+  static void start() {
+    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    network = new IcqNetwork(IcqNetworkSettings.defaults("127.0.0.1"), group);
+  }
+
+  @AfterAll
+  static void stop() {
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  @Test
+  void parsesUins() {
+    assertEquals(new LegacyContactId("100002"), network.parseContactId("100002"));
+    assertEquals("12345", network.parseContactId("12345").value());
+    assertEquals("123456789012", network.parseContactId("123456789012").value());
+    for (String bad : new String[] {"1234", "1234567890123", "012345", "12a456", "", " 123456", "１２３４５６",
+        "user@host", "-12345"}) {
+      assertThrows(IllegalArgumentException.class, () -> network.parseContactId(bad), bad);
+    }
+    assertThrows(IllegalArgumentException.class, () -> network.parseContactId(null));
+  }
+
+  @Test
+  void refusedConnectionIsANetworkError() throws Exception {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    IcqNetwork refused = new IcqNetwork(IcqNetworkSettings.defaults("127.0.0.1").withLoginPort(port), group);
+    assertEquals(LoginFailure.NETWORK_ERROR, loginFailure(refused.open(credentials(), new RecordingListener())));
+  }
+
+  @Test
+  void garbageFromTheServerIsAProtocolError() throws Exception {
+    for (LoginMethod method : LoginMethod.values()) {
+      try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+        Thread fake = serveOnce(server, out -> out.write("HTTP/1.0 200 OK\r\n\r\nhello".getBytes()));
+        IcqNetwork garbage = new IcqNetwork(
+            IcqNetworkSettings.defaults("127.0.0.1").withLoginPort(server.getLocalPort()).withLoginMethod(method),
+            group);
+        LoginFailedException e = loginException(garbage.open(credentials(), new RecordingListener()));
+        assertEquals(LoginFailure.PROTOCOL_ERROR, e.failure());
+        assertTrue(e.getMessage().contains("marker"), e.getMessage());
+        fake.join(5000);
+      }
+    }
+  }
+
+  @Test
+  void silentServerTimesOut() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Thread fake = serveOnce(server, out -> out.write(new byte[] {0x2A, 0x01}));
+      IcqNetwork silent = new IcqNetwork(IcqNetworkSettings.defaults("127.0.0.1")
+          .withLoginPort(server.getLocalPort())
+          .withTimeouts(Duration.ofSeconds(2), Duration.ofMillis(700), Duration.ofSeconds(5)), group);
+      long start = System.nanoTime();
+      assertEquals(LoginFailure.TIMEOUT, loginFailure(silent.open(credentials(), new RecordingListener())));
+      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
+      fake.join(5000);
+    }
+  }
+
+  @Test
+  void authorizerClosingWithoutAnswerIsANetworkError() throws Exception {
+    try (ServerSocket server = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+      Thread fake = serveOnce(server, out -> {
+        out.write(new byte[] {0x2A, 0x01, 0, 1, 0, 4, 0, 0, 0, 1});
+        throw new IOException("hang up after the hello");
+      });
+      IcqNetwork closing = new IcqNetwork(
+          IcqNetworkSettings.defaults("127.0.0.1").withLoginPort(server.getLocalPort()), group);
+      assertEquals(LoginFailure.NETWORK_ERROR, loginFailure(closing.open(credentials(), new RecordingListener())));
+      fake.join(5000);
+    }
+  }
+
+  @Test
+  void rejectsAnAccountThatIsNoUin() {
+    assertThrows(IllegalArgumentException.class, () -> network.open(
+        new LegacyCredentials(new LegacyContactId("not-a-uin"), "pw"), new RecordingListener()));
+  }
+
+  private static LegacyCredentials credentials() {
+    return new LegacyCredentials(new LegacyContactId("111111"), "secret");
+  }
+
+  static LoginFailure loginFailure(CompletableFuture<LegacySession> future) throws InterruptedException {
+    return loginException(future).failure();
+  }
+
+  static LoginFailedException loginException(CompletableFuture<LegacySession> future) throws InterruptedException {
+    ExecutionException e = assertThrows(ExecutionException.class, () -> future.get(10, TimeUnit.SECONDS));
+    return assertInstanceOf(LoginFailedException.class, e.getCause());
+  }
+
+  interface Script {
+    void run(OutputStream out) throws IOException;
+  }
+
+  /** Accepts one connection, runs the script, reads until the client closes. */
+  private static Thread serveOnce(ServerSocket server, Script script) {
+    Thread thread = new Thread(() -> {
+      try (Socket socket = server.accept()) {
+        socket.setSoTimeout(5000);
+        script.run(socket.getOutputStream());
+        socket.getOutputStream().flush();
+        byte[] buffer = new byte[1024];
+        while (socket.getInputStream().read(buffer) >= 0) {
+          // drain
+        }
+      } catch (IOException e) {
+        // the client went away
+      }
+    }, "fake-oscar-server");
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+}

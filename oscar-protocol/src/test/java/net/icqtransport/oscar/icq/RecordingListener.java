@@ -1,0 +1,104 @@
+package net.icqtransport.oscar.icq;
+
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+import net.icqtransport.core.legacy.DisconnectReason;
+import net.icqtransport.core.legacy.LegacyContact;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyListener;
+import net.icqtransport.core.legacy.LegacyStatus;
+
+/**
+ * Records a session's listener calls as events and checks the listener contract: no concurrent calls and
+ * nothing after {@code sessionClosed}.
+ */
+final class RecordingListener implements LegacyListener {
+  sealed interface Event permits ContactList, Status, Message, Closed {}
+
+  record ContactList(List<LegacyContact> contacts) implements Event {}
+
+  record Status(LegacyContactId contact, LegacyStatus status) implements Event {}
+
+  record Message(LegacyContactId from, String text, Instant sentAt) implements Event {}
+
+  record Closed(DisconnectReason reason, String detail) implements Event {}
+
+  private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  private final AtomicBoolean inCall = new AtomicBoolean();
+  private volatile boolean closed;
+  private volatile String violation;
+
+  @Override
+  public void contactListReceived(List<LegacyContact> contacts) {
+    record(new ContactList(contacts));
+  }
+
+  @Override
+  public void contactStatusChanged(LegacyContactId contact, LegacyStatus status, String statusText) {
+    record(new Status(contact, status));
+  }
+
+  @Override
+  public void messageReceived(LegacyContactId from, String text, Instant sentAt) {
+    record(new Message(from, text, sentAt));
+  }
+
+  @Override
+  public void sessionClosed(DisconnectReason reason, String detail) {
+    record(new Closed(reason, detail));
+    closed = true;
+  }
+
+  private void record(Event event) {
+    if (!inCall.compareAndSet(false, true)) {
+      violation = "concurrent listener calls at " + event;
+    }
+    try {
+      if (closed) {
+        violation = "call after sessionClosed: " + event;
+      }
+      events.add(event);
+    } finally {
+      inCall.set(false);
+    }
+  }
+
+  /** The next event matching {@code type} and {@code test}; other events before it are dropped. */
+  <T extends Event> T await(Class<T> type, Predicate<T> test) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (true) {
+      long left = deadline - System.nanoTime();
+      Event event = left > 0 ? events.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (event == null) {
+        fail("no " + type.getSimpleName() + " event within 10 s");
+      }
+      if (type.isInstance(event) && test.test(type.cast(event))) {
+        return type.cast(event);
+      }
+    }
+  }
+
+  <T extends Event> T await(Class<T> type) throws InterruptedException {
+    return await(type, e -> true);
+  }
+
+  Closed awaitClosed() throws InterruptedException {
+    Closed closedEvent = await(Closed.class);
+    assertNotNull(closedEvent.reason());
+    return closedEvent;
+  }
+
+  void assertContractKept() {
+    if (violation != null) {
+      fail(violation);
+    }
+  }
+}

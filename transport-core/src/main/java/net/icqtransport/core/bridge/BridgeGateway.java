@@ -1,0 +1,397 @@
+package net.icqtransport.core.bridge;
+
+import com.google.common.util.concurrent.MoreExecutors;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import net.icqtransport.core.legacy.DisconnectReason;
+import net.icqtransport.core.legacy.LegacyContact;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacyListener;
+import net.icqtransport.core.legacy.LegacyNetwork;
+import net.icqtransport.core.legacy.LegacySession;
+import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.LoginFailedException;
+import net.icqtransport.core.legacy.LoginFailure;
+import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.registration.Registration;
+import net.icqtransport.core.registration.RegistrationStore;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.core.user.UserEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Gateway}: registrations in a {@link RegistrationStore}, and one {@link UserBridge} per online
+ * user, created by the user's first available resource and dropped after the last one leaves.
+ *
+ * <p>Presence calls for a user are routed while holding that user's map entry
+ * ({@link ConcurrentHashMap#compute}), which also keeps the set of available resources: whether a call
+ * makes the first or the last resource and which bridge it goes to is decided atomically, and the bridge
+ * receives the calls in that order. A signed-off bridge leaves the map only once it has run the last call
+ * routed to it, so a user never has two bridges talking to the endpoint at once.
+ *
+ * <p>Thread-safe; calls may come from any thread. The executors are borrowed, not owned: {@link #shutdown()}
+ * cancels this gateway's timers but does not shut the executors down. Store calls of {@link #userAvailable}
+ * and {@link #registration} run on the caller's thread; those of {@link #register} and {@link #unregister}
+ * on the work executor.
+ */
+public final class BridgeGateway implements Gateway {
+
+  private static final Logger log = LoggerFactory.getLogger(BridgeGateway.class);
+  private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+  private final LegacyNetwork network;
+  private final RegistrationStore store;
+  private final UserEndpoint endpoint;
+  private final ScheduledExecutorService scheduler;
+  private final Executor executor;
+  private final BridgeSettings settings;
+  private final ConcurrentHashMap<UserAddress, Online> online = new ConcurrentHashMap<>();
+  /** Logins made only to check credentials, so that a shutdown does not leave them waiting. */
+  private final Set<CompletableFuture<LegacySession>> checks = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  /**
+   * @param scheduler runs the timers (login timeout, reconnect delay, queued-message expiry); its tasks are
+   *     short and hand over to {@code executor}
+   * @param executor runs the bridges' work; each user's work runs on a sequential view of it
+   */
+  public BridgeGateway(
+      LegacyNetwork network,
+      RegistrationStore store,
+      UserEndpoint endpoint,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      BridgeSettings settings) {
+    this.network = Objects.requireNonNull(network, "network");
+    this.store = Objects.requireNonNull(store, "store");
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.executor = Objects.requireNonNull(executor, "executor");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A new registration replaces the old one (XEP-0100 §4.2); if the user was online, their bridge ends so
+   * that the next presence logs in with the new account. Failures other than {@link LoginFailedException}
+   * are {@link net.icqtransport.core.registration.StoreException} and the like.
+   */
+  @Override
+  public CompletableFuture<Registration> register(UserAddress user, LegacyCredentials credentials) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(credentials, "credentials");
+    if (stopped.get()) {
+      return CompletableFuture.failedFuture(
+          new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, "the transport is shutting down"));
+    }
+    log.info("Checking ICQ account {} for {}", credentials.account(), user);
+    CompletableFuture<Registration> saved = checkLogin(credentials)
+        .handleAsync((session, failure) -> {
+          if (failure != null) {
+            LoginFailedException refused = Failures.asLoginFailure(failure);
+            log.info("ICQ account {} for {} refused: {}", credentials.account(), user, refused.getMessage());
+            throw new CompletionException(refused);
+          }
+          closeQuietly(session);
+          Registration registration = new Registration(user, credentials, Instant.now());
+          store.save(registration);
+          log.info("Registered {} as ICQ {}", user, credentials.account());
+          return registration;
+        }, executor)
+        .thenCompose(registration -> signOff(user,
+            "Registration changed: the transport logs in as " + credentials.account() + " at your next presence.",
+            false).thenApply(signedOff -> registration));
+    return unwrapped(saved);
+  }
+
+  /** {@inheritDoc} (XEP-0100 §4.3.) */
+  @Override
+  public CompletableFuture<Boolean> unregister(UserAddress user) {
+    Objects.requireNonNull(user, "user");
+    // Delete first: a presence racing with this then finds no registration and cannot start a new bridge.
+    return unwrapped(CompletableFuture.supplyAsync(() -> store.delete(user), executor)
+        .thenCompose(existed -> signOff(user, "Unregistered from the ICQ transport.", false).thenApply(v -> {
+          log.info("Unregistered {} (had a registration: {})", user, existed);
+          return existed;
+        })));
+  }
+
+  @Override
+  public Optional<Registration> registration(UserAddress user) {
+    return store.find(user);
+  }
+
+  @Override
+  public List<UserAddress> registeredUsers() {
+    return store.all().stream().map(Registration::user).toList();
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>A status of {@link LegacyStatus#OFFLINE} counts as {@link #userUnavailable}. After {@link #shutdown()}
+   * nothing starts and this returns false.
+   */
+  @Override
+  public boolean userAvailable(
+      UserAddress user, String resource, int priority, LegacyStatus status, String statusText) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(status, "status");
+    if (!status.isAvailable()) {
+      userUnavailable(user, resource);
+      return online.containsKey(user) || store.find(user).isPresent();
+    }
+    if (stopped.get() || (!online.containsKey(user) && store.find(user).isEmpty())) {
+      return false;
+    }
+    ResourcePresence presence = new ResourcePresence(priority, status, statusText);
+    Online entry = online.compute(user, (u, current) -> {
+      if (stopped.get()) {
+        return current;
+      }
+      Online routed = current != null ? current : new Online(newBridge(u));
+      routed.routedCalls++;
+      routed.resources.add(resource);
+      routed.bridge.resourceAvailable(resource, presence);
+      return routed;
+    });
+    if (entry == null) {
+      return false;
+    }
+    entry.bridge.wake();
+    return true;
+  }
+
+  @Override
+  public void userUnavailable(UserAddress user, String resource) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(resource, "resource");
+    Online[] routed = new Online[1];
+    online.computeIfPresent(user, (u, entry) -> {
+      if (entry.resources.remove(resource)) {
+        routed[0] = entry;
+        entry.routedCalls++;
+        if (entry.resources.isEmpty()) {
+          entry.bridge.signOff(null, false, entry.routedCalls); // XEP-0100 §4.5; leaves the map once idle
+        } else {
+          entry.bridge.resourceUnavailable(resource);
+        }
+      }
+      return entry;
+    });
+    if (routed[0] != null) {
+      routed[0].bridge.wake();
+    }
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Without a bridge (the user is offline, or was never registered) it fails with
+   * {@link MessageRejectedException.Reason#NOT_CONNECTED}.
+   */
+  @Override
+  public CompletableFuture<Void> sendMessage(UserAddress user, LegacyContactId to, String text) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(text, "text");
+    Online entry = online.get(user);
+    if (entry == null) {
+      return CompletableFuture.failedFuture(new MessageRejectedException(MessageRejectedException.Reason.NOT_CONNECTED,
+          "Message not sent: you are not logged in to ICQ. Go online (send your presence to the transport) first."));
+    }
+    return entry.bridge.sendMessage(to, text);
+  }
+
+  @Override
+  public LegacyContactId parseContactId(String text) {
+    return network.parseContactId(text);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Waits up to 10 s for the bridges to sign off, so the users hear that they are offline before the
+   * component disconnects.
+   */
+  @Override
+  public void shutdown() {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
+    for (CompletableFuture<LegacySession> check : checks) {
+      check.completeExceptionally(
+          new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, "the transport is shutting down"));
+    }
+    List<CompletableFuture<Void>> closing = new ArrayList<>();
+    while (!online.isEmpty()) { // no entry is added once stopped is seen; repeat for those racing with it
+      for (UserAddress user : List.copyOf(online.keySet())) {
+        Online[] removed = new Online[1];
+        online.computeIfPresent(user, (u, entry) -> {
+          closing.add(entry.bridge.signOff("The ICQ transport is shutting down.", true, -1));
+          removed[0] = entry;
+          return null;
+        });
+        if (removed[0] != null) {
+          removed[0].bridge.wake();
+        }
+      }
+    }
+    log.info("Shutting down: signing off {} users", closing.size());
+    try {
+      CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+          .get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      log.warn("Not every user was signed off within {}", SHUTDOWN_WAIT);
+    } catch (ExecutionException e) {
+      log.warn("Signing a user off failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private UserBridge newBridge(UserAddress user) {
+    return new UserBridge(
+        user,
+        store,
+        network,
+        endpoint,
+        scheduler,
+        MoreExecutors.newSequentialExecutor(executor),
+        settings,
+        new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay()),
+        this::bridgeIdle);
+  }
+
+  /** Forgets a signed-off bridge, unless calls were routed to it after that sign-off. */
+  private void bridgeIdle(UserBridge bridge, long signOffToken) {
+    online.computeIfPresent(bridge.user(),
+        (user, entry) -> entry.bridge == bridge && entry.routedCalls == signOffToken ? null : entry);
+  }
+
+  /** Signs the user off if online, forgetting every resource, e.g. after a change of registration. */
+  private CompletableFuture<Void> signOff(UserAddress user, String detail, boolean forever) {
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Void>[] done = new CompletableFuture[] {CompletableFuture.completedFuture(null)};
+    Online[] routed = new Online[1];
+    online.computeIfPresent(user, (u, entry) -> {
+      entry.resources.clear();
+      entry.routedCalls++;
+      done[0] = entry.bridge.signOff(detail, forever, entry.routedCalls);
+      routed[0] = entry;
+      return entry;
+    });
+    if (routed[0] != null) {
+      routed[0].bridge.wake();
+    }
+    return done[0];
+  }
+
+  /** A login that only checks the credentials, bounded by the login timeout. */
+  private CompletableFuture<LegacySession> checkLogin(LegacyCredentials credentials) {
+    CompletableFuture<LegacySession> opening;
+    try {
+      opening = network.open(credentials, IgnoringListener.INSTANCE);
+    } catch (RuntimeException e) {
+      opening = CompletableFuture.failedFuture(e);
+    }
+    CompletableFuture<LegacySession> check = new CompletableFuture<>();
+    checks.add(check);
+    ScheduledFuture<?> timer;
+    try {
+      timer = scheduler.schedule(
+          () -> check.completeExceptionally(new LoginFailedException(LoginFailure.TIMEOUT,
+              "no answer within " + UserBridge.describe(settings.loginTimeout()))),
+          settings.loginTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      timer = null;
+    }
+    ScheduledFuture<?> timeout = timer;
+    check.whenComplete((session, failure) -> {
+      checks.remove(check);
+      if (timeout != null) {
+        timeout.cancel(false);
+      }
+    });
+    opening.whenComplete((session, failure) -> {
+      if (failure != null) {
+        check.completeExceptionally(failure);
+      } else if (!check.complete(session)) {
+        closeQuietly(session); // it came too late: the check already failed
+      }
+    });
+    return check;
+  }
+
+  /** The same outcome, failing with the cause itself rather than a {@link CompletionException} around it. */
+  private static <T> CompletableFuture<T> unwrapped(CompletableFuture<T> future) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    future.whenComplete((value, failure) -> {
+      if (failure == null) {
+        result.complete(value);
+      } else {
+        result.completeExceptionally(Failures.unwrap(failure));
+      }
+    });
+    return result;
+  }
+
+  private static void closeQuietly(LegacySession session) {
+    try {
+      session.close();
+    } catch (RuntimeException e) {
+      log.warn("Closing a credentials-check session failed", e);
+    }
+  }
+
+  /** A user's bridge and what the gateway routed to it; mutable fields guarded by the entry's compute. */
+  private static final class Online {
+    final UserBridge bridge;
+    /** The available resources. */
+    final Set<String> resources = new HashSet<>();
+    /** Counts the calls routed to the bridge; a sign-off carries the count, to tell if more followed. */
+    long routedCalls;
+
+    Online(UserBridge bridge) {
+      this.bridge = bridge;
+    }
+  }
+
+  /** The listener of a credentials check: the session is closed at once, its events do not matter. */
+  private enum IgnoringListener implements LegacyListener {
+    INSTANCE;
+
+    @Override
+    public void contactListReceived(List<LegacyContact> contacts) {}
+
+    @Override
+    public void contactStatusChanged(LegacyContactId contact, LegacyStatus status, String statusText) {}
+
+    @Override
+    public void messageReceived(LegacyContactId from, String text, Instant sentAt) {}
+
+    @Override
+    public void sessionClosed(DisconnectReason reason, String detail) {}
+  }
+}

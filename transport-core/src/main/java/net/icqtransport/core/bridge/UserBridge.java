@@ -1,0 +1,602 @@
+package net.icqtransport.core.bridge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ObjLongConsumer;
+import net.icqtransport.core.legacy.DisconnectReason;
+import net.icqtransport.core.legacy.LegacyContact;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacyListener;
+import net.icqtransport.core.legacy.LegacyNetwork;
+import net.icqtransport.core.legacy.LegacySession;
+import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.LoginFailedException;
+import net.icqtransport.core.legacy.LoginFailure;
+import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.legacy.MessageRejectedException.Reason;
+import net.icqtransport.core.registration.Registration;
+import net.icqtransport.core.registration.RegistrationStore;
+import net.icqtransport.core.registration.StoreException;
+import net.icqtransport.core.user.SessionState;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.core.user.UserEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One online Jabber user's bridge to the legacy network (biboumi's {@code Bridge}, Slidge's session): owns the
+ * user's legacy session, the presence of each XMPP resource, the login and reconnect state machine and the
+ * messages waiting for a login.
+ *
+ * <p>Every field below the constructor's is read and written only by tasks on {@link #sequence}, a
+ * sequential executor of its own: calls from the XMPP side (any thread) and events of the legacy session
+ * (network threads) become tasks there, so they are handled one at a time in arrival order without locks,
+ * and the {@link UserEndpoint} hears about them in that order. Tasks pass through an {@link #inbox} first:
+ * the gateway fills it while it holds its per-user map entry, so the order in which it routes calls is the
+ * order in which they run, and {@link #wake()} (outside that section) has them run.
+ *
+ * <p>The credentials are read from the {@link RegistrationStore} at each login, so a new registration
+ * takes effect at the next login.
+ *
+ * <p>States ({@link SessionState}): {@code OFFLINE} → {@code LOGGING_IN} → {@code ONLINE}; a retryable
+ * failure or a lost connection → {@code RECONNECTING} → {@code LOGGING_IN} again after a backoff; a refused
+ * login → {@code LOGIN_FAILED}; a login elsewhere → {@code SIGNED_ON_ELSEWHERE}. Neither of the last two is
+ * retried: the user must go offline and online again, or register again. {@link #signOff} (last resource
+ * gone, unregistered, registered anew) goes back to {@code OFFLINE}; then the gateway forgets the bridge
+ * unless a resource came back meanwhile. Only the shutdown's sign-off is final.
+ */
+final class UserBridge {
+
+  private static final Logger log = LoggerFactory.getLogger(UserBridge.class);
+  private static final String NOT_LOGGED_IN = "you are not logged in to ICQ; go online first";
+
+  private final UserAddress user;
+  private final RegistrationStore store;
+  private final LegacyNetwork network;
+  private final UserEndpoint endpoint;
+  private final ScheduledExecutorService scheduler;
+  private final Executor sequence;
+  private final BridgeSettings settings;
+  private final Backoff backoff;
+  private final ObjLongConsumer<UserBridge> onIdle;
+  private final Queue<Task> inbox = new ConcurrentLinkedQueue<>();
+
+  // Confined to `sequence`.
+  /** Resource → its presence, the most recently updated last (it wins a tie in priority). */
+  private final Map<String, ResourcePresence> resources = new LinkedHashMap<>();
+  /** Contacts last reported available, so they can be reported offline when the session ends. */
+  private final Set<LegacyContactId> onlineContacts = new LinkedHashSet<>();
+  private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>();
+  private SessionState state = SessionState.OFFLINE;
+  /** Why messages cannot be sent in the current state, for the sender; null while they can. */
+  private String notSentReason = NOT_LOGGED_IN;
+  /** The account of the current or last login. */
+  private LegacyCredentials credentials;
+  /**
+   * Numbers login attempts. Callbacks of an attempt (its login result, its session's events, its timers) act
+   * only while it is still the current one: a session that was closed, timed out or replaced is ignored.
+   */
+  private int generation;
+  private LegacySession session;
+  private ResourcePresence appliedStatus;
+  private ScheduledFuture<?> loginTimeout;
+  private ScheduledFuture<?> retry;
+  /** Set by the shutdown's sign-off: from then on every call is refused. */
+  private boolean ended;
+
+  /**
+   * @param sequence a sequential executor used by this bridge alone
+   * @param onIdle called on {@code sequence} after each {@link #signOff}, with its token: the bridge has no
+   *     session, no timer and tells the endpoint nothing more unless the owner routed calls after that one
+   */
+  UserBridge(
+      UserAddress user,
+      RegistrationStore store,
+      LegacyNetwork network,
+      UserEndpoint endpoint,
+      ScheduledExecutorService scheduler,
+      Executor sequence,
+      BridgeSettings settings,
+      Backoff backoff,
+      ObjLongConsumer<UserBridge> onIdle) {
+    this.user = Objects.requireNonNull(user, "user");
+    this.store = Objects.requireNonNull(store, "store");
+    this.network = Objects.requireNonNull(network, "network");
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    this.sequence = Objects.requireNonNull(sequence, "sequence");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
+  }
+
+  UserAddress user() {
+    return user;
+  }
+
+  // ---- From XMPP to the legacy network ------------------------------------------------------------------
+
+  /**
+   * A resource is available (XEP-0100 §4.4): the first one starts the login, the highest-priority one sets
+   * the legacy status. Only queues the call: {@link #wake()} runs it.
+   */
+  void resourceAvailable(String resource, ResourcePresence presence) {
+    inbox.add(() -> {
+      if (ended) {
+        return;
+      }
+      resources.remove(resource);
+      resources.put(resource, presence);
+      if (state == SessionState.OFFLINE) {
+        startLogin();
+      } else {
+        applyStatus();
+      }
+    });
+  }
+
+  /**
+   * A resource other than the last went offline: another may now decide the status. (After the last one
+   * the gateway calls {@link #signOff}.) Only queues the call: {@link #wake()} runs it.
+   */
+  void resourceUnavailable(String resource) {
+    inbox.add(() -> {
+      if (!ended) {
+        resources.remove(resource);
+        applyStatus();
+      }
+    });
+  }
+
+  /**
+   * Signs off (XEP-0100 §4.5): closes the session, reports the contacts offline and the state
+   * {@code OFFLINE}, rejects waiting messages, forgets the resources; then calls {@code onIdle}. Only queues
+   * the call: {@link #wake()} runs it.
+   *
+   * @param forever whether the bridge refuses everything afterwards (shutdown)
+   * @param token passed back to {@code onIdle}, so the owner can tell whether it routed calls since
+   * @return completes once signed off
+   */
+  CompletableFuture<Void> signOff(String detail, boolean forever, long token) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    inbox.add(new Task() {
+      @Override
+      public void run() {
+        if (!ended) {
+          signOffNow(detail, forever, token);
+        }
+        done.complete(null);
+      }
+
+      @Override
+      public void rejected() {
+        done.complete(null);
+      }
+    });
+    return done;
+  }
+
+  /**
+   * A message to a contact (XEP-0100 §4.8): sent at once when online, else queued until the login
+   * completes, or rejected. Messages are handed to the session in the order of these calls.
+   */
+  CompletableFuture<Void> sendMessage(LegacyContactId to, String text) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    submit(new Task() {
+      @Override
+      public void run() {
+        send(to, text, result);
+      }
+
+      @Override
+      public void rejected() {
+        result.completeExceptionally(notConnected("the ICQ transport is shutting down"));
+      }
+    });
+    return result;
+  }
+
+  /** Runs what was queued; safe to call from any thread, any number of times. */
+  void wake() {
+    try {
+      sequence.execute(this::drainInbox);
+    } catch (RejectedExecutionException e) {
+      log.warn("Dropped the calls for {}: the executor is shut down", user);
+      Task task;
+      while ((task = inbox.poll()) != null) {
+        task.rejected();
+      }
+    }
+  }
+
+  private void drainInbox() {
+    Task task;
+    while ((task = inbox.poll()) != null) {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        log.error("Bridge task for {} failed", user, e);
+      }
+    }
+  }
+
+  private void send(LegacyContactId to, String text, CompletableFuture<Void> result) {
+    if (ended) {
+      result.completeExceptionally(notConnected(NOT_LOGGED_IN));
+      return;
+    }
+    switch (state) {
+      case ONLINE -> transmit(to, text, result);
+      case LOGGING_IN, RECONNECTING -> enqueue(to, text, result);
+      default -> result.completeExceptionally(notConnected(notSentReason));
+    }
+  }
+
+  private void enqueue(LegacyContactId to, String text, CompletableFuture<Void> result) {
+    if (queue.size() >= settings.maxQueuedMessages()) {
+      result.completeExceptionally(new MessageRejectedException(Reason.RATE_LIMITED,
+          "Message not sent: too many messages waiting for the ICQ login (at most "
+              + settings.maxQueuedMessages() + ")."));
+      return;
+    }
+    QueuedMessage message = new QueuedMessage(to, text, result);
+    message.expiry = schedule(() -> expire(message), settings.queuedMessageTimeout());
+    queue.add(message);
+  }
+
+  private void expire(QueuedMessage message) {
+    if (queue.remove(message)) {
+      message.result.completeExceptionally(notConnected(
+          "still not logged in to ICQ after " + describe(settings.queuedMessageTimeout())));
+    }
+  }
+
+  private void flushQueue() {
+    QueuedMessage message;
+    while ((message = queue.poll()) != null) {
+      cancel(message.expiry);
+      transmit(message.to, message.text, message.result);
+    }
+  }
+
+  private void rejectQueued(String reason) {
+    QueuedMessage message;
+    while ((message = queue.poll()) != null) {
+      cancel(message.expiry);
+      message.result.completeExceptionally(notConnected(reason));
+    }
+  }
+
+  private void transmit(LegacyContactId to, String text, CompletableFuture<Void> result) {
+    CompletableFuture<Void> sent;
+    try {
+      sent = session.sendMessage(to, text);
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
+    }
+    sent.whenComplete((ignored, failure) -> {
+      if (failure == null) {
+        result.complete(null);
+      } else {
+        result.completeExceptionally(Failures.unwrap(failure));
+      }
+    });
+  }
+
+  private void applyStatus() {
+    if (state != SessionState.ONLINE || session == null) {
+      return;
+    }
+    ResourcePresence top = null;
+    for (ResourcePresence presence : resources.values()) {
+      if (top == null || presence.priority() >= top.priority()) {
+        top = presence;
+      }
+    }
+    if (top == null || top.sameLegacyStatus(appliedStatus)) {
+      return;
+    }
+    appliedStatus = top;
+    try {
+      session.setStatus(top.status(), top.text());
+    } catch (RuntimeException e) {
+      log.warn("Cannot set the ICQ status of {}", user, e);
+    }
+  }
+
+  // ---- Login, reconnect, end ----------------------------------------------------------------------------
+
+  private void startLogin() {
+    int attempt = ++generation;
+    Optional<Registration> registration;
+    try {
+      registration = store.find(user);
+    } catch (StoreException e) {
+      log.warn("Cannot read the registration of {}", user, e);
+      scheduleReconnect("Cannot read your registration");
+      return;
+    }
+    if (registration.isEmpty()) {
+      setState(SessionState.LOGIN_FAILED, "You are not registered with the ICQ transport.",
+          "you are not registered with the ICQ transport");
+      return;
+    }
+    credentials = registration.get().credentials();
+    setState(SessionState.LOGGING_IN, "Logging in to ICQ as " + credentials.account() + "…", null);
+    loginTimeout = schedule(() -> loginTimedOut(attempt), settings.loginTimeout());
+    log.debug("Logging in {} as ICQ {} (attempt {})", user, credentials.account(), attempt);
+    CompletableFuture<LegacySession> opening;
+    try {
+      opening = network.open(credentials, new SessionListener(attempt));
+    } catch (RuntimeException e) {
+      opening = CompletableFuture.failedFuture(e);
+    }
+    opening.whenComplete((opened, failure) -> submit(new Task() {
+      @Override
+      public void run() {
+        loginCompleted(attempt, opened, failure);
+      }
+
+      @Override
+      public void rejected() {
+        closeQuietly(opened);
+      }
+    }));
+  }
+
+  private void loginCompleted(int attempt, LegacySession opened, Throwable failure) {
+    if (attempt != generation || ended) {
+      closeQuietly(opened); // a late answer to an attempt that timed out or was abandoned
+      return;
+    }
+    cancel(loginTimeout);
+    if (failure != null) {
+      loginFailed(Failures.asLoginFailure(failure));
+      return;
+    }
+    log.info("{} is logged in to ICQ as {}", user, credentials.account());
+    session = opened;
+    appliedStatus = null;
+    backoff.reset();
+    setState(SessionState.ONLINE, null, null);
+    applyStatus();
+    flushQueue();
+  }
+
+  private void loginTimedOut(int attempt) {
+    if (attempt == generation && !ended && state == SessionState.LOGGING_IN) {
+      loginFailed(new LoginFailedException(LoginFailure.TIMEOUT,
+          "no answer within " + describe(settings.loginTimeout())));
+    }
+  }
+
+  private void loginFailed(LoginFailedException failure) {
+    generation++; // whatever this attempt still produces is stale now
+    LoginFailure reason = failure.failure();
+    log.info("ICQ login of {} as {} failed: {}", user, credentials.account(), failure.getMessage());
+    if (reason.isRetryable()) {
+      scheduleReconnect("Could not log in to ICQ (" + reason.description() + ")");
+    } else {
+      String text = "Could not log in to ICQ: " + reason.description();
+      setState(SessionState.LOGIN_FAILED, text, "could not log in to ICQ (" + reason.description() + ")");
+      rejectQueued(notSentReason);
+    }
+  }
+
+  private void scheduleReconnect(String why) {
+    Duration delay = backoff.nextDelay();
+    int expected = generation;
+    setState(SessionState.RECONNECTING, why + "; retrying in " + describe(delay) + ".", null);
+    retry = schedule(() -> {
+      if (!ended && generation == expected && state == SessionState.RECONNECTING) {
+        startLogin();
+      }
+    }, delay);
+  }
+
+  private void sessionClosed(DisconnectReason reason, String detail) {
+    generation++;
+    cancel(loginTimeout);
+    session = null;
+    contactsOffline();
+    String why = describe(reason) + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+    log.info("ICQ session of {} as {} ended: {}", user, credentials.account(), why);
+    if (reason == DisconnectReason.SIGNED_ON_ELSEWHERE) {
+      setState(SessionState.SIGNED_ON_ELSEWHERE,
+          "Another client signed on to ICQ as " + credentials.account() + "; the transport will not reconnect.",
+          "another client signed on to ICQ with your account");
+      rejectQueued(notSentReason);
+    } else if (reason.shouldReconnect()) {
+      scheduleReconnect("Disconnected from ICQ (" + why + ")");
+    } else {
+      // The network closed the session on its own initiative with a "client" reason: stay offline until the
+      // next presence rather than guess.
+      setState(SessionState.OFFLINE, "The ICQ session ended (" + why + ").", NOT_LOGGED_IN);
+      rejectQueued(notSentReason);
+    }
+  }
+
+  private void signOffNow(String detail, boolean forever, long token) {
+    generation++;
+    cancel(loginTimeout);
+    cancel(retry);
+    LegacySession current = session;
+    session = null;
+    closeQuietly(current);
+    contactsOffline();
+    rejectQueued("the ICQ session ended before the message could be sent");
+    resources.clear();
+    appliedStatus = null;
+    backoff.reset();
+    if (state != SessionState.OFFLINE) {
+      setState(SessionState.OFFLINE, detail, NOT_LOGGED_IN);
+    }
+    ended = forever;
+    log.debug("{} signed off from ICQ", user);
+    onIdle.accept(this, token);
+  }
+
+  // ---- From the legacy network to XMPP (XEP-0100 §5) ---------------------------------------------------
+
+  /** Events of one login attempt; they act only while that attempt is the current one. */
+  private final class SessionListener implements LegacyListener {
+    private final int attempt;
+
+    SessionListener(int attempt) {
+      this.attempt = attempt;
+    }
+
+    @Override
+    public void contactListReceived(List<LegacyContact> contacts) {
+      List<LegacyContact> copy = List.copyOf(contacts);
+      onCurrent(() -> tell(() -> endpoint.contactListReceived(user, copy)));
+    }
+
+    @Override
+    public void contactStatusChanged(LegacyContactId contact, LegacyStatus status, String statusText) {
+      onCurrent(() -> {
+        if (status.isAvailable()) {
+          onlineContacts.add(contact);
+        } else {
+          onlineContacts.remove(contact);
+        }
+        tell(() -> endpoint.contactStatusChanged(user, contact, status, statusText));
+      });
+    }
+
+    @Override
+    public void messageReceived(LegacyContactId from, String text, Instant sentAt) {
+      onCurrent(() -> tell(() -> endpoint.deliverMessage(user, from, text, sentAt)));
+    }
+
+    @Override
+    public void sessionClosed(DisconnectReason reason, String detail) {
+      onCurrent(() -> UserBridge.this.sessionClosed(reason, detail));
+    }
+
+    private void onCurrent(Runnable event) {
+      submit(() -> {
+        if (!ended && attempt == generation) {
+          event.run();
+        }
+      });
+    }
+  }
+
+  // ---- Helpers ------------------------------------------------------------------------------------------
+
+  private void setState(SessionState next, String detail, String reasonNotSent) {
+    state = next;
+    notSentReason = reasonNotSent;
+    tell(() -> endpoint.sessionStateChanged(user, next, detail));
+  }
+
+  private void contactsOffline() {
+    for (LegacyContactId contact : onlineContacts) {
+      tell(() -> endpoint.contactStatusChanged(user, contact, LegacyStatus.OFFLINE, null));
+    }
+    onlineContacts.clear();
+  }
+
+  /** Calls the endpoint; a failing endpoint must not leave this bridge half-way through a transition. */
+  private void tell(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      log.error("The user endpoint failed for {}", user, e);
+    }
+  }
+
+  private void submit(Task task) {
+    inbox.add(task);
+    wake();
+  }
+
+  /** Runs {@code task} on this bridge's sequence after {@code delay}. */
+  private ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+    try {
+      return scheduler.schedule(() -> submit(task::run), delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      log.warn("Cannot schedule a timer for {}: the scheduler is shut down", user);
+      return null;
+    }
+  }
+
+  private static void cancel(ScheduledFuture<?> timer) {
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  private void closeQuietly(LegacySession toClose) {
+    if (toClose == null) {
+      return;
+    }
+    try {
+      toClose.close();
+    } catch (RuntimeException e) {
+      log.warn("Closing an ICQ session of {} failed", user, e);
+    }
+  }
+
+  private static MessageRejectedException notConnected(String reason) {
+    return new MessageRejectedException(Reason.NOT_CONNECTED, "Message not sent: " + reason + ".");
+  }
+
+  private static String describe(DisconnectReason reason) {
+    return switch (reason) {
+      case CLOSED_BY_CLIENT -> "closed";
+      case SIGNED_ON_ELSEWHERE -> "signed on elsewhere";
+      case CLOSED_BY_SERVER -> "closed by the server";
+      case CONNECTION_LOST -> "connection lost";
+      case PROTOCOL_ERROR -> "protocol error";
+    };
+  }
+
+  /** A delay for a human: "45 s", "3 min", "4 min 10 s". */
+  static String describe(Duration duration) {
+    long seconds = Math.max(1, (duration.toMillis() + 999) / 1000);
+    if (seconds < 60) {
+      return seconds + " s";
+    }
+    long minutes = seconds / 60;
+    long rest = seconds % 60;
+    return rest == 0 ? minutes + " min" : minutes + " min " + rest + " s";
+  }
+
+  /** Work for {@link #sequence}; {@link #rejected()} runs instead when the executor is shut down. */
+  private interface Task extends Runnable {
+    default void rejected() {}
+  }
+
+  /** An outgoing message waiting for the login; its expiry rejects it. */
+  private static final class QueuedMessage {
+    final LegacyContactId to;
+    final String text;
+    final CompletableFuture<Void> result;
+    ScheduledFuture<?> expiry;
+
+    QueuedMessage(LegacyContactId to, String text, CompletableFuture<Void> result) {
+      this.to = to;
+      this.text = text;
+      this.result = result;
+    }
+  }
+}
