@@ -3,6 +3,7 @@ package net.icqtransport.xmpp;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
@@ -14,6 +15,7 @@ import java.util.function.Function;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
@@ -196,13 +198,13 @@ public final class TransportComponent implements UserEndpoint {
   }
 
   @Override
-  public void deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
-    endpoint.deliverMessage(user, from, text, sentAt);
+  public CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
+    return endpoint.deliverMessage(user, from, text, sentAt);
   }
 
   @Override
-  public void contactStatusChanged(UserAddress user, LegacyContactId contact, LegacyStatus status, String statusText) {
-    endpoint.contactStatusChanged(user, contact, status, statusText);
+  public void contactPresenceChanged(UserAddress user, LegacyContactId contact, LegacyPresence presence) {
+    endpoint.contactPresenceChanged(user, contact, presence);
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacySession;
@@ -169,7 +170,7 @@ class WalkingSkeletonEndToEndTest {
     public void contactListReceived(List<LegacyContact> contacts) {}
 
     @Override
-    public void contactStatusChanged(LegacyContactId contact, LegacyStatus status, String statusText) {}
+    public void contactPresenceChanged(LegacyContactId contact, LegacyPresence presence) {}
 
     @Override
     public void messageReceived(LegacyContactId from, String text, Instant sentAt) {

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
@@ -181,12 +182,12 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
       case BUDDY_ONLINE -> {
         for (UserInfo info : UserInfo.readAll(snac)) {
           LegacyStatus status = IcqStatusCodes.fromWire(info.status().orElse(0));
-          notify(() -> listener.contactStatusChanged(contactId(info.screenName()), status, null));
+          notify(() -> listener.contactPresenceChanged(contactId(info.screenName()), LegacyPresence.of(status)));
         }
       }
       case BUDDY_OFFLINE -> {
         for (UserInfo info : UserInfo.readAll(snac)) {
-          notify(() -> listener.contactStatusChanged(contactId(info.screenName()), LegacyStatus.OFFLINE, null));
+          notify(() -> listener.contactPresenceChanged(contactId(info.screenName()), LegacyPresence.offline()));
         }
       }
       case ICBM_RECEIVE -> messageReceived(IcbmReceived.decode(snac));

@@ -105,7 +105,7 @@ class IcqNetworkIntegrationTest {
     List<LegacyContact> contacts = alice.await(ContactList.class).contacts();
     assertTrue(contacts.contains(new LegacyContact(id(BOB), "Bob", "Friends")), contacts.toString());
     assertTrue(contacts.contains(new LegacyContact(id(ECHO), ECHO, "Bots")), contacts.toString());
-    assertTrue(icq.isOnline(ALICE));
+    awaitTrue(() -> icq.isOnline(ALICE)); // the server marks the user online once it has read "client ready"
 
     session.close();
     assertEquals(DisconnectReason.CLOSED_BY_CLIENT, alice.awaitClosed().reason());

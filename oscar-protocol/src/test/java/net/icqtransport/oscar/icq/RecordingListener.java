@@ -13,6 +13,7 @@ import java.util.function.Predicate;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyStatus;
 
@@ -42,8 +43,8 @@ final class RecordingListener implements LegacyListener {
   }
 
   @Override
-  public void contactStatusChanged(LegacyContactId contact, LegacyStatus status, String statusText) {
-    record(new Status(contact, status));
+  public void contactPresenceChanged(LegacyContactId contact, LegacyPresence presence) {
+    record(new Status(contact, presence.status()));
   }
 
   @Override

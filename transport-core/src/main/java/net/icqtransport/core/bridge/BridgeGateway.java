@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyNetwork;
@@ -386,7 +387,7 @@ public final class BridgeGateway implements Gateway {
     public void contactListReceived(List<LegacyContact> contacts) {}
 
     @Override
-    public void contactStatusChanged(LegacyContactId contact, LegacyStatus status, String statusText) {}
+    public void contactPresenceChanged(LegacyContactId contact, LegacyPresence presence) {}
 
     @Override
     public void messageReceived(LegacyContactId from, String text, Instant sentAt) {}

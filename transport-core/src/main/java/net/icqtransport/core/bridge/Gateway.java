@@ -3,9 +3,15 @@ package net.icqtransport.core.bridge;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import net.icqtransport.core.legacy.AvatarId;
+import net.icqtransport.core.legacy.ContactAddResult;
+import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacySearchQuery;
 import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.LegacyUserInfo;
+import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.user.UserAddress;
 
@@ -50,4 +56,76 @@ public interface Gateway {
 
   /** Signs every user off and stops. */
   void shutdown();
+
+  // The operations below need the user's session to be online; when it is not, their futures fail with
+  // NotLoggedInException. A feature the legacy network lacks fails with UnsupportedOperationException.
+
+  /** A typing notification from the user to a contact (XEP-0085 → ICQ 04/14); dropped when offline. */
+  default void sendTyping(UserAddress user, LegacyContactId to, TypingState state) {}
+
+  /** The user added a contact to their roster: add it to the legacy list (asking authorization if needed). */
+  default CompletableFuture<ContactAddResult> addContact(UserAddress user, LegacyContact contact, String requestText) {
+    return unsupported("contact list edits");
+  }
+
+  /** The user renamed or regrouped a contact. */
+  default CompletableFuture<Void> updateContact(UserAddress user, LegacyContact contact) {
+    return unsupported("contact list edits");
+  }
+
+  /** The user removed a contact from their roster. */
+  default CompletableFuture<Void> removeContact(UserAddress user, LegacyContactId contact) {
+    return unsupported("contact list edits");
+  }
+
+  /** The user asks a contact for authorization (a subscription request to the contact's JID). */
+  default CompletableFuture<Void> requestAuthorization(UserAddress user, LegacyContactId contact, String text) {
+    return unsupported("authorization");
+  }
+
+  /** The user answers a contact's authorization request (subscribed / unsubscribed). */
+  default CompletableFuture<Void> answerAuthorization(
+      UserAddress user, LegacyContactId contact, boolean granted, String reason) {
+    return unsupported("authorization");
+  }
+
+  /** A contact's status (away) message. */
+  default CompletableFuture<Optional<String>> fetchStatusMessage(UserAddress user, LegacyContactId contact) {
+    return unsupported("status messages");
+  }
+
+  /** Directory info on a legacy user (for vCards, XEP-0054). */
+  default CompletableFuture<LegacyUserInfo> fetchUserInfo(UserAddress user, LegacyContactId contact) {
+    return unsupported("user info");
+  }
+
+  /** A directory search (XEP-0055). */
+  default CompletableFuture<List<LegacyUserInfo>> search(UserAddress user, LegacySearchQuery query) {
+    return unsupported("search");
+  }
+
+  /** A contact's avatar image (vCard PHOTO, XEP-0153). */
+  default CompletableFuture<byte[]> fetchAvatar(UserAddress user, LegacyContactId contact, AvatarId avatar) {
+    return unsupported("avatars");
+  }
+
+  /** The user's last known legacy contact list; empty while not logged in. */
+  default List<LegacyContact> contacts(UserAddress user) {
+    return List.of();
+  }
+
+  /** Users with a bridge (logged in, logging in or waiting to reconnect). */
+  default List<UserAddress> onlineUsers() {
+    return List.of();
+  }
+
+  /** Ends the user's session and logs in again at once (user command "reconnect"). */
+  default void reconnect(UserAddress user) {}
+
+  /** Ends the user's session until their next presence (admin command); the user is told {@code reason}. */
+  default void disconnect(UserAddress user, String reason) {}
+
+  private static <T> CompletableFuture<T> unsupported(String feature) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException(feature + " not supported"));
+  }
 }

@@ -22,6 +22,7 @@ import java.util.function.ObjLongConsumer;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyNetwork;
@@ -470,14 +471,14 @@ final class UserBridge {
     }
 
     @Override
-    public void contactStatusChanged(LegacyContactId contact, LegacyStatus status, String statusText) {
+    public void contactPresenceChanged(LegacyContactId contact, LegacyPresence presence) {
       onCurrent(() -> {
-        if (status.isAvailable()) {
+        if (presence.status().isAvailable()) {
           onlineContacts.add(contact);
         } else {
           onlineContacts.remove(contact);
         }
-        tell(() -> endpoint.contactStatusChanged(user, contact, status, statusText));
+        tell(() -> endpoint.contactPresenceChanged(user, contact, presence));
       });
     }
 
@@ -510,7 +511,7 @@ final class UserBridge {
 
   private void contactsOffline() {
     for (LegacyContactId contact : onlineContacts) {
-      tell(() -> endpoint.contactStatusChanged(user, contact, LegacyStatus.OFFLINE, null));
+      tell(() -> endpoint.contactPresenceChanged(user, contact, LegacyPresence.offline()));
     }
     onlineContacts.clear();
   }

@@ -5,15 +5,16 @@ import java.util.List;
 
 /**
  * What a legacy session reports to its bridge. Calls for one session arrive in the order the network
- * produced them, never concurrently; implementations must not block.
+ * produced them, never concurrently; implementations must not block. Events a network never produces keep
+ * their empty default.
  */
 public interface LegacyListener {
 
   /** The user's stored contact list, once after login and again whenever the server sends it whole. */
   void contactListReceived(List<LegacyContact> contacts);
 
-  /** A contact's status changed ({@link LegacyStatus#OFFLINE} when it went away). */
-  void contactStatusChanged(LegacyContactId contact, LegacyStatus status, String statusText);
+  /** A contact's presence changed ({@link LegacyStatus#OFFLINE} when it went away). */
+  void contactPresenceChanged(LegacyContactId contact, LegacyPresence presence);
 
   /**
    * A message from a contact.
@@ -24,4 +25,28 @@ public interface LegacyListener {
 
   /** The session ended; no further calls follow. */
   void sessionClosed(DisconnectReason reason, String detail);
+
+  /**
+   * Messages stored on the server while the user was offline. The network deletes them only after
+   * {@code confirmation} is called; until then they come again at the next login.
+   */
+  default void offlineMessagesReceived(List<OfflineMessage> messages, DeliveryConfirmation confirmation) {}
+
+  /** A contact's typing notification (ICQ 04/14). */
+  default void typingChanged(LegacyContactId contact, TypingState state) {}
+
+  /** A contact asks the user for authorization to add them (ICQ 13/19, or channel-4 type 0x06). */
+  default void authorizationRequested(LegacyContactId contact, String reason) {}
+
+  /** A contact answered the user's authorization request (ICQ 13/1B, or channel-4 types 0x07/0x08). */
+  default void authorizationAnswered(LegacyContactId contact, boolean granted, String reason) {}
+
+  /** A contact added the user to their list (ICQ 13/1C, or channel-4 type 0x0C). */
+  default void addedByContact(LegacyContactId contact) {}
+
+  /** A contact was added to or changed in the stored list by another client of the user (ICQ 13/08, 13/09). */
+  default void contactUpdated(LegacyContact contact) {}
+
+  /** A contact was deleted from the stored list by another client of the user (ICQ 13/0A). */
+  default void contactRemoved(LegacyContactId contact) {}
 }

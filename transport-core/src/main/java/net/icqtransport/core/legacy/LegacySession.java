@@ -1,22 +1,89 @@
 package net.icqtransport.core.legacy;
 
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
-/** One logged-in session on the legacy network, owned by one bridge. Methods never block. */
+/**
+ * One logged-in session on the legacy network, owned by one bridge. Methods never block. Optional features
+ * have defaults that fail with {@link UnsupportedOperationException}, which the XMPP side answers with
+ * {@code feature-not-implemented}.
+ */
 public interface LegacySession {
 
   /** The account this session is logged in as. */
   LegacyContactId account();
 
   /**
-   * Sends a text message. The future completes when the message was handed to the server, or fails with
-   * {@link MessageRejectedException} (recipient offline, rate limit, too long) or another cause.
+   * Sends a text message. The future completes when the server acknowledged it (ICQ 04/0C, which XEP-0184
+   * receipts map to), or fails with {@link MessageRejectedException} (recipient offline, rate limit) or
+   * another cause.
    */
   CompletableFuture<Void> sendMessage(LegacyContactId to, String text);
 
-  /** Sets the user's own status and status text. */
+  /** Sets the user's own status and status (away) message ({@code null} for none). */
   void setStatus(LegacyStatus status, String statusText);
 
   /** Signs off. {@link LegacyListener#sessionClosed} follows with {@link DisconnectReason#CLOSED_BY_CLIENT}. */
   void close();
+
+  /** Sends a typing notification (ICQ 04/14). */
+  default void sendTyping(LegacyContactId to, TypingState state) {}
+
+  /** Fetches a contact's status (away) message; empty when the contact has none. */
+  default CompletableFuture<Optional<String>> fetchStatusMessage(LegacyContactId contact) {
+    return unsupported("status messages");
+  }
+
+  /**
+   * Adds a contact to the stored list. When the contact requires authorization, the session adds it as
+   * awaiting authorization and sends {@code requestText} as the authorization request.
+   */
+  default CompletableFuture<ContactAddResult> addContact(LegacyContact contact, String requestText) {
+    return unsupported("contact list edits");
+  }
+
+  /** Changes a contact's nickname or group in the stored list. */
+  default CompletableFuture<Void> updateContact(LegacyContact contact) {
+    return unsupported("contact list edits");
+  }
+
+  /** Deletes a contact from the stored list. */
+  default CompletableFuture<Void> removeContact(LegacyContactId contact) {
+    return unsupported("contact list edits");
+  }
+
+  /** Asks a contact for authorization (ICQ 13/18). */
+  default CompletableFuture<Void> requestAuthorization(LegacyContactId contact, String text) {
+    return unsupported("authorization");
+  }
+
+  /** Grants or denies a contact's authorization request (ICQ 13/1A). */
+  default CompletableFuture<Void> answerAuthorization(LegacyContactId contact, boolean granted, String reason) {
+    return unsupported("authorization");
+  }
+
+  /** Fetches what the directory says of a user (ICQ family 0x15 full info). */
+  default CompletableFuture<LegacyUserInfo> fetchUserInfo(LegacyContactId user) {
+    return unsupported("user info");
+  }
+
+  /** Searches the directory (ICQ family 0x15 white pages). */
+  default CompletableFuture<List<LegacyUserInfo>> search(LegacySearchQuery query) {
+    return unsupported("search");
+  }
+
+  /** Fetches an avatar image by its id (ICQ BART family 0x10). */
+  default CompletableFuture<byte[]> fetchAvatar(LegacyContactId contact, AvatarId avatar) {
+    return unsupported("avatars");
+  }
+
+  /** Uploads the user's own avatar image (ICQ BART 10/02); completes with its id. */
+  default CompletableFuture<AvatarId> setAvatar(byte[] image) {
+    return unsupported("avatars");
+  }
+
+  private static <T> CompletableFuture<T> unsupported(String feature) {
+    return CompletableFuture.failedFuture(new UnsupportedOperationException(feature + " not supported"));
+  }
 }

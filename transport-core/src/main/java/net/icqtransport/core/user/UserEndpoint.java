@@ -2,9 +2,11 @@ package net.icqtransport.core.user;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
-import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.LegacyPresence;
+import net.icqtransport.core.legacy.TypingState;
 
 /**
  * What the bridge asks the XMPP side to tell a Jabber user. Implementations must not block for long and
@@ -12,15 +14,37 @@ import net.icqtransport.core.legacy.LegacyStatus;
  */
 public interface UserEndpoint {
 
-  /** A message from a legacy contact to the user ({@code sentAt} non-null for delayed messages). */
-  void deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt);
+  /**
+   * A message from a legacy contact to the user ({@code sentAt} non-null for delayed messages). The future
+   * completes once the message was written to the XMPP server, so that stored messages may then be deleted
+   * on the legacy side; it fails if it could not be.
+   */
+  CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt);
 
   /** A legacy contact's presence changed. */
-  void contactStatusChanged(UserAddress user, LegacyContactId contact, LegacyStatus status, String statusText);
+  void contactPresenceChanged(UserAddress user, LegacyContactId contact, LegacyPresence presence);
 
   /** The user's legacy contact list arrived (after each login). */
   void contactListReceived(UserAddress user, List<LegacyContact> contacts);
 
   /** The transport's state for this user changed; {@code detail} is a short text for the user, or null. */
   void sessionStateChanged(UserAddress user, SessionState state, String detail);
+
+  /** A contact's typing notification (XEP-0085 chat states). */
+  default void typingChanged(UserAddress user, LegacyContactId contact, TypingState state) {}
+
+  /** A contact asks for authorization: a subscription request from the contact carrying the reason. */
+  default void authorizationRequested(UserAddress user, LegacyContactId contact, String reason) {}
+
+  /** A contact granted or denied the user's authorization request. */
+  default void authorizationAnswered(UserAddress user, LegacyContactId contact, boolean granted, String reason) {}
+
+  /** A contact added the user to their list. */
+  default void addedByContact(UserAddress user, LegacyContactId contact) {}
+
+  /** A contact was added or changed on the legacy list by another client (roster push). */
+  default void contactUpdated(UserAddress user, LegacyContact contact) {}
+
+  /** A contact was deleted from the legacy list by another client (roster push). */
+  default void contactRemoved(UserAddress user, LegacyContactId contact) {}
 }

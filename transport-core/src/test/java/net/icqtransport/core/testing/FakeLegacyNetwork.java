@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyNetwork;
@@ -153,7 +154,7 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
     }
 
     public void contactStatus(LegacyContactId contact, LegacyStatus status, String text) {
-      listener.contactStatusChanged(contact, status, text);
+      listener.contactPresenceChanged(contact, new LegacyPresence(status, text, null));
     }
 
     public void message(LegacyContactId from, String text) {

@@ -9,7 +9,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import net.icqtransport.core.legacy.LegacyContact;
+import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
@@ -40,13 +42,14 @@ public final class RecordingEndpoint implements UserEndpoint {
   private final AtomicInteger overlaps = new AtomicInteger();
 
   @Override
-  public void deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
+  public CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
     record(new Delivered(user, from, text, sentAt));
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override
-  public void contactStatusChanged(UserAddress user, LegacyContactId contact, LegacyStatus status, String statusText) {
-    record(new ContactStatus(user, contact, status, statusText));
+  public void contactPresenceChanged(UserAddress user, LegacyContactId contact, LegacyPresence presence) {
+    record(new ContactStatus(user, contact, presence.status(), presence.statusText()));
   }
 
   @Override

@@ -6,7 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import net.icqtransport.core.legacy.LegacyContact;
+import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
@@ -48,7 +50,7 @@ public final class XmppUserEndpoint implements UserEndpoint {
 
   /** A chat message from the contact; XEP-0203 {@code <delay/>} when it was stored offline. */
   @Override
-  public void deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
+  public CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
     Message message = new Message();
     message.setType(Message.Type.chat);
     message.setFrom(addresses.contactJid(from));
@@ -60,11 +62,12 @@ public final class XmppUserEndpoint implements UserEndpoint {
       delay.addAttribute("stamp", DateTimeFormatter.ISO_INSTANT.format(sentAt.truncatedTo(ChronoUnit.MILLIS)));
     }
     sender.send(message);
+    return CompletableFuture.completedFuture(null);
   }
 
   @Override
-  public void contactStatusChanged(UserAddress user, LegacyContactId contact, LegacyStatus status, String statusText) {
-    Presence presence = PresenceStatusMapping.toPresence(status, XmlText.sanitize(statusText));
+  public void contactPresenceChanged(UserAddress user, LegacyContactId contact, LegacyPresence legacy) {
+    Presence presence = PresenceStatusMapping.toPresence(legacy.status(), XmlText.sanitize(legacy.statusText()));
     presences.setContactPresence(user, contact, presence);
     presence.setFrom(addresses.contactJid(contact));
     presence.setTo(addresses.userJid(user));

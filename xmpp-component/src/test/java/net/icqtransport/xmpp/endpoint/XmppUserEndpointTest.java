@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
@@ -45,8 +46,8 @@ class XmppUserEndpointTest {
 
   @Test
   void contactStatusBecomesPresence() {
-    endpoint.contactStatusChanged(ALICE, BOB, LegacyStatus.DO_NOT_DISTURB, "busy");
-    endpoint.contactStatusChanged(ALICE, BOB, LegacyStatus.OFFLINE, null);
+    endpoint.contactPresenceChanged(ALICE, BOB, new LegacyPresence(LegacyStatus.DO_NOT_DISTURB, "busy", null));
+    endpoint.contactPresenceChanged(ALICE, BOB, LegacyPresence.offline());
 
     assertStanzas(sender.sent(),
         "<presence from='123456@icq.localhost' to='alice@localhost'><show>dnd</show><status>busy</status></presence>",
@@ -71,7 +72,7 @@ class XmppUserEndpointTest {
   @Test
   void losingTheSessionTakesContactsOffline() {
     endpoint.sessionStateChanged(ALICE, SessionState.ONLINE, null);
-    endpoint.contactStatusChanged(ALICE, BOB, LegacyStatus.ONLINE, null);
+    endpoint.contactPresenceChanged(ALICE, BOB, LegacyPresence.of(LegacyStatus.ONLINE));
     sender.clear();
 
     endpoint.sessionStateChanged(ALICE, SessionState.RECONNECTING, "in 30 s");
