@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     name = "icq-transport",
     mixinStandardHelpOptions = true,
     description = "ICQ transport for Jabber/XMPP (an XEP-0114 component).",
-    subcommands = {Main.Run.class, Main.CheckConfig.class, Main.ConfigReference.class, Main.Simulator.class})
+    subcommands = {Main.Run.class, Main.CheckConfig.class, Main.ConfigReference.class, RegistrationsCommand.class,
+        Main.Simulator.class})
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

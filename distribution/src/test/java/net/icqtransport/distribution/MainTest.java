@@ -8,6 +8,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.registration.JdbcRegistrationStore;
+import net.icqtransport.core.registration.Registration;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.distribution.config.TransportConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -46,6 +53,33 @@ class MainTest {
     assertTrue(result.output().contains("icq-transport.xmpp.prot: unknown key (did you mean icq-transport.xmpp.port?)"),
         result.output());
     assertTrue(result.output().contains("icq-transport.oscar.login-port: not a port number: 99999"), result.output());
+  }
+
+  @Test
+  void registrationsCanBeListedShownAndRemovedWithoutShowingPasswords(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("t.conf");
+    Files.writeString(file, "icq-transport { xmpp.secret = s, database.file = \""
+        + dir.resolve("db/registrations").toString().replace("\\", "/") + "\" }");
+    TransportConfig config = TransportConfig.load(file);
+    try (JdbcRegistrationStore store = new JdbcRegistrationStore(TransportApplication.dataSource(config))) {
+      store.save(new Registration(new UserAddress("alice@example.org"),
+          new LegacyCredentials(new LegacyContactId("100001"), "secret-icq-password"), Instant.EPOCH));
+    }
+
+    Result list = run("registrations", "list", "--config", file.toString());
+    assertEquals(0, list.exitCode(), list.output());
+    assertTrue(list.output().contains("alice@example.org\tICQ 100001"), list.output());
+    assertTrue(list.output().contains("1 registrations"), list.output());
+    assertTrue(!list.output().contains("secret-icq-password"), list.output());
+
+    Result show = run("registrations", "show", "alice@example.org", "--config", file.toString());
+    assertEquals(0, show.exitCode(), show.output());
+    assertTrue(!show.output().contains("secret-icq-password"), show.output());
+
+    assertEquals(0, run("registrations", "remove", "alice@example.org", "--config", file.toString()).exitCode());
+    Result gone = run("registrations", "show", "alice@example.org", "--config", file.toString());
+    assertEquals(1, gone.exitCode(), gone.output());
+    assertTrue(gone.output().contains("is not registered"), gone.output());
   }
 
   @Test
