@@ -121,7 +121,7 @@ public final class TransportComponent implements UserEndpoint {
             new RegistrationHandler(outbound, gateway, addresses, presences),
             new GatewayHandler(outbound, addresses, gateway::parseContactId),
             new VersionHandler(outbound),
-            new PingHandler(outbound)),
+            new PingHandler(outbound, gateway, addresses, presences)),
         new PresenceHandler(outbound, gateway, addresses, presences),
         new MessageHandler(outbound, gateway, addresses));
   }

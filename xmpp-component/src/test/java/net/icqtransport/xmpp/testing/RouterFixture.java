@@ -49,7 +49,7 @@ public final class RouterFixture {
             new RegistrationHandler(sender, gateway, addresses, presences),
             new GatewayHandler(sender, addresses, gateway::parseContactId),
             new VersionHandler(sender),
-            new PingHandler(sender)),
+            new PingHandler(sender, gateway, addresses, presences)),
         new PresenceHandler(sender, gateway, addresses, presences),
         new MessageHandler(sender, gateway, addresses));
   }
