@@ -29,6 +29,7 @@ import net.icqtransport.xmpp.connection.ConnectionSupervisor;
 import net.icqtransport.xmpp.connection.OutboundStanzaQueue;
 import net.icqtransport.xmpp.connection.Sleeper;
 import net.icqtransport.xmpp.connection.WhackConnector;
+import net.icqtransport.xmpp.disco.EntityCapsStamper;
 import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
 import net.icqtransport.xmpp.handler.DiscoHandler;
@@ -39,6 +40,7 @@ import net.icqtransport.xmpp.handler.PresenceHandler;
 import net.icqtransport.xmpp.handler.RegistrationHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
 import net.icqtransport.xmpp.router.StanzaRouter;
+import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.PresenceBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,7 +76,9 @@ public final class TransportComponent implements UserEndpoint {
   private final ComponentSettings settings;
   private final TransportAddresses addresses;
   private final PresenceBook presences = new PresenceBook();
-  private final OutboundStanzaQueue outbound = new OutboundStanzaQueue();
+  private final OutboundStanzaQueue queue = new OutboundStanzaQueue();
+  /** Where handlers and the endpoint send: the queue, behind XEP-0115 caps on available presences. */
+  private final StanzaSender outbound;
   private final XmppUserEndpoint endpoint;
   private final ExecutorService inboundPool;
   private final KeyedSequentialExecutor<String> inbound;
@@ -93,6 +97,7 @@ public final class TransportComponent implements UserEndpoint {
   TransportComponent(ComponentSettings settings, Function<Consumer<Packet>, ComponentConnector> connectorFactory, Sleeper sleeper) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
+    this.outbound = new EntityCapsStamper(queue, settings.domain());
     this.endpoint = new XmppUserEndpoint(outbound, addresses, presences);
     this.inboundPool = Executors.newFixedThreadPool(INBOUND_THREADS,
         new ThreadFactoryBuilder().setNameFormat("xmpp-inbound-%d").setDaemon(true).build());
@@ -167,14 +172,14 @@ public final class TransportComponent implements UserEndpoint {
     }
     endpoint.signOffEveryone();
     try {
-      if (!outbound.awaitDrained(Duration.ofSeconds(3))) {
-        LOG.warn("{} outbound stanzas not written before stopping", outbound.backlog());
+      if (!queue.awaitDrained(Duration.ofSeconds(3))) {
+        LOG.warn("{} outbound stanzas not written before stopping", queue.backlog());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     supervisor.stop();
-    outbound.stop();
+    queue.stop();
     inboundPool.shutdown();
     try {
       if (!inboundPool.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -194,7 +199,7 @@ public final class TransportComponent implements UserEndpoint {
 
   /** Outbound stanzas waiting to be written (for metrics). */
   public int outboundBacklog() {
-    return outbound.backlog();
+    return queue.backlog();
   }
 
   @Override
@@ -264,13 +269,13 @@ public final class TransportComponent implements UserEndpoint {
   private final class Listener implements ConnectionListener {
     @Override
     public void connected(ComponentLink link) {
-      outbound.connected(link);
+      queue.connected(link);
       probeRegisteredUsers();
     }
 
     @Override
     public void disconnected(ComponentLink link) {
-      outbound.disconnected(link);
+      queue.disconnected(link);
     }
   }
 }

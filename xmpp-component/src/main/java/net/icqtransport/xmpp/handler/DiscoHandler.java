@@ -1,9 +1,12 @@
 package net.icqtransport.xmpp.handler;
 
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import net.icqtransport.xmpp.address.Recipient;
+import net.icqtransport.xmpp.disco.ContactFeatures;
+import net.icqtransport.xmpp.disco.DiscoInfo;
+import net.icqtransport.xmpp.disco.EntityCaps;
+import net.icqtransport.xmpp.disco.TransportFeatures;
 import net.icqtransport.xmpp.router.IqHandler;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaException;
@@ -13,18 +16,11 @@ import org.xmpp.packet.IQ;
 import org.xmpp.packet.PacketError;
 
 /**
- * Service discovery (XEP-0030). The transport says it is an ICQ gateway (identity {@code gateway/icq},
- * XEP-0100 §3 and the registry of disco categories) that supports registration; contact JIDs say they are
- * clients. No node is supported, and there are no items.
+ * Service discovery (XEP-0030). The transport says it is an ICQ gateway ({@link TransportFeatures}), contact
+ * JIDs that they are clients ({@link ContactFeatures}); the same lists give the XEP-0115 hash that presences
+ * carry, and disco#info on {@code node#ver} (XEP-0115 §6.2) answers with them. Other nodes are unknown.
  */
 public final class DiscoHandler implements IqHandler {
-
-  /** The transport's features, in the order they are listed. */
-  public static final List<String> TRANSPORT_FEATURES = List.of(
-      Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS, Namespaces.REGISTER, Namespaces.GATEWAY,
-      Namespaces.VERSION, Namespaces.PING);
-
-  private static final List<String> CONTACT_FEATURES = List.of(Namespaces.DISCO_INFO);
 
   private final StanzaSender sender;
 
@@ -43,27 +39,22 @@ public final class DiscoHandler implements IqHandler {
       throw new StanzaException(PacketError.Condition.bad_request, "Service discovery is get-only");
     }
     Element query = request.getChildElement();
-    if (query.attributeValue("node") != null) {
-      throw new StanzaException(PacketError.Condition.item_not_found, "No such node");
-    }
+    String node = query.attributeValue("node");
     IQ result = IQ.createResultIQ(request);
     Element answer = result.setChildElement("query", query.getNamespaceURI());
+    DiscoInfo info = recipient.isTransport() ? TransportFeatures.INFO : ContactFeatures.INFO;
+    EntityCaps caps = recipient.isTransport() ? EntityCaps.TRANSPORT : EntityCaps.CONTACT;
     if (Namespaces.DISCO_INFO.equals(query.getNamespaceURI())) {
-      if (recipient.isTransport()) {
-        identity(answer, "gateway", "icq", "ICQ Transport");
-        TRANSPORT_FEATURES.forEach(feature -> answer.addElement("feature").addAttribute("var", feature));
-      } else {
-        identity(answer, "client", "pc", "ICQ contact " + recipient.contact().value());
-        CONTACT_FEATURES.forEach(feature -> answer.addElement("feature").addAttribute("var", feature));
+      if (node != null && !node.equals(caps.nodeVer())) {
+        throw new StanzaException(PacketError.Condition.item_not_found, "No such node");
       }
+      if (node != null) {
+        answer.addAttribute("node", node); // XEP-0115 §6.2: the answer names the node asked about
+      }
+      info.appendTo(answer);
+    } else if (node != null) {
+      throw new StanzaException(PacketError.Condition.item_not_found, "No such node");
     }
     sender.send(result);
-  }
-
-  private static void identity(Element query, String category, String type, String name) {
-    query.addElement("identity")
-        .addAttribute("category", category)
-        .addAttribute("type", type)
-        .addAttribute("name", name);
   }
 }
