@@ -21,6 +21,7 @@ import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.avatar.AvatarSource;
 import net.icqtransport.xmpp.connection.BackoffPolicy;
 import net.icqtransport.xmpp.connection.ComponentConnector;
 import net.icqtransport.xmpp.connection.ComponentLink;
@@ -38,6 +39,7 @@ import net.icqtransport.xmpp.handler.MessageHandler;
 import net.icqtransport.xmpp.handler.PingHandler;
 import net.icqtransport.xmpp.handler.PresenceHandler;
 import net.icqtransport.xmpp.handler.RegistrationHandler;
+import net.icqtransport.xmpp.handler.VCardHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
 import net.icqtransport.xmpp.router.StanzaRouter;
 import net.icqtransport.xmpp.stanza.StanzaSender;
@@ -126,7 +128,9 @@ public final class TransportComponent implements UserEndpoint {
             new RegistrationHandler(outbound, gateway, addresses, presences),
             new GatewayHandler(outbound, addresses, gateway::parseContactId),
             new VersionHandler(outbound),
-            new PingHandler(outbound, gateway, addresses, presences)),
+            new PingHandler(outbound, gateway, addresses, presences),
+            // XMPP services (vCard, search, commands); AvatarSource.NONE until the avatar cache is wired
+            new VCardHandler(outbound, gateway, addresses, AvatarSource.NONE)),
         new PresenceHandler(outbound, gateway, addresses, presences),
         new MessageHandler(outbound, gateway, addresses));
   }

@@ -17,7 +17,7 @@ public final class ContactFeatures {
   /** A contact JID's identity and features, in the order they are listed. */
   public static final DiscoInfo INFO = new DiscoInfo(
       List.of(Identity.of("client", "pc", "ICQ contact")),
-      List.of(Namespaces.DISCO_INFO, Namespaces.CAPS, Namespaces.PING));
+      List.of(Namespaces.DISCO_INFO, Namespaces.CAPS, Namespaces.PING, Namespaces.VCARD));
 
   private ContactFeatures() {}
 }

@@ -32,6 +32,7 @@ class DiscoHandlerTest {
             <feature var='jabber:iq:gateway'/>
             <feature var='jabber:iq:version'/>
             <feature var='urn:xmpp:ping'/>
+            <feature var='vcard-temp'/>
           </query>
         </iq>""");
   }
@@ -50,6 +51,7 @@ class DiscoHandlerTest {
             <feature var='http://jabber.org/protocol/disco#info'/>
             <feature var='http://jabber.org/protocol/caps'/>
             <feature var='urn:xmpp:ping'/>
+            <feature var='vcard-temp'/>
           </query>
         </iq>""");
   }

@@ -14,6 +14,7 @@ import net.icqtransport.xmpp.handler.MessageHandler;
 import net.icqtransport.xmpp.handler.PingHandler;
 import net.icqtransport.xmpp.handler.PresenceHandler;
 import net.icqtransport.xmpp.handler.RegistrationHandler;
+import net.icqtransport.xmpp.handler.VCardHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
 import net.icqtransport.xmpp.router.StanzaRouter;
 import net.icqtransport.xmpp.state.PresenceBook;
@@ -29,6 +30,7 @@ public final class RouterFixture {
   public final Gateway gateway = mock(Gateway.class);
   public final CapturingSender sender = new CapturingSender();
   public final PresenceBook presences = new PresenceBook();
+  public final FakeAvatarSource avatars = new FakeAvatarSource();
   public final TransportAddresses addresses;
   public final StanzaRouter router;
 
@@ -49,7 +51,8 @@ public final class RouterFixture {
             new RegistrationHandler(sender, gateway, addresses, presences),
             new GatewayHandler(sender, addresses, gateway::parseContactId),
             new VersionHandler(sender),
-            new PingHandler(sender, gateway, addresses, presences)),
+            new PingHandler(sender, gateway, addresses, presences),
+            new VCardHandler(sender, gateway, addresses, avatars)),
         new PresenceHandler(sender, gateway, addresses, presences),
         new MessageHandler(sender, gateway, addresses));
   }
