@@ -39,6 +39,7 @@ import net.icqtransport.xmpp.handler.MessageHandler;
 import net.icqtransport.xmpp.handler.PingHandler;
 import net.icqtransport.xmpp.handler.PresenceHandler;
 import net.icqtransport.xmpp.handler.RegistrationHandler;
+import net.icqtransport.xmpp.handler.SearchHandler;
 import net.icqtransport.xmpp.handler.VCardHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
 import net.icqtransport.xmpp.router.StanzaRouter;
@@ -130,7 +131,8 @@ public final class TransportComponent implements UserEndpoint {
             new VersionHandler(outbound),
             new PingHandler(outbound, gateway, addresses, presences),
             // XMPP services (vCard, search, commands); AvatarSource.NONE until the avatar cache is wired
-            new VCardHandler(outbound, gateway, addresses, AvatarSource.NONE)),
+            new VCardHandler(outbound, gateway, addresses, AvatarSource.NONE),
+            new SearchHandler(outbound, gateway, addresses)),
         new PresenceHandler(outbound, gateway, addresses, presences),
         new MessageHandler(outbound, gateway, addresses));
   }

@@ -33,6 +33,7 @@ class DiscoHandlerTest {
             <feature var='jabber:iq:version'/>
             <feature var='urn:xmpp:ping'/>
             <feature var='vcard-temp'/>
+            <feature var='jabber:iq:search'/>
           </query>
         </iq>""");
   }

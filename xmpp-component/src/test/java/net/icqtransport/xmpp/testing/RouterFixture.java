@@ -14,6 +14,7 @@ import net.icqtransport.xmpp.handler.MessageHandler;
 import net.icqtransport.xmpp.handler.PingHandler;
 import net.icqtransport.xmpp.handler.PresenceHandler;
 import net.icqtransport.xmpp.handler.RegistrationHandler;
+import net.icqtransport.xmpp.handler.SearchHandler;
 import net.icqtransport.xmpp.handler.VCardHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
 import net.icqtransport.xmpp.router.StanzaRouter;
@@ -52,7 +53,8 @@ public final class RouterFixture {
             new GatewayHandler(sender, addresses, gateway::parseContactId),
             new VersionHandler(sender),
             new PingHandler(sender, gateway, addresses, presences),
-            new VCardHandler(sender, gateway, addresses, avatars)),
+            new VCardHandler(sender, gateway, addresses, avatars),
+            new SearchHandler(sender, gateway, addresses)),
         new PresenceHandler(sender, gateway, addresses, presences),
         new MessageHandler(sender, gateway, addresses));
   }
