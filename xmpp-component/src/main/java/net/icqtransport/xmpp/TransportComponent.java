@@ -1,6 +1,7 @@
 package net.icqtransport.xmpp;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +23,9 @@ import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.avatar.AvatarSource;
+import net.icqtransport.xmpp.command.CommandRegistry;
+import net.icqtransport.xmpp.command.CommandSessions;
+import net.icqtransport.xmpp.command.TransportCommands;
 import net.icqtransport.xmpp.connection.BackoffPolicy;
 import net.icqtransport.xmpp.connection.ComponentConnector;
 import net.icqtransport.xmpp.connection.ComponentLink;
@@ -33,6 +37,7 @@ import net.icqtransport.xmpp.connection.WhackConnector;
 import net.icqtransport.xmpp.disco.EntityCapsStamper;
 import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
+import net.icqtransport.xmpp.handler.CommandsHandler;
 import net.icqtransport.xmpp.handler.DiscoHandler;
 import net.icqtransport.xmpp.handler.GatewayHandler;
 import net.icqtransport.xmpp.handler.MessageHandler;
@@ -40,11 +45,15 @@ import net.icqtransport.xmpp.handler.PingHandler;
 import net.icqtransport.xmpp.handler.PresenceHandler;
 import net.icqtransport.xmpp.handler.RegistrationHandler;
 import net.icqtransport.xmpp.handler.SearchHandler;
+import net.icqtransport.xmpp.handler.Unregistration;
+import net.icqtransport.xmpp.handler.UserPresenceRecorder;
 import net.icqtransport.xmpp.handler.VCardHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
 import net.icqtransport.xmpp.router.StanzaRouter;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.PresenceBook;
+import net.icqtransport.xmpp.state.UserPreferences;
+import net.icqtransport.xmpp.state.UserPresenceBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
@@ -75,10 +84,14 @@ import org.xmpp.packet.Presence;
 public final class TransportComponent implements UserEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(TransportComponent.class);
   private static final int INBOUND_THREADS = 4;
+  /** How long an ad-hoc command waits for its form (XEP-0050 §3.4) before its session is dropped. */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
 
   private final ComponentSettings settings;
   private final TransportAddresses addresses;
   private final PresenceBook presences = new PresenceBook();
+  private final UserPreferences preferences = new UserPreferences();
+  private final UserPresenceBook userPresences = new UserPresenceBook();
   private final OutboundStanzaQueue queue = new OutboundStanzaQueue();
   /** Where handlers and the endpoint send: the queue, behind XEP-0115 caps on available presences. */
   private final StanzaSender outbound;
@@ -121,19 +134,24 @@ public final class TransportComponent implements UserEndpoint {
       throw new IllegalStateException("a gateway is already attached");
     }
     this.gateway = gateway;
+    // XMPP services: user preferences, ad-hoc commands (XEP-0050/0133), shared unregistration
+    Unregistration unregistration = new Unregistration(outbound, gateway, addresses, presences, preferences);
+    CommandRegistry commands = TransportCommands.registry(gateway, addresses, outbound, preferences, userPresences,
+        unregistration, settings::isAdmin, this::inboundBacklog, this::outboundBacklog);
     this.router = new StanzaRouter(
         addresses,
         outbound,
         List.of(
-            new DiscoHandler(outbound),
-            new RegistrationHandler(outbound, gateway, addresses, presences),
+            new DiscoHandler(outbound, addresses, commands),
+            new RegistrationHandler(outbound, gateway, addresses, presences, unregistration),
             new GatewayHandler(outbound, addresses, gateway::parseContactId),
             new VersionHandler(outbound),
             new PingHandler(outbound, gateway, addresses, presences),
             // XMPP services (vCard, search, commands); AvatarSource.NONE until the avatar cache is wired
             new VCardHandler(outbound, gateway, addresses, AvatarSource.NONE),
-            new SearchHandler(outbound, gateway, addresses)),
-        new PresenceHandler(outbound, gateway, addresses, presences),
+            new SearchHandler(outbound, gateway, addresses),
+            new CommandsHandler(outbound, addresses, commands, new CommandSessions(Clock.systemUTC(), COMMAND_TIMEOUT))),
+        new UserPresenceRecorder(userPresences, addresses, new PresenceHandler(outbound, gateway, addresses, presences)),
         new MessageHandler(outbound, gateway, addresses));
   }
 

@@ -23,13 +23,6 @@ public record DiscoInfo(List<Identity> identities, List<String> features) {
     }
   }
 
-  /** The same entity with more features appended (in order). */
-  public DiscoInfo plus(List<String> more) {
-    List<String> all = new java.util.ArrayList<>(features);
-    all.addAll(more);
-    return new DiscoInfo(identities, all);
-  }
-
   /** Adds the {@code <identity/>} and {@code <feature/>} children to a disco#info {@code <query/>}. */
   public void appendTo(Element query) {
     for (Identity identity : identities) {

@@ -16,7 +16,8 @@ public final class TransportFeatures {
       List.of(Identity.of("gateway", "icq", "ICQ Transport")),
       List.of(
           Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS, Namespaces.CAPS, Namespaces.REGISTER, Namespaces.GATEWAY,
-          Namespaces.VERSION, Namespaces.PING, Namespaces.VCARD, Namespaces.SEARCH));
+          Namespaces.VERSION, Namespaces.PING, Namespaces.VCARD, Namespaces.SEARCH, Namespaces.COMMANDS,
+          Namespaces.DATA_FORMS));
 
   private TransportFeatures() {}
 }

@@ -34,6 +34,8 @@ class DiscoHandlerTest {
             <feature var='urn:xmpp:ping'/>
             <feature var='vcard-temp'/>
             <feature var='jabber:iq:search'/>
+            <feature var='http://jabber.org/protocol/commands'/>
+            <feature var='jabber:x:data'/>
           </query>
         </iq>""");
   }
@@ -58,7 +60,7 @@ class DiscoHandlerTest {
   }
 
   @Test
-  void itemsAreEmpty() {
+  void theOnlyItemIsTheCommandsNode() {
     fixture.receive("""
         <iq type='get' id='d3' from='alice@localhost/pc' to='icq.localhost'>
           <query xmlns='http://jabber.org/protocol/disco#items'/>
@@ -66,6 +68,21 @@ class DiscoHandlerTest {
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='d3' from='icq.localhost' to='alice@localhost/pc'>
+          <query xmlns='http://jabber.org/protocol/disco#items'>
+            <item jid='icq.localhost' node='http://jabber.org/protocol/commands' name='Commands'/>
+          </query>
+        </iq>""");
+  }
+
+  @Test
+  void contactsHaveNoItems() {
+    fixture.receive("""
+        <iq type='get' id='d9' from='alice@localhost/pc' to='123456@icq.localhost'>
+          <query xmlns='http://jabber.org/protocol/disco#items'/>
+        </iq>""");
+
+    assertStanzas(fixture.sender.sent(), """
+        <iq type='result' id='d9' from='123456@icq.localhost' to='alice@localhost/pc'>
           <query xmlns='http://jabber.org/protocol/disco#items'/>
         </iq>""");
   }
