@@ -47,9 +47,4 @@ public final class SubmittedForm {
     String value = value(var);
     return "1".equals(value) || "true".equals(value);
   }
-
-  /** Whether the field was sent at all. */
-  public boolean has(String var) {
-    return x.elements("field").stream().anyMatch(field -> var.equals(field.attributeValue("var")));
-  }
 }
