@@ -2,6 +2,8 @@ package net.icqtransport.xmpp;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.xmpp.packet.JID;
 
 /**
@@ -15,9 +17,16 @@ import org.xmpp.packet.JID;
  * @param secret the shared secret of the XEP-0114 handshake
  * @param initialRetryDelay the delay before the second connect attempt
  * @param maxRetryDelay the longest delay between connect attempts (the backoff stops growing there)
+ * @param adminJids bare JIDs allowed to run the admin commands (XEP-0133 subset), stringprepped here
  */
 public record ComponentSettings(
-    String serverHost, int serverPort, String domain, String secret, Duration initialRetryDelay, Duration maxRetryDelay) {
+    String serverHost,
+    int serverPort,
+    String domain,
+    String secret,
+    Duration initialRetryDelay,
+    Duration maxRetryDelay,
+    Set<String> adminJids) {
 
   /** The delay before the second connect attempt unless configured. */
   public static final Duration DEFAULT_INITIAL_RETRY_DELAY = Duration.ofSeconds(1);
@@ -30,6 +39,7 @@ public record ComponentSettings(
     Objects.requireNonNull(secret, "secret");
     Objects.requireNonNull(initialRetryDelay, "initialRetryDelay");
     Objects.requireNonNull(maxRetryDelay, "maxRetryDelay");
+    Objects.requireNonNull(adminJids, "adminJids");
     if (serverHost.isBlank()) {
       throw new IllegalArgumentException("serverHost is blank");
     }
@@ -50,6 +60,13 @@ public record ComponentSettings(
     if (maxRetryDelay.compareTo(initialRetryDelay) < 0) {
       throw new IllegalArgumentException("maxRetryDelay is shorter than initialRetryDelay");
     }
+    adminJids = adminJids.stream().map(ComponentSettings::bareJid).collect(Collectors.toUnmodifiableSet());
+  }
+
+  /** Settings without admins. */
+  public ComponentSettings(
+      String serverHost, int serverPort, String domain, String secret, Duration initialRetryDelay, Duration maxRetryDelay) {
+    this(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, Set.of());
   }
 
   /** Settings with the default retry delays (1 s growing to 60 s). */
@@ -60,6 +77,20 @@ public record ComponentSettings(
   @Override
   public String toString() {
     return "ComponentSettings[serverHost=" + serverHost + ", serverPort=" + serverPort + ", domain=" + domain
-        + ", secret=***, initialRetryDelay=" + initialRetryDelay + ", maxRetryDelay=" + maxRetryDelay + "]";
+        + ", secret=***, initialRetryDelay=" + initialRetryDelay + ", maxRetryDelay=" + maxRetryDelay
+        + ", adminJids=" + adminJids + "]";
+  }
+
+  /** Whether the bare JID of {@code jid} is an admin's. */
+  public boolean isAdmin(JID jid) {
+    return jid != null && adminJids.contains(bareJid(jid.toBareJID()));
+  }
+
+  private static String bareJid(String jid) {
+    JID parsed = new JID(jid); // stringpreps, throws IllegalArgumentException on a malformed JID
+    if (parsed.getNode() == null || parsed.getResource() != null) {
+      throw new IllegalArgumentException("an admin is a bare user JID (user@domain), not " + jid);
+    }
+    return parsed.toBareJID();
   }
 }

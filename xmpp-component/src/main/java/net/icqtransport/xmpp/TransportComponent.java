@@ -1,6 +1,7 @@
 package net.icqtransport.xmpp;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,10 @@ import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.avatar.AvatarSource;
+import net.icqtransport.xmpp.command.CommandRegistry;
+import net.icqtransport.xmpp.command.CommandSessions;
+import net.icqtransport.xmpp.command.TransportCommands;
 import net.icqtransport.xmpp.connection.BackoffPolicy;
 import net.icqtransport.xmpp.connection.ComponentConnector;
 import net.icqtransport.xmpp.connection.ComponentLink;
@@ -29,17 +34,26 @@ import net.icqtransport.xmpp.connection.ConnectionSupervisor;
 import net.icqtransport.xmpp.connection.OutboundStanzaQueue;
 import net.icqtransport.xmpp.connection.Sleeper;
 import net.icqtransport.xmpp.connection.WhackConnector;
+import net.icqtransport.xmpp.disco.EntityCapsStamper;
 import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
+import net.icqtransport.xmpp.handler.CommandsHandler;
 import net.icqtransport.xmpp.handler.DiscoHandler;
 import net.icqtransport.xmpp.handler.GatewayHandler;
 import net.icqtransport.xmpp.handler.MessageHandler;
 import net.icqtransport.xmpp.handler.PingHandler;
 import net.icqtransport.xmpp.handler.PresenceHandler;
 import net.icqtransport.xmpp.handler.RegistrationHandler;
+import net.icqtransport.xmpp.handler.SearchHandler;
+import net.icqtransport.xmpp.handler.Unregistration;
+import net.icqtransport.xmpp.handler.UserPresenceRecorder;
+import net.icqtransport.xmpp.handler.VCardHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
 import net.icqtransport.xmpp.router.StanzaRouter;
+import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.PresenceBook;
+import net.icqtransport.xmpp.state.UserPreferences;
+import net.icqtransport.xmpp.state.UserPresenceBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
@@ -70,11 +84,17 @@ import org.xmpp.packet.Presence;
 public final class TransportComponent implements UserEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(TransportComponent.class);
   private static final int INBOUND_THREADS = 4;
+  /** How long an ad-hoc command waits for its form (XEP-0050 §3.4) before its session is dropped. */
+  private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
 
   private final ComponentSettings settings;
   private final TransportAddresses addresses;
   private final PresenceBook presences = new PresenceBook();
-  private final OutboundStanzaQueue outbound = new OutboundStanzaQueue();
+  private final UserPreferences preferences = new UserPreferences();
+  private final UserPresenceBook userPresences = new UserPresenceBook();
+  private final OutboundStanzaQueue queue = new OutboundStanzaQueue();
+  /** Where handlers and the endpoint send: the queue, behind XEP-0115 caps on available presences. */
+  private final StanzaSender outbound;
   private final XmppUserEndpoint endpoint;
   private final ExecutorService inboundPool;
   private final KeyedSequentialExecutor<String> inbound;
@@ -93,6 +113,7 @@ public final class TransportComponent implements UserEndpoint {
   TransportComponent(ComponentSettings settings, Function<Consumer<Packet>, ComponentConnector> connectorFactory, Sleeper sleeper) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
+    this.outbound = new EntityCapsStamper(queue, settings.domain());
     this.endpoint = new XmppUserEndpoint(outbound, addresses, presences);
     this.inboundPool = Executors.newFixedThreadPool(INBOUND_THREADS,
         new ThreadFactoryBuilder().setNameFormat("xmpp-inbound-%d").setDaemon(true).build());
@@ -113,16 +134,24 @@ public final class TransportComponent implements UserEndpoint {
       throw new IllegalStateException("a gateway is already attached");
     }
     this.gateway = gateway;
+    // XMPP services: user preferences, ad-hoc commands (XEP-0050/0133), shared unregistration
+    Unregistration unregistration = new Unregistration(outbound, gateway, addresses, presences, preferences);
+    CommandRegistry commands = TransportCommands.registry(gateway, addresses, outbound, preferences, userPresences,
+        unregistration, settings::isAdmin, this::inboundBacklog, this::outboundBacklog);
     this.router = new StanzaRouter(
         addresses,
         outbound,
         List.of(
-            new DiscoHandler(outbound),
-            new RegistrationHandler(outbound, gateway, addresses, presences),
+            new DiscoHandler(outbound, addresses, commands),
+            new RegistrationHandler(outbound, gateway, addresses, presences, unregistration),
             new GatewayHandler(outbound, addresses, gateway::parseContactId),
             new VersionHandler(outbound),
-            new PingHandler(outbound)),
-        new PresenceHandler(outbound, gateway, addresses, presences),
+            new PingHandler(outbound, gateway, addresses, presences),
+            // XMPP services (vCard, search, commands); AvatarSource.NONE until the avatar cache is wired
+            new VCardHandler(outbound, gateway, addresses, AvatarSource.NONE),
+            new SearchHandler(outbound, gateway, addresses),
+            new CommandsHandler(outbound, addresses, commands, new CommandSessions(Clock.systemUTC(), COMMAND_TIMEOUT))),
+        new UserPresenceRecorder(userPresences, addresses, new PresenceHandler(outbound, gateway, addresses, presences)),
         new MessageHandler(outbound, gateway, addresses));
   }
 
@@ -167,14 +196,14 @@ public final class TransportComponent implements UserEndpoint {
     }
     endpoint.signOffEveryone();
     try {
-      if (!outbound.awaitDrained(Duration.ofSeconds(3))) {
-        LOG.warn("{} outbound stanzas not written before stopping", outbound.backlog());
+      if (!queue.awaitDrained(Duration.ofSeconds(3))) {
+        LOG.warn("{} outbound stanzas not written before stopping", queue.backlog());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
     supervisor.stop();
-    outbound.stop();
+    queue.stop();
     inboundPool.shutdown();
     try {
       if (!inboundPool.awaitTermination(5, TimeUnit.SECONDS)) {
@@ -194,7 +223,7 @@ public final class TransportComponent implements UserEndpoint {
 
   /** Outbound stanzas waiting to be written (for metrics). */
   public int outboundBacklog() {
-    return outbound.backlog();
+    return queue.backlog();
   }
 
   @Override
@@ -264,13 +293,13 @@ public final class TransportComponent implements UserEndpoint {
   private final class Listener implements ConnectionListener {
     @Override
     public void connected(ComponentLink link) {
-      outbound.connected(link);
+      queue.connected(link);
       probeRegisteredUsers();
     }
 
     @Override
     public void disconnected(ComponentLink link) {
-      outbound.disconnected(link);
+      queue.disconnected(link);
     }
   }
 }

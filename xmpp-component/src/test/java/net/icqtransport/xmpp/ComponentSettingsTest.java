@@ -24,4 +24,20 @@ class ComponentSettingsTest {
     assertThrows(IllegalArgumentException.class, () -> new ComponentSettings("h", 0, "icq.example.org", "s"));
     assertThrows(IllegalArgumentException.class, () -> new ComponentSettings("h", 5347, "icq.example.org", ""));
   }
+
+  @Test
+  void adminJidsAreStringpreppedBareJidsAndDefaultToNone() {
+    ComponentSettings none = new ComponentSettings("h", 5347, "icq.example.org", "s");
+    ComponentSettings settings = new ComponentSettings("h", 5347, "icq.example.org", "s",
+        ComponentSettings.DEFAULT_INITIAL_RETRY_DELAY, ComponentSettings.DEFAULT_MAX_RETRY_DELAY,
+        java.util.Set.of("Admin@Example.org"));
+
+    assertTrue(none.adminJids().isEmpty());
+    assertEquals(java.util.Set.of("admin@example.org"), settings.adminJids());
+    assertTrue(settings.isAdmin(new org.xmpp.packet.JID("admin@example.org/laptop")));
+    assertFalse(settings.isAdmin(new org.xmpp.packet.JID("alice@example.org/laptop")));
+    assertThrows(IllegalArgumentException.class, () -> new ComponentSettings("h", 5347, "icq.example.org", "s",
+        ComponentSettings.DEFAULT_INITIAL_RETRY_DELAY, ComponentSettings.DEFAULT_MAX_RETRY_DELAY,
+        java.util.Set.of("example.org")));
+  }
 }

@@ -22,6 +22,7 @@ import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.connection.FakeLink;
+import net.icqtransport.xmpp.disco.EntityCaps;
 import net.icqtransport.xmpp.testing.Stanzas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,22 @@ class TransportComponentTest {
     List<Packet> written = link.written();
     assertStanza("<presence type='unavailable' from='icq.localhost' to='alice@localhost'>"
         + "<status>The transport is shutting down</status></presence>", written.get(written.size() - 1));
+  }
+
+  @Test
+  void transportPresenceCarriesEntityCaps() throws Exception {
+    when(gateway.registeredUsers()).thenReturn(List.of());
+    component.attach(gateway);
+    FakeLink link = new FakeLink();
+    links.add(link);
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+
+    component.sessionStateChanged(ALICE, SessionState.ONLINE, null);
+
+    assertStanza("<presence from='icq.localhost' to='alice@localhost'>"
+        + "<c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='" + EntityCaps.NODE + "' ver='"
+        + EntityCaps.TRANSPORT.ver() + "'/></presence>", link.awaitWritten(1).get(0));
   }
 
   @Test

@@ -12,6 +12,10 @@ import org.xmpp.packet.PacketError;
  * The one owner of address translation (XEP-0100 §6.1): the transport is {@code icq.example.org}, contact
  * {@code 100002} is {@code 100002@icq.example.org} (resource ignored), and a user is known to the core by the
  * stringprepped bare JID, e.g. {@code Alice@Example.org/Home} → {@code alice@example.org}.
+ *
+ * <p>Legacy names that are not digits are JID-escaped (XEP-0106, see {@link JidEscaping}): screen name
+ * {@code Foo Bar} is {@code foo\20bar@icq.example.org}, and that JID is read back as {@code foo bar}, which
+ * the network's parser normalizes like any name typed by a user.
  */
 public final class TransportAddresses {
 
@@ -33,15 +37,20 @@ public final class TransportAddresses {
     return domain;
   }
 
-  /** The JID of a legacy contact. */
+  /**
+   * The JID of a legacy contact, its id escaped per XEP-0106 §4.2.
+   *
+   * @throws IllegalArgumentException when the id cannot be a local part even escaped (e.g. a leading space)
+   */
   public JID contactJid(LegacyContactId contact) {
-    return new JID(contact.value(), domain.getDomain(), null);
+    return new JID(JidEscaping.escapeNode(contact.value()), domain.getDomain(), null);
   }
 
   /**
    * Whom a stanza addressed to {@code to} is for.
    *
-   * @throws StanzaException item-not-found for another domain, jid-malformed when the local part is no contact id
+   * @throws StanzaException item-not-found for another domain, jid-malformed when the local part does not
+   *     unescape (XEP-0106 §4.3) to a contact id
    */
   public Recipient recipientOf(JID to) {
     if (to == null || !domain.getDomain().equals(to.getDomain())) {
@@ -52,7 +61,7 @@ public final class TransportAddresses {
       return Recipient.transport();
     }
     try {
-      return Recipient.contact(contactParser.apply(JID.unescapeNode(node)));
+      return Recipient.contact(contactParser.apply(JidEscaping.unescapeNode(node)));
     } catch (IllegalArgumentException e) {
       throw new StanzaException(PacketError.Condition.jid_malformed, "'" + node + "' is not an ICQ number");
     }

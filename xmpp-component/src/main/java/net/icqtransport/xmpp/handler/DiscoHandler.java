@@ -4,6 +4,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import net.icqtransport.xmpp.address.Recipient;
+import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.command.CommandRegistry;
+import net.icqtransport.xmpp.disco.ContactFeatures;
+import net.icqtransport.xmpp.disco.DiscoInfo;
+import net.icqtransport.xmpp.disco.EntityCaps;
+import net.icqtransport.xmpp.disco.Identity;
+import net.icqtransport.xmpp.disco.TransportFeatures;
 import net.icqtransport.xmpp.router.IqHandler;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaException;
@@ -13,23 +20,28 @@ import org.xmpp.packet.IQ;
 import org.xmpp.packet.PacketError;
 
 /**
- * Service discovery (XEP-0030). The transport says it is an ICQ gateway (identity {@code gateway/icq},
- * XEP-0100 §3 and the registry of disco categories) that supports registration; contact JIDs say they are
- * clients. No node is supported, and there are no items.
+ * Service discovery (XEP-0030). The transport says it is an ICQ gateway ({@link TransportFeatures}), contact
+ * JIDs that they are clients ({@link ContactFeatures}); the same lists give the XEP-0115 hash that presences
+ * carry, and disco#info on {@code node#ver} (XEP-0115 §6.2) answers with them.
+ *
+ * <p>Ad-hoc commands (XEP-0050 §2): the domain's only item is the commands node, whose items are the
+ * commands the requester may run; disco#info on a command's node says it is a command node (§2.2). Other
+ * nodes are unknown, and contacts have no items.
  */
 public final class DiscoHandler implements IqHandler {
 
-  /** The transport's features, in the order they are listed. */
-  public static final List<String> TRANSPORT_FEATURES = List.of(
-      Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS, Namespaces.REGISTER, Namespaces.GATEWAY,
-      Namespaces.VERSION, Namespaces.PING);
-
-  private static final List<String> CONTACT_FEATURES = List.of(Namespaces.DISCO_INFO);
+  /** What a command's node is (XEP-0050 §2.2). */
+  private static final DiscoInfo COMMAND_NODE = new DiscoInfo(
+      List.of(Identity.of("automation", "command-node", null)), List.of(Namespaces.COMMANDS, Namespaces.DATA_FORMS));
 
   private final StanzaSender sender;
+  private final TransportAddresses addresses;
+  private final CommandRegistry commands;
 
-  public DiscoHandler(StanzaSender sender) {
+  public DiscoHandler(StanzaSender sender, TransportAddresses addresses, CommandRegistry commands) {
     this.sender = Objects.requireNonNull(sender, "sender");
+    this.addresses = Objects.requireNonNull(addresses, "addresses");
+    this.commands = Objects.requireNonNull(commands, "commands");
   }
 
   @Override
@@ -43,27 +55,36 @@ public final class DiscoHandler implements IqHandler {
       throw new StanzaException(PacketError.Condition.bad_request, "Service discovery is get-only");
     }
     Element query = request.getChildElement();
-    if (query.attributeValue("node") != null) {
-      throw new StanzaException(PacketError.Condition.item_not_found, "No such node");
-    }
+    String node = query.attributeValue("node");
     IQ result = IQ.createResultIQ(request);
     Element answer = result.setChildElement("query", query.getNamespaceURI());
-    if (Namespaces.DISCO_INFO.equals(query.getNamespaceURI())) {
+    DiscoInfo info = recipient.isTransport() ? TransportFeatures.INFO : ContactFeatures.INFO;
+    EntityCaps caps = recipient.isTransport() ? EntityCaps.TRANSPORT : EntityCaps.CONTACT;
+    if (node != null) {
+      answer.addAttribute("node", node); // XEP-0115 §6.2, XEP-0050 §2.2: the answer names the node asked about
+    }
+    boolean isInfo = Namespaces.DISCO_INFO.equals(query.getNamespaceURI());
+    if (isInfo && (node == null || node.equals(caps.nodeVer()))) {
+      info.appendTo(answer);
+    } else if (isInfo && recipient.isTransport() && commands.find(node).isPresent()) {
+      COMMAND_NODE.appendTo(answer);
+    } else if (!isInfo && node == null) {
       if (recipient.isTransport()) {
-        identity(answer, "gateway", "icq", "ICQ Transport");
-        TRANSPORT_FEATURES.forEach(feature -> answer.addElement("feature").addAttribute("var", feature));
-      } else {
-        identity(answer, "client", "pc", "ICQ contact " + recipient.contact().value());
-        CONTACT_FEATURES.forEach(feature -> answer.addElement("feature").addAttribute("var", feature));
+        item(answer, Namespaces.COMMANDS, "Commands");
       }
+    } else if (!isInfo && recipient.isTransport() && node.equals(Namespaces.COMMANDS)) {
+      commands.runnableBy(request.getFrom(), addresses.userOf(request.getFrom()))
+          .forEach(command -> item(answer, command.node(), command.name()));
+    } else {
+      throw new StanzaException(PacketError.Condition.item_not_found, "No such node");
     }
     sender.send(result);
   }
 
-  private static void identity(Element query, String category, String type, String name) {
-    query.addElement("identity")
-        .addAttribute("category", category)
-        .addAttribute("type", type)
+  private void item(Element query, String node, String name) {
+    query.addElement("item")
+        .addAttribute("jid", addresses.domain().toString())
+        .addAttribute("node", node)
         .addAttribute("name", name);
   }
 }

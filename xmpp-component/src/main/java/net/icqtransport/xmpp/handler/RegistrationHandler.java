@@ -18,6 +18,7 @@ import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.PresenceBook;
+import net.icqtransport.xmpp.state.UserPreferences;
 import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +40,8 @@ import org.xmpp.packet.Presence;
  *       answer makes the server send the user's presence, and {@link PresenceHandler} probes then.
  *       Refused credentials give {@code not-authorized}, and nothing else is sent.
  *   <li>set with {@code <remove/>} → unregister, result, then {@code unsubscribe}, {@code unsubscribed} and
- *       {@code unavailable} to the user (XEP-0077 §3.2, XEP-0100 §4.3).
+ *       {@code unavailable} to the user (XEP-0077 §3.2, XEP-0100 §4.3), through the {@link Unregistration}
+ *       that the "Unregister" ad-hoc command shares.
  * </ul>
  *
  * <p>The password is never logged: only the user and the UIN are.
@@ -52,12 +54,21 @@ public final class RegistrationHandler implements IqHandler {
   private final Gateway gateway;
   private final TransportAddresses addresses;
   private final PresenceBook presences;
+  private final Unregistration unregistration;
 
-  public RegistrationHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences) {
+  public RegistrationHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
+      Unregistration unregistration) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.presences = Objects.requireNonNull(presences, "presences");
+    this.unregistration = Objects.requireNonNull(unregistration, "unregistration");
+  }
+
+  /** A handler with its own {@link Unregistration} (which then has no preferences to forget). */
+  public RegistrationHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences) {
+    this(sender, gateway, addresses, presences,
+        new Unregistration(sender, gateway, addresses, presences, new UserPreferences()));
   }
 
   @Override
@@ -149,21 +160,13 @@ public final class RegistrationHandler implements IqHandler {
   }
 
   private void unregister(IQ request, UserAddress user) {
-    LOG.info("Unregistering {}", user);
-    gateway.unregister(user).whenComplete((existed, failure) -> {
+    unregistration.remove(user).whenComplete((existed, failure) -> {
       if (failure != null) {
-        LOG.warn("Unregistering {} failed", user, AsyncFailures.unwrap(failure));
         sender.send(StanzaErrors.iqError(request, StanzaErrorMapping.forUnexpectedFailure("remove the registration")));
         return;
       }
-      // Idempotent: removing a registration that does not exist still leaves the user unregistered.
-      LOG.info("Unregistered {} (was registered: {})", user, existed);
-      presences.forget(user);
-      JID userJid = addresses.userJid(user);
       sender.send(IQ.createResultIQ(request));
-      sender.send(presence(Presence.Type.unsubscribe, userJid));
-      sender.send(presence(Presence.Type.unsubscribed, userJid));
-      sender.send(presence(Presence.Type.unavailable, userJid));
+      unregistration.announce(user);
     });
   }
 

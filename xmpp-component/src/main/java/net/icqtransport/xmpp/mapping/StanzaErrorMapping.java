@@ -1,13 +1,32 @@
 package net.icqtransport.xmpp.mapping;
 
+import net.icqtransport.core.bridge.NotLoggedInException;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.legacy.MessageRejectedException;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.PacketError.Condition;
 import org.xmpp.packet.PacketError.Type;
 
-/** Failures of the legacy side → XMPP stanza errors (RFC 6120 §8.3.3), with a text for the user. */
+/**
+ * Failures of the legacy side → XMPP stanza errors (RFC 6120 §8.3.3), with a text for the user.
+ *
+ * <p>Failures of the gateway's on-line operations (user info, search, ping, …):
+ *
+ * <pre>
+ *   NotLoggedInException          → service-unavailable (cancel)  "You are not logged in to ICQ…"
+ *   UnsupportedOperationException → feature-not-implemented (cancel)
+ *   IllegalArgumentException      → bad-request (modify)
+ *   anything else                 → internal-server-error (wait)
+ * </pre>
+ *
+ * {@code service-unavailable} and not {@code recipient-unavailable} for a user who is not logged in:
+ * RFC 6120 §8.3.3.13 keeps the latter for an intended recipient that is temporarily away, while here it is
+ * the transport's service to this user that is down (as for a message while not connected, see
+ * {@link #forMessageRejection}). {@code recipient-unavailable} is used for an offline ICQ contact instead.
+ */
 public final class StanzaErrorMapping {
+  /** The text of every error caused by the user's ICQ session being down. */
+  public static final String NOT_LOGGED_IN = "You are not logged in to ICQ: register with the transport and go online";
 
   private StanzaErrorMapping() {}
 
@@ -43,6 +62,35 @@ public final class StanzaErrorMapping {
       case NOT_ALLOWED -> new PacketError(Condition.forbidden, Type.auth, "ICQ does not allow this message" + suffix);
       case OTHER -> new PacketError(Condition.undefined_condition, Type.cancel, "ICQ did not take the message" + suffix);
     };
+  }
+
+  /** The error for a request that needs the user's ICQ session while it is not up. */
+  public static PacketError forNotLoggedIn() {
+    return new PacketError(Condition.service_unavailable, Type.cancel, NOT_LOGGED_IN);
+  }
+
+  /** The error for a request to an ICQ contact that is offline (e.g. a ping, XEP-0199 §4.2). */
+  public static PacketError forContactOffline() {
+    return new PacketError(Condition.recipient_unavailable, Type.wait, "The ICQ contact is offline");
+  }
+
+  /**
+   * The error for a failed gateway operation, per the table above; {@code what} completes "The transport
+   * could not …" for unexpected failures.
+   */
+  public static PacketError forGatewayFailure(Throwable failure, String what) {
+    if (failure instanceof NotLoggedInException) {
+      return forNotLoggedIn();
+    }
+    if (failure instanceof UnsupportedOperationException) {
+      return new PacketError(Condition.feature_not_implemented, Type.cancel, "ICQ does not support this: " + what);
+    }
+    if (failure instanceof IllegalArgumentException) {
+      String detail = failure.getMessage();
+      return new PacketError(Condition.bad_request, Type.modify,
+          detail == null || detail.isBlank() ? "Invalid request" : detail);
+    }
+    return forUnexpectedFailure(what);
   }
 
   /** The error for a failure the transport did not expect; the text says nothing internal. */

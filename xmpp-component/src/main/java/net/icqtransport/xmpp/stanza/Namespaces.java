@@ -19,5 +19,14 @@ public final class Namespaces {
   /** XEP-0203. */
   public static final String DELAY = "urn:xmpp:delay";
 
+  /** XEP-0115 entity capabilities. */
+  public static final String CAPS = "http://jabber.org/protocol/caps";
+  /** XEP-0054 vcard-temp. */
+  public static final String VCARD = "vcard-temp";
+  /** XEP-0055 search. */
+  public static final String SEARCH = "jabber:iq:search";
+  /** XEP-0050 ad-hoc commands. */
+  public static final String COMMANDS = "http://jabber.org/protocol/commands";
+
   private Namespaces() {}
 }

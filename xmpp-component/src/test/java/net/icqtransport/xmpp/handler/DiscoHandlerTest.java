@@ -2,8 +2,13 @@ package net.icqtransport.xmpp.handler;
 
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanzas;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import net.icqtransport.xmpp.disco.EntityCaps;
+import net.icqtransport.xmpp.disco.TransportFeatures;
 import net.icqtransport.xmpp.testing.RouterFixture;
 import org.junit.jupiter.api.Test;
+import org.xmpp.packet.IQ;
 
 /** XEP-0030 service discovery on the transport and on contact JIDs. */
 class DiscoHandlerTest {
@@ -22,10 +27,15 @@ class DiscoHandlerTest {
             <identity category='gateway' type='icq' name='ICQ Transport'/>
             <feature var='http://jabber.org/protocol/disco#info'/>
             <feature var='http://jabber.org/protocol/disco#items'/>
+            <feature var='http://jabber.org/protocol/caps'/>
             <feature var='jabber:iq:register'/>
             <feature var='jabber:iq:gateway'/>
             <feature var='jabber:iq:version'/>
             <feature var='urn:xmpp:ping'/>
+            <feature var='vcard-temp'/>
+            <feature var='jabber:iq:search'/>
+            <feature var='http://jabber.org/protocol/commands'/>
+            <feature var='jabber:x:data'/>
           </query>
         </iq>""");
   }
@@ -40,14 +50,17 @@ class DiscoHandlerTest {
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='d2' from='123456@icq.localhost' to='alice@localhost/pc'>
           <query xmlns='http://jabber.org/protocol/disco#info'>
-            <identity category='client' type='pc' name='ICQ contact 123456'/>
+            <identity category='client' type='pc' name='ICQ contact'/>
             <feature var='http://jabber.org/protocol/disco#info'/>
+            <feature var='http://jabber.org/protocol/caps'/>
+            <feature var='urn:xmpp:ping'/>
+            <feature var='vcard-temp'/>
           </query>
         </iq>""");
   }
 
   @Test
-  void itemsAreEmpty() {
+  void theOnlyItemIsTheCommandsNode() {
     fixture.receive("""
         <iq type='get' id='d3' from='alice@localhost/pc' to='icq.localhost'>
           <query xmlns='http://jabber.org/protocol/disco#items'/>
@@ -55,6 +68,21 @@ class DiscoHandlerTest {
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='d3' from='icq.localhost' to='alice@localhost/pc'>
+          <query xmlns='http://jabber.org/protocol/disco#items'>
+            <item jid='icq.localhost' node='http://jabber.org/protocol/commands' name='Commands'/>
+          </query>
+        </iq>""");
+  }
+
+  @Test
+  void contactsHaveNoItems() {
+    fixture.receive("""
+        <iq type='get' id='d9' from='alice@localhost/pc' to='123456@icq.localhost'>
+          <query xmlns='http://jabber.org/protocol/disco#items'/>
+        </iq>""");
+
+    assertStanzas(fixture.sender.sent(), """
+        <iq type='result' id='d9' from='123456@icq.localhost' to='alice@localhost/pc'>
           <query xmlns='http://jabber.org/protocol/disco#items'/>
         </iq>""");
   }
@@ -73,6 +101,38 @@ class DiscoHandlerTest {
             <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>No such node</text>
           </error>
         </iq>""");
+  }
+
+  @Test
+  void transportCapsNodeIsAnsweredWithTheSameInfo() {
+    String node = EntityCaps.TRANSPORT.nodeVer();
+    fixture.receive("""
+        <iq type='get' id='d6' from='alice@localhost/pc' to='icq.localhost'>
+          <query xmlns='http://jabber.org/protocol/disco#info' node='%s'/>
+        </iq>""".formatted(node));
+
+    IQ answer = (IQ) fixture.sender.sent().get(0);
+    assertEquals(IQ.Type.result, answer.getType());
+    assertEquals(node, answer.getChildElement().attributeValue("node"));
+    assertEquals("gateway", answer.getChildElement().element("identity").attributeValue("category"));
+    assertEquals(TransportFeatures.INFO.features().size(), answer.getChildElement().elements("feature").size());
+  }
+
+  @Test
+  void contactCapsNodeIsAnsweredButNotTheTransports() {
+    fixture.receive("""
+        <iq type='get' id='d7' from='alice@localhost/pc' to='123456@icq.localhost'>
+          <query xmlns='http://jabber.org/protocol/disco#info' node='%s'/>
+        </iq>""".formatted(EntityCaps.CONTACT.nodeVer()));
+    fixture.receive("""
+        <iq type='get' id='d8' from='alice@localhost/pc' to='123456@icq.localhost'>
+          <query xmlns='http://jabber.org/protocol/disco#info' node='%s'/>
+        </iq>""".formatted(EntityCaps.TRANSPORT.nodeVer()));
+
+    IQ contactInfo = (IQ) fixture.sender.sent().get(0);
+    assertEquals(IQ.Type.result, contactInfo.getType());
+    assertEquals("client", contactInfo.getChildElement().element("identity").attributeValue("category"));
+    assertEquals(IQ.Type.error, ((IQ) fixture.sender.sent().get(1)).getType());
   }
 
   @Test

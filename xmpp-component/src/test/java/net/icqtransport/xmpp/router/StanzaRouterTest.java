@@ -18,7 +18,7 @@ class StanzaRouterTest {
   void unknownIqIsFeatureNotImplemented() {
     fixture.receive("""
         <iq type='get' id='u1' from='alice@localhost/pc' to='123456@icq.localhost'>
-          <vCard xmlns='vcard-temp'/>
+          <query xmlns='jabber:iq:last'/>
         </iq>""");
 
     assertStanzas(fixture.sender.sent(), """

@@ -1,0 +1,37 @@
+package net.icqtransport.xmpp.command;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import net.icqtransport.core.bridge.Gateway;
+
+/** "Reconnect to ICQ" (XEP-0050, one stage): ends the user's ICQ session and logs in again at once. */
+public final class ReconnectCommand implements AdHocCommand {
+  public static final String NODE = "reconnect";
+
+  private final Gateway gateway;
+
+  public ReconnectCommand(Gateway gateway) {
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+  }
+
+  @Override
+  public String node() {
+    return NODE;
+  }
+
+  @Override
+  public String name() {
+    return "Reconnect to ICQ";
+  }
+
+  @Override
+  public Audience audience() {
+    return Audience.REGISTERED_USERS;
+  }
+
+  @Override
+  public CompletableFuture<CommandStep> execute(CommandRequest request) {
+    gateway.reconnect(request.user());
+    return CompletableFuture.completedFuture(CommandStep.completed("Reconnecting to ICQ…"));
+  }
+}

@@ -1,0 +1,44 @@
+package net.icqtransport.xmpp.command;
+
+import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Predicate;
+import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.handler.Unregistration;
+import net.icqtransport.xmpp.stanza.StanzaSender;
+import net.icqtransport.xmpp.state.UserPreferences;
+import net.icqtransport.xmpp.state.UserPresenceBook;
+import org.xmpp.packet.JID;
+
+/** The transport's command set, in the order disco#items lists it: the users' commands, then the admins'. */
+public final class TransportCommands {
+
+  private TransportCommands() {}
+
+  public static CommandRegistry registry(
+      Gateway gateway,
+      TransportAddresses addresses,
+      StanzaSender sender,
+      UserPreferences preferences,
+      UserPresenceBook userPresences,
+      Unregistration unregistration,
+      Predicate<JID> isAdmin,
+      IntSupplier inboundBacklog,
+      IntSupplier outboundBacklog) {
+    PreferenceApplier applier = new PreferenceApplier(gateway, preferences, userPresences);
+    return new CommandRegistry(
+        List.of(
+            new StatusMessageCommand(preferences, applier),
+            new InvisibilityCommand(preferences, applier),
+            new ReconnectCommand(gateway),
+            new CodepageCommand(preferences),
+            new UnregisterCommand(unregistration),
+            new OnlineUsersCommand(gateway),
+            new StatisticsCommand(gateway, inboundBacklog, outboundBacklog),
+            new AnnounceCommand(gateway, addresses, sender),
+            new DisconnectUserCommand(gateway, addresses)),
+        isAdmin,
+        user -> gateway.registration(user).isPresent());
+  }
+}

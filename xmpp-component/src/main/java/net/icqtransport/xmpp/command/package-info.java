@@ -1,0 +1,2 @@
+/** Ad-hoc commands (XEP-0050) of the transport: one class per command, their registry, sessions and the admin subset of XEP-0133. */
+package net.icqtransport.xmpp.command;

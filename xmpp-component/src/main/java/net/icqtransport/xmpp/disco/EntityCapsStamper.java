@@ -1,0 +1,42 @@
+package net.icqtransport.xmpp.disco;
+
+import java.util.Objects;
+import net.icqtransport.xmpp.stanza.Namespaces;
+import net.icqtransport.xmpp.stanza.StanzaSender;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+
+/**
+ * Puts XEP-0115 {@code <c/>} into every available presence the component sends (§4: "each presence"):
+ * {@link EntityCaps#TRANSPORT} from the domain, {@link EntityCaps#CONTACT} from a contact JID. Doing it at
+ * the one way out, as Smack's EntityCapsManager does with a presence interceptor, means no code that builds
+ * a presence (session state, contact status, probe answers) has to remember it. Presences that already carry
+ * a {@code <c/>} and unavailable ones (§4 asks for it in available presence only) pass unchanged.
+ */
+public final class EntityCapsStamper implements StanzaSender {
+
+  private final StanzaSender next;
+  private final String domain;
+
+  public EntityCapsStamper(StanzaSender next, String domain) {
+    this.next = Objects.requireNonNull(next, "next");
+    this.domain = Objects.requireNonNull(domain, "domain");
+  }
+
+  @Override
+  public void send(Packet packet) {
+    next.send(packet instanceof Presence presence ? stamped(presence) : packet);
+  }
+
+  private Presence stamped(Presence presence) {
+    JID from = presence.getFrom();
+    if (presence.getType() != null || from == null || !domain.equals(from.getDomain())
+        || presence.getChildElement("c", Namespaces.CAPS) != null) {
+      return presence;
+    }
+    Presence copy = presence.createCopy(); // the caller may keep and resend its instance
+    (from.getNode() == null ? EntityCaps.TRANSPORT : EntityCaps.CONTACT).addTo(copy);
+    return copy;
+  }
+}

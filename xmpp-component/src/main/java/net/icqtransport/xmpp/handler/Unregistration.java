@@ -1,0 +1,67 @@
+package net.icqtransport.xmpp.handler;
+
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.stanza.StanzaSender;
+import net.icqtransport.xmpp.state.PresenceBook;
+import net.icqtransport.xmpp.state.UserPreferences;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Presence;
+
+/**
+ * Removing a user's registration, the same way whether asked by XEP-0077 {@code <remove/>} or by the
+ * "Unregister" ad-hoc command: the gateway ends the session and deletes the registration, the component
+ * forgets what it showed and kept for the user, and after the requester has its answer the transport
+ * cancels the subscriptions both ways and goes unavailable (XEP-0077 §3.2, XEP-0100 §4.3).
+ */
+public final class Unregistration {
+  private static final Logger LOG = LoggerFactory.getLogger(Unregistration.class);
+
+  private final StanzaSender sender;
+  private final Gateway gateway;
+  private final TransportAddresses addresses;
+  private final PresenceBook presences;
+  private final UserPreferences preferences;
+
+  public Unregistration(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
+      UserPreferences preferences) {
+    this.sender = Objects.requireNonNull(sender, "sender");
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.addresses = Objects.requireNonNull(addresses, "addresses");
+    this.presences = Objects.requireNonNull(presences, "presences");
+    this.preferences = Objects.requireNonNull(preferences, "preferences");
+  }
+
+  /**
+   * Unregisters the user; completes with whether there was a registration. Idempotent: removing one that
+   * does not exist still leaves the user unregistered. Send the answer, then {@link #announce}.
+   */
+  public CompletableFuture<Boolean> remove(UserAddress user) {
+    LOG.info("Unregistering {}", user);
+    return gateway.unregister(user).whenComplete((existed, failure) -> {
+      if (failure != null) {
+        LOG.warn("Unregistering {} failed", user, AsyncFailures.unwrap(failure));
+        return;
+      }
+      LOG.info("Unregistered {} (was registered: {})", user, existed);
+      presences.forget(user);
+      preferences.forget(user);
+    });
+  }
+
+  /** Tells the user's client: unsubscribe, unsubscribed and unavailable from the transport. */
+  public void announce(UserAddress user) {
+    JID userJid = addresses.userJid(user);
+    for (Presence.Type type : new Presence.Type[] {Presence.Type.unsubscribe, Presence.Type.unsubscribed, Presence.Type.unavailable}) {
+      Presence presence = new Presence(type);
+      presence.setFrom(addresses.domain());
+      presence.setTo(userJid);
+      sender.send(presence);
+    }
+  }
+}
