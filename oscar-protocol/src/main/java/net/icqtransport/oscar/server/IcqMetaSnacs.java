@@ -192,7 +192,8 @@ final class IcqMetaSnacs {
   /**
    * 0x01A4 / 0x01AE (references {@code snac_15_03_07da_01a4}, {@code _01ae}): u16 LE size of what follows, UIN,
    * names, e-mail, auth flag, online status u16 (0 offline, 1 online, 2 not web-aware), gender, age; the last
-   * one adds the count of users left.
+   * one adds the count of users left. The size is what both dumps show: every byte after it, minus four (the
+   * table does not say what it counts; 0x3D in the 0x01A4 dump, 0x43 in the 0x01AE dump).
    */
   static void found(ByteBuf out, long uin, UserDetails d, int onlineStatus, Long usersLeft) {
     out.writeByte(SUCCESS);
@@ -206,11 +207,11 @@ final class IcqMetaSnacs {
     entry.writeShortLE(onlineStatus);
     entry.writeByte(d.gender());
     entry.writeShortLE(d.age());
-    out.writeShortLE(entry.readableBytes());
-    out.writeBytes(entry);
     if (usersLeft != null) {
-      out.writeIntLE(usersLeft.intValue());
+      entry.writeIntLE(usersLeft.intValue());
     }
+    out.writeShortLE(entry.readableBytes() - 4);
+    out.writeBytes(entry);
   }
 
   /** 0x0001 (reference {@code snac_15_03_07da_0001}): error code 0x46 and an ASCIIZ description. */
