@@ -1,7 +1,6 @@
 package net.icqtransport.oscar.server;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -20,8 +19,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The BOS server (reference {@code login}, stages II-IV, and the families it lists), one instance per
- * connection. Until the client's channel-1 cookie is redeemed nothing else is accepted; afterwards SNACs are
- * answered by family and subtype, and anything unknown gets its family's error 0x0001 rather than silence.
+ * connection. Until the client's channel-1 cookie is redeemed nothing else is accepted; afterwards every SNAC
+ * passes the connection's {@link RateLimiter} and is answered by family (families 0x02, 0x13 edits and 0x15 in
+ * their own classes), and anything unknown gets its family's error 0x0001 rather than silence.
  */
 final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
   private static final Logger LOG = LoggerFactory.getLogger(BosServerHandler.class);
@@ -43,16 +43,24 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
 
   /** The most SNAC data one 13/06 carries; longer lists are split over several (reference snac_13_06). */
   static final int SSI_SNAC_DATA_LIMIT = 8000;
+  /** The service family 01/04 can redirect to (reference {@code service_request}). */
+  static final int FAMILY_BART = 0x10;
 
   private static final int ERROR_INVALID_SNAC = 0x0001;
   private static final int ERROR_SERVICE_UNAVAILABLE = 0x0005;
-  private static final int META_OFFLINE_MESSAGES_REQUEST = 0x003C;
 
   private final SimulatorState state;
+  private final LocationFamily location;
+  private final SsiFamily ssi;
+  private final IcqFamily icq;
   private BosSession session;
+  private RateLimiter rateLimiter;
 
   BosServerHandler(SimulatorState state) {
     this.state = state;
+    this.location = new LocationFamily(state);
+    this.ssi = new SsiFamily(state);
+    this.icq = new IcqFamily(state);
   }
 
   @Override
@@ -79,7 +87,17 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
           throw new OscarProtocolException("SNAC before the BOS cookie");
         }
         if (!session.retired()) {
-          onSnac(Snac.fromFrame(frame));
+          Snac snac = Snac.fromFrame(frame);
+          RateLimiter.Verdict verdict = rateLimiter.check(snac, state.clock().millis(), session::send,
+              session::nextRequestId);
+          switch (verdict) {
+            case PASS -> onSnac(snac);
+            case DROP -> LOG.debug("{} rate-limited: dropping {}", session.screenName(), snac);
+            case DISCONNECT -> {
+              LOG.info("{} below the disconnect rate level: closing", session.screenName());
+              ctx.close();
+            }
+          }
         }
       }
       case SIGNOFF -> ctx.close();
@@ -99,12 +117,19 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
       return;
     }
     session = new BosSession(ctx.channel(), account.get(), state.nowSeconds());
+    rateLimiter = new RateLimiter(state.rateClasses(), state.rateLimitsEnforced(), state.clock().millis());
     state.attach(session);
     LOG.debug("{} connected to BOS", session.screenName());
     session.send(ServerSnacs.families(session.nextRequestId(), List.copyOf(FAMILY_VERSIONS.keySet())));
   }
 
   private void onSnac(Snac snac) {
+    if (snac.family() == 0x02 && onLocation(snac)
+        || snac.family() == 0x13 && ssi.onSnac(session, snac)
+        || snac.family() == 0x15 && onIcq(snac)
+        || snac.family() == 0x04 && onIcbm(snac)) {
+      return;
+    }
     Optional<SnacType> type = SnacType.of(snac);
     long id = snac.requestId();
     if (type.isEmpty()) {
@@ -113,19 +138,13 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     }
     switch (type.get()) {
       case SERVICE_FAMILY_VERSIONS_REQUEST -> session.send(ServerSnacs.familyVersions(id, FAMILY_VERSIONS));
-      case SERVICE_RATE_PARAMS_REQUEST -> session.send(ServerSnacs.rateParams(id, RateClasses.DEFAULT));
+      case SERVICE_RATE_PARAMS_REQUEST -> session.send(ServerSnacs.rateParams(id, state.rateClasses()));
       case SERVICE_RATE_PARAMS_ACK -> { }
       case SERVICE_SELF_INFO_REQUEST -> session.send(ServerSnacs.selfInfo(id, session.selfBlock(state.nowSeconds())));
       case SERVICE_SET_STATUS -> onSetStatus(snac);
       case SERVICE_CLIENT_READY -> state.clientReady(session);
-      case SERVICE_REQUEST -> session.send(ServerSnacs.error(0x01, id, ERROR_SERVICE_UNAVAILABLE));
-      case LOCATION_RIGHTS_REQUEST -> session.send(ServerSnacs.locationRights(id));
-      case LOCATION_SET_INFO -> TlvChain.readChain(snac.dataBuffer()).bytes(0x05).ifPresent(session::capabilities);
+      case SERVICE_REQUEST -> onServiceRequest(snac);
       case BUDDY_RIGHTS_REQUEST -> session.send(ServerSnacs.buddyRights(id));
-      case ICBM_PARAMS_REQUEST -> session.send(ServerSnacs.icbmParams(id));
-      case ICBM_SET_PARAMS -> { }
-      case ICBM_SEND -> state.routeMessage(session, id, IcbmSendRequest.parse(snac));
-      case ICBM_TYPING -> state.relayTyping(session, TypingNotice.parse(snac));
       case PRIVACY_RIGHTS_REQUEST -> session.send(ServerSnacs.privacyRights(id));
       case SSI_RIGHTS_REQUEST -> session.send(ServerSnacs.ssiRights(id));
       case SSI_LIST_REQUEST -> sendContactList(id);
@@ -135,15 +154,64 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     }
   }
 
+  private boolean onLocation(Snac snac) {
+    switch (snac.subtype()) {
+      case 0x02 -> session.send(ServerSnacs.locationRights(snac.requestId()));
+      case 0x04 -> location.onSetInfo(session, snac);
+      case 0x05 -> location.onInfoRequest(session, snac);
+      case 0x15 -> location.onUserInfoQuery(session, snac);
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Family 0x04 (references {@code snac_04_06}, {@code snac_04_0b}, {@code snac_04_14}). */
+  private boolean onIcbm(Snac snac) {
+    long id = snac.requestId();
+    switch (snac.subtype()) {
+      case 0x02 -> { }
+      case 0x04 -> session.send(ServerSnacs.icbmParams(id));
+      case 0x06 -> state.routeMessage(session, id, IcbmSendRequest.parse(snac));
+      case 0x0B -> state.relayClientAck(session, IcbmClientAck.parse(snac));
+      case 0x14 -> state.relayTyping(session, TypingNotice.parse(snac));
+      default -> {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean onIcq(Snac snac) {
+    if (snac.subtype() != 0x02) {
+      return false;
+    }
+    icq.onMetaRequest(session, snac.requestId(), IcqMetaRequest.parse(snac));
+    return true;
+  }
+
+  /** 01/04 (reference {@code snac_01_04}): BART gets a redirect to the service listener; others error 5. */
+  private void onServiceRequest(Snac snac) {
+    int family = WireReader.readU16(snac.dataBuffer(), "01/04 family");
+    if (family != FAMILY_BART) {
+      session.send(ServerSnacs.error(0x01, snac.requestId(), ERROR_SERVICE_UNAVAILABLE));
+      return;
+    }
+    session.send(ServerSnacs.serviceRedirect(snac.requestId(), family, state.bartAddress(),
+        state.issueServiceCookie(session.key())));
+  }
+
   /** 01/1E: TLV 0x06 status (u32) and TLV 0x0C DC info are kept for the user-info blocks others see. */
   private void onSetStatus(Snac snac) {
     TlvChain tlvs = TlvChain.readChain(snac.dataBuffer());
     tlvs.bytes(UserInfoBlocks.TLV_DC_INFO).ifPresent(session::dcInfo);
     if (tlvs.contains(UserInfoBlocks.TLV_STATUS)) {
+      long old = session.status();
       session.status(tlvs.unsigned(UserInfoBlocks.TLV_STATUS).getAsLong());
       // A real server confirms the change with the user's own info, unasked (reference snac_01_0f).
       session.send(ServerSnacs.selfInfo(session.nextRequestId(), session.selfBlock(state.nowSeconds())));
-      state.statusChanged(session);
+      state.statusChanged(session, old);
     }
   }
 
@@ -168,24 +236,7 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     ServerSnacs.ssiList(requestId, list.items(), list.lastChange(), SSI_SNAC_DATA_LIMIT).forEach(session::send);
   }
 
-  /** Family 0x15 answers only the offline-message request (there are none yet); the rest gets an error. */
   private void onOtherSnac(Snac snac) {
-    if (snac.family() == 0x15 && snac.subtype() == 0x02) {
-      ByteBuf in = snac.dataBuffer();
-      TlvChain tlvs = TlvChain.readChain(in);
-      Optional<byte[]> chunk = tlvs.bytes(0x01);
-      if (chunk.isPresent() && chunk.get().length >= 10) {
-        ByteBuf meta = Unpooled.wrappedBuffer(chunk.get());
-        meta.skipBytes(2);
-        long uin = meta.readUnsignedIntLE();
-        int metaType = meta.readUnsignedShortLE();
-        int sequence = meta.readUnsignedShortLE();
-        if (metaType == META_OFFLINE_MESSAGES_REQUEST) {
-          session.send(ServerSnacs.offlineMessagesEnd(snac.requestId(), uin, sequence));
-          return;
-        }
-      }
-    }
     LOG.debug("{} sent {}, not supported", session.screenName(), snac);
     if (snac.subtype() != 0x01) {
       session.send(ServerSnacs.error(snac.family(), snac.requestId(), ERROR_INVALID_SNAC));

@@ -4,9 +4,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.snac.Snac;
+import net.icqtransport.oscar.tlv.TlvChain;
 
 /**
  * One signed-on BOS connection: who it is, what it told the server about itself (status, DC info,
@@ -27,6 +29,12 @@ final class BosSession {
   private volatile byte[] capabilities;
   private volatile boolean ready;
   private volatile boolean retired;
+  private volatile byte[] bartHash;
+  /** 02/04 TLVs 0x01-0x04 (profile and away message, each with its MIME type), kept as sent. */
+  private volatile TlvChain locationInfo = TlvChain.empty();
+  /** Touched only on this connection's event loop. */
+  private boolean importTransaction;
+  private List<OfflineMessage> offlineDelivered = List.of();
 
   BosSession(Channel channel, Account account, long signOnTime) {
     this.channel = channel;
@@ -53,6 +61,16 @@ final class BosSession {
     channel.writeAndFlush(snac.toFrame());
   }
 
+  /** A frame built by hand (SNACs with a prefix block, reference {@code snac_01_0a}). */
+  void send(FlapFrame frame) {
+    channel.writeAndFlush(frame);
+  }
+
+  /** Closes without a last frame (rate-limit disconnect). */
+  void close() {
+    channel.close();
+  }
+
   /** Sends a last frame (channel 4) and closes once it is written. */
   void closeWith(FlapFrame lastFrame) {
     channel.writeAndFlush(lastFrame).addListener(ChannelFutureListener.CLOSE);
@@ -74,6 +92,45 @@ final class BosSession {
     this.capabilities = capabilities;
   }
 
+  byte[] capabilities() {
+    return capabilities;
+  }
+
+  boolean invisible() {
+    return (status & SimulatorState.STATUS_INVISIBLE) != 0;
+  }
+
+  /** The MD5 of the account's buddy icon, published as TLV 0x1D; null if none. */
+  void bartHash(byte[] hash) {
+    this.bartHash = hash.clone();
+  }
+
+  void locationInfo(TlvChain tlvs) {
+    this.locationInfo = tlvs;
+  }
+
+  TlvChain locationInfo() {
+    return locationInfo;
+  }
+
+  /** 13/11 with 0x00010000 (reference {@code snac_13_11}) until 13/12: buddies may be added without auth. */
+  boolean importTransaction() {
+    return importTransaction;
+  }
+
+  void importTransaction(boolean on) {
+    this.importTransaction = on;
+  }
+
+  /** Offline messages sent by the last 15/02 0x003C, deleted by 0x003E. */
+  List<OfflineMessage> offlineDelivered() {
+    return offlineDelivered;
+  }
+
+  void offlineDelivered(List<OfflineMessage> messages) {
+    this.offlineDelivered = List.copyOf(messages);
+  }
+
   boolean ready() {
     return ready;
   }
@@ -93,8 +150,16 @@ final class BosSession {
   }
 
   UserInfoBlock presenceBlock(long now) {
-    return UserInfoBlocks.presence(screenName, UserInfoBlocks.CLASS_ICQ, dcInfo, externalIp(), status,
+    UserInfoBlock block = UserInfoBlocks.presence(screenName, UserInfoBlocks.CLASS_ICQ, dcInfo, externalIp(), status,
         capabilities, Math.max(0, now - signOnTime), signOnTime);
+    byte[] hash = bartHash;
+    return hash == null ? block : UserInfoBlocks.withBartId(block, hash);
+  }
+
+  /** The fixed part of 02/06 (reference {@code snac_02_06}): the presence TLVs and member since. */
+  UserInfoBlock locationBlock(long now) {
+    return UserInfoBlocks.location(screenName, UserInfoBlocks.CLASS_ICQ, status, dcInfo, externalIp(),
+        Math.max(0, now - signOnTime), signOnTime, memberSince);
   }
 
   UserInfoBlock senderBlock(long now) {

@@ -5,7 +5,11 @@ enum LoginError {
   /** 0x0001 "Invalid nick or password": the screen name is not registered. */
   INVALID_UIN_OR_PASSWORD(0x0001),
   /** 0x0005 "Mismatch nick or password": a known account, a wrong password. */
-  WRONG_PASSWORD(0x0005);
+  WRONG_PASSWORD(0x0005),
+  /** 0x0018 "Rate limit exceeded (reservation). Please try to reconnect in a few minutes": per-UIN limit. */
+  RATE_LIMIT_RESERVATION(0x0018),
+  /** 0x001D "Rate limit exceeded. Please try to reconnect in a few minutes": per-IP limit. */
+  RATE_LIMIT(0x001D);
 
   private final int code;
 

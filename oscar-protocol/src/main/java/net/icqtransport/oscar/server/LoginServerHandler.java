@@ -66,7 +66,7 @@ final class LoginServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     String screenName = signOn.tlvs().ascii(SignOnFrame.TLV_SCREEN_NAME).orElseThrow();
     byte[] roasted = signOn.tlvs().bytes(SignOnFrame.TLV_ROASTED_PASSWORD).orElseThrow();
     String password = new String(PasswordHashes.roast(roasted), StandardCharsets.ISO_8859_1);
-    TlvChain reply = authorize(screenName, account -> account.password().equals(password));
+    TlvChain reply = authorize(ctx, screenName, account -> account.password().equals(password));
     ctx.writeAndFlush(ServerSnacs.channelFour(reply)).addListener(ChannelFutureListener.CLOSE);
   }
 
@@ -106,7 +106,7 @@ final class LoginServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
   private void onMd5Login(ChannelHandlerContext ctx, Snac snac) {
     Md5LoginRequest request = Md5LoginRequest.parse(snac);
     byte[] key = keys.remove(ScreenNames.normalize(request.screenName()));
-    TlvChain reply = authorize(request.screenName(), account -> key != null && PasswordHashes.matches(
+    TlvChain reply = authorize(ctx, request.screenName(), account -> key != null && PasswordHashes.matches(
         PasswordHashes.md5LoginHash(key, account.password(), request.passwordPreHashed()), request.passwordHash()));
     ctx.writeAndFlush(ServerSnacs.loginReply(snac.requestId(), reply).toFrame());
   }
@@ -115,11 +115,23 @@ final class LoginServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     boolean accepts(Account account);
   }
 
-  private TlvChain authorize(String screenName, PasswordCheck check) {
+  /**
+   * Checks, in order: the account exists, the login rate limits (per UIN, error 0x0018; per IP, 0x001D; reference
+   * auth_failed), the password.
+   */
+  private TlvChain authorize(ChannelHandlerContext ctx, String screenName, PasswordCheck check) {
     Optional<Account> account = state.account(screenName);
     if (account.isEmpty()) {
       LOG.debug("login for unknown account {}", screenName);
       return ServerSnacs.loginFailureTlvs(screenName, LoginError.INVALID_UIN_OR_PASSWORD.code(), ERROR_URL);
+    }
+    if (!state.uinLoginLimiter().admit(ScreenNames.normalize(screenName))) {
+      LOG.info("login rate limit hit for {}", screenName);
+      return ServerSnacs.loginFailureTlvs(screenName, LoginError.RATE_LIMIT_RESERVATION.code(), ERROR_URL);
+    }
+    if (!state.ipLoginLimiter().admit(clientIp(ctx))) {
+      LOG.info("login rate limit hit for {}", ctx.channel().remoteAddress());
+      return ServerSnacs.loginFailureTlvs(screenName, LoginError.RATE_LIMIT.code(), ERROR_URL);
     }
     if (!check.accepts(account.get())) {
       LOG.debug("wrong password for {}", screenName);
@@ -128,6 +140,11 @@ final class LoginServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     LOG.debug("login accepted for {}", screenName);
     return ServerSnacs.loginSuccessTlvs(account.get().screenName(), state.bosAddress(),
         state.issueCookie(account.get()));
+  }
+
+  private static String clientIp(ChannelHandlerContext ctx) {
+    return ctx.channel().remoteAddress() instanceof java.net.InetSocketAddress address
+        ? address.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
   }
 
   @Override

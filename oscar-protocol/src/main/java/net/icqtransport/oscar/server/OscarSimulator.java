@@ -17,7 +17,9 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,9 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small OSCAR (ICQ) network on two local ports: a login server (MD5/BUCP and legacy channel-1 login) that
- * redirects to a BOS server (sign-on, rate classes, rights, server-stored contact list, presence, channel-1
- * messages, typing, echo bots). One event-loop group serves every connection; per-connection state lives in
+ * A small OSCAR (ICQ) network on three local ports: a login server (MD5/BUCP and legacy channel-1 login, optional
+ * login rate limits) that redirects to a BOS server (sign-on, enforced rate classes, rights, server-stored list
+ * with edits and authorization, presence with invisibility, away messages, messages on channels 1, 2 and 4 with
+ * offline storage, client acks, typing, ICQ user info and search, echo bots), and a BART service for buddy
+ * icons reached through 01/04. One event-loop group serves every connection; per-connection state lives in
  * each connection's handler, shared state in one {@link SimulatorState}.
  *
  * <pre>{@code
@@ -56,15 +60,17 @@ public final class OscarSimulator implements AutoCloseable {
   private final ChannelGroup channels;
   private final Channel loginChannel;
   private final Channel bosChannel;
+  private final Channel bartChannel;
   private volatile boolean closed;
 
   private OscarSimulator(SimulatorState state, EventLoopGroup group, ChannelGroup channels, Channel loginChannel,
-      Channel bosChannel) {
+      Channel bosChannel, Channel bartChannel) {
     this.state = state;
     this.group = group;
     this.channels = channels;
     this.loginChannel = loginChannel;
     this.bosChannel = bosChannel;
+    this.bartChannel = bartChannel;
   }
 
   public static Builder builder() {
@@ -79,6 +85,11 @@ public final class OscarSimulator implements AutoCloseable {
   /** The BOS server the login server redirects to. */
   public InetSocketAddress bosAddress() {
     return (InetSocketAddress) bosChannel.localAddress();
+  }
+
+  /** The BART (buddy icon) service that 01/05 redirects to for family 0x10. */
+  public InetSocketAddress bartAddress() {
+    return (InetSocketAddress) bartChannel.localAddress();
   }
 
   /** Registers an account, or sets a new password for an existing one. */
@@ -116,6 +127,7 @@ public final class OscarSimulator implements AutoCloseable {
     closed = true;
     loginChannel.close().awaitUninterruptibly();
     bosChannel.close().awaitUninterruptibly();
+    bartChannel.close().awaitUninterruptibly();
     channels.close().awaitUninterruptibly();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     LOG.info("OSCAR simulator stopped");
@@ -131,6 +143,17 @@ public final class OscarSimulator implements AutoCloseable {
     private String host = "127.0.0.1";
     private int loginPort;
     private int bosPort;
+    private int bartPort;
+    private boolean rateLimits = true;
+    private List<RateClass> rateClasses = RateClasses.GENEROUS;
+    private int loginLimitCount;
+    private Duration loginLimitWindow = Duration.ZERO;
+    private int ipLoginLimitCount;
+    private Duration ipLoginLimitWindow = Duration.ZERO;
+    private final List<String> authRequired = new ArrayList<>();
+    private final List<Object[]> details = new ArrayList<>();
+    private final List<Object[]> offlineMessages = new ArrayList<>();
+    private final List<Object[]> avatars = new ArrayList<>();
     private int maxFlapPayload = FlapFrame.MAX_PAYLOAD;
     private Duration cookieLifetime = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
@@ -154,6 +177,84 @@ public final class OscarSimulator implements AutoCloseable {
     /** 0 picks a free port. */
     public Builder bosPort(int p) {
       this.bosPort = checkPort(p);
+      return this;
+    }
+
+    /** 0 picks a free port. */
+    public Builder bartPort(int p) {
+      this.bartPort = checkPort(p);
+      return this;
+    }
+
+    /**
+     * The account requires authorization: others adding it get 13/0E code 0x0E unless the item carries TLV
+     * 0x0066, and see its presence only once it granted authorization (13/1A) or future authorization (13/14).
+     */
+    public Builder requireAuthorization(String uin) {
+      authRequired.add(uin);
+      return this;
+    }
+
+    /**
+     * The account's white-pages entry for family 0x15 info and searches. {@code gender}: 0 unknown, 1 female,
+     * 2 male; {@code authRequired} true also does {@link #requireAuthorization(String)}.
+     */
+    public Builder details(String uin, String nickname, String firstName, String lastName, String email, String city,
+        int countryCode, int age, int gender, String about, String homepage, boolean authRequired) {
+      details.add(new Object[] {uin, UserDetails.basic(nickname, firstName, lastName, email, city, countryCode, age,
+          gender, about, homepage, authRequired)});
+      return this;
+    }
+
+    /** A plain-text offline message waiting for {@code toUin}, as if sent at {@code sentAt} (stored as UTF-8). */
+    public Builder offlineMessage(String fromUin, String toUin, String text, Instant sentAt) {
+      offlineMessages.add(new Object[] {toUin, new OfflineMessage(Long.parseLong(fromUin), sentAt, 0x01, 0,
+          text.getBytes(StandardCharsets.UTF_8))});
+      return this;
+    }
+
+    /** The account's buddy icon, as if uploaded with 10/02: its MD5 appears as TLV 0x1D of its presence. */
+    public Builder avatar(String uin, byte[] icon) {
+      avatars.add(new Object[] {uin, icon.clone()});
+      return this;
+    }
+
+    /**
+     * Whether the announced rate classes are enforced (default true): 01/0A warnings, dropped SNACs below the
+     * limit level, disconnect below the disconnect level. The default classes are generous.
+     */
+    public Builder rateLimits(boolean enforced) {
+      this.rateLimits = enforced;
+      return this;
+    }
+
+    /** Announces and enforces the reference's own rate classes (snac_01_07), strict as ICQ was. */
+    public Builder strictRateLimits() {
+      this.rateClasses = RateClasses.REFERENCE;
+      this.rateLimits = true;
+      return this;
+    }
+
+    /**
+     * At most {@code count} logins per UIN within {@code per}; the next one gets login error 0x0018 ("rate limit
+     * exceeded (reservation)", reference auth_failed). Off by default.
+     */
+    public Builder loginRateLimit(int count, Duration per) {
+      if (count < 1 || per.isNegative() || per.isZero()) {
+        throw new IllegalArgumentException("loginRateLimit wants count >= 1 and a positive duration");
+      }
+      this.loginLimitCount = count;
+      this.loginLimitWindow = per;
+      return this;
+    }
+
+    /** At most {@code count} logins per client IP within {@code per}; the next gets error 0x001D. Off by default. */
+    public Builder loginRateLimitPerIp(int count, Duration per) {
+      if (count < 1 || per.isNegative() || per.isZero()) {
+        throw new IllegalArgumentException("loginRateLimitPerIp wants count >= 1 and a positive duration");
+      }
+      this.ipLoginLimitCount = count;
+      this.ipLoginLimitWindow = per;
       return this;
     }
 
@@ -200,6 +301,13 @@ public final class OscarSimulator implements AutoCloseable {
       accounts.forEach(a -> state.addAccount(a[0], a[1]));
       echoBots.forEach(state::addEchoBot);
       contacts.forEach(c -> state.addContact(c[0], c[1], c[2], c[3]));
+      details.forEach(d -> state.details((String) d[0], (UserDetails) d[1]));
+      authRequired.forEach(state::requireAuthorization);
+      offlineMessages.forEach(m -> state.storeOfflineMessage((String) m[0], (OfflineMessage) m[1]));
+      avatars.forEach(a -> state.setAvatar(ScreenNames.normalize((String) a[0]), (byte[]) a[1]));
+      state.rateLimits(rateClasses, rateLimits);
+      state.loginRateLimits(new LoginRateLimiter(loginLimitCount, loginLimitWindow, clock),
+          new LoginRateLimiter(ipLoginLimitCount, ipLoginLimitWindow, clock));
 
       EventLoopGroup group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
           new DefaultThreadFactory("oscar-simulator", true), NioIoHandler.newFactory());
@@ -208,9 +316,12 @@ public final class OscarSimulator implements AutoCloseable {
         Channel bos = bind(group, channels, bosPort, ignored -> new BosServerHandler(state));
         InetSocketAddress bosAddress = (InetSocketAddress) bos.localAddress();
         state.bosAddress(advertisedHost() + ":" + bosAddress.getPort());
+        Channel bart = bind(group, channels, bartPort, ignored -> new BartServerHandler(state));
+        state.bartAddress(advertisedHost() + ":" + ((InetSocketAddress) bart.localAddress()).getPort());
         Channel login = bind(group, channels, loginPort, ignored -> new LoginServerHandler(state));
-        OscarSimulator simulator = new OscarSimulator(state, group, channels, login, bos);
-        LOG.info("OSCAR simulator listening: login {}, BOS {}", login.localAddress(), bosAddress);
+        OscarSimulator simulator = new OscarSimulator(state, group, channels, login, bos, bart);
+        LOG.info("OSCAR simulator listening: login {}, BOS {}, BART {}", login.localAddress(), bosAddress,
+            bart.localAddress());
         return simulator;
       } catch (RuntimeException e) {
         channels.close().awaitUninterruptibly();

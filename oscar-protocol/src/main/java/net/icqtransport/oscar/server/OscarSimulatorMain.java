@@ -14,6 +14,11 @@ import java.util.concurrent.CountDownLatch;
  * --contact OWNER:CONTACT[:NICK[:GROUP]]   a contact in OWNER's server-stored list (repeatable)
  * --echo-bot UIN           an always-online account that echoes channel-1 messages (repeatable)
  * --max-flap-payload N     largest FLAP payload accepted from clients
+ * --bart-port N            BART (buddy icon) service port (default 0 = any free port)
+ * --require-auth UIN       the account requires authorization (repeatable)
+ * --rate-limits on|off|strict   enforce the generous default classes, nothing, or the reference's classes
+ * --login-rate-limit N/SECONDS  at most N logins per UIN per SECONDS (error 0x18)
+ * --login-rate-limit-ip N/SECONDS  at most N logins per client IP per SECONDS (error 0x1D)
  * </pre>
  */
 public final class OscarSimulatorMain {
@@ -70,6 +75,24 @@ public final class OscarSimulatorMain {
         case "--bos-port" -> builder.bosPort(port(option, value));
         case "--max-flap-payload" -> builder.maxFlapPayload(number(option, value));
         case "--echo-bot" -> builder.echoBot(value);
+        case "--bart-port" -> builder.bartPort(port(option, value));
+        case "--require-auth" -> builder.requireAuthorization(value);
+        case "--rate-limits" -> {
+          switch (value) {
+            case "on" -> builder.rateLimits(true);
+            case "off" -> builder.rateLimits(false);
+            case "strict" -> builder.strictRateLimits();
+            default -> throw new IllegalArgumentException("--rate-limits wants on, off or strict");
+          }
+        }
+        case "--login-rate-limit" -> {
+          int[] limit = countPerSeconds(option, value);
+          builder.loginRateLimit(limit[0], java.time.Duration.ofSeconds(limit[1]));
+        }
+        case "--login-rate-limit-ip" -> {
+          int[] limit = countPerSeconds(option, value);
+          builder.loginRateLimitPerIp(limit[0], java.time.Duration.ofSeconds(limit[1]));
+        }
         case "--account" -> {
           int colon = value.indexOf(':');
           if (colon <= 0) {
@@ -88,6 +111,19 @@ public final class OscarSimulatorMain {
       }
     }
     return builder;
+  }
+
+  private static int[] countPerSeconds(String option, String value) {
+    String[] parts = value.split("/", 2);
+    if (parts.length != 2) {
+      throw new IllegalArgumentException(option + " wants COUNT/SECONDS");
+    }
+    int count = number(option, parts[0]);
+    int seconds = number(option, parts[1]);
+    if (count < 1 || seconds < 1) {
+      throw new IllegalArgumentException(option + " wants positive COUNT/SECONDS");
+    }
+    return new int[] {count, seconds};
   }
 
   private static int port(String option, String value) {
@@ -109,5 +145,7 @@ public final class OscarSimulatorMain {
   private static void usage(PrintStream out) {
     out.println("usage: OscarSimulatorMain [--host H] [--port N] [--bos-port N] [--account UIN:PASSWORD]...");
     out.println("       [--contact OWNER:CONTACT[:NICK[:GROUP]]]... [--echo-bot UIN]... [--max-flap-payload N]");
+    out.println("       [--bart-port N] [--require-auth UIN]... [--rate-limits on|off|strict]");
+    out.println("       [--login-rate-limit N/SECONDS] [--login-rate-limit-ip N/SECONDS]");
   }
 }

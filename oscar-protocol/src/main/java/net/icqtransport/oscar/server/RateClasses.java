@@ -4,17 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rate classes sent in 01/07: the five classes of the reference dump ({@code snac_01_07}), their pairs
- * narrowed to the families this server offers. Levels are announced only; nothing is enforced yet.
+ * The rate classes sent in 01/07 and enforced by {@link RateLimiter}. {@link #REFERENCE}: the five classes of
+ * the reference dump ({@code snac_01_07}), their pairs narrowed to the families this server offers; these are
+ * strict (three quick messages are limited). {@link #GENEROUS}, the default: the same classes and pairs with
+ * the example class-1 levels, a window of 1000 and a full start level, so a burst of about a thousand SNACs
+ * passes before a warning.
  */
 final class RateClasses {
-  static final List<RateClass> DEFAULT = List.of(
+  static final List<RateClass> REFERENCE = List.of(
       new RateClass(1, 80, 2500, 2000, 1500, 800, 3433, 6000, 0, 0, classOnePairs()),
       new RateClass(2, 80, 3000, 2000, 1500, 1000, 6000, 6000, 63755, 0,
           pairs(0x03, 0x04, 0x03, 0x05, 0x09, 0x05, 0x09, 0x06, 0x09, 0x07, 0x09, 0x08)),
       new RateClass(3, 20, 5100, 5000, 4000, 3000, 4423, 6000, 23768, 0, pairs(0x02, 0x05, 0x04, 0x06)),
       new RateClass(4, 20, 5500, 5300, 4200, 3000, 6000, 8000, 63755, 0, pairs(0x02, 0x09, 0x02, 0x0B)),
       new RateClass(5, 10, 5500, 5300, 4200, 3000, 6000, 8000, 63755, 0, List.of()));
+
+  static final List<RateClass> GENEROUS = REFERENCE.stream()
+      .map(c -> new RateClass(c.id(), 1000, 2500, 2000, 1500, 800, 6000, 6000, 0, 0, c.pairs()))
+      .toList();
 
   private RateClasses() {}
 

@@ -129,6 +129,36 @@ final class ServerSnacs {
     return Snac.build(SnacType.SERVICE_SELF_INFO, requestId, self::writeTo);
   }
 
+  /**
+   * 01/05 (reference {@code snac_01_05}): TLV 0x0D family, TLV 0x05 "host:port" of the service, TLV 0x06 the
+   * one-time cookie, in the dump's order.
+   */
+  static Snac serviceRedirect(long requestId, int family, String address, byte[] cookie) {
+    return snac(0x01, 0x05, requestId, TlvChain.of(Tlv.ofU16(0x0D, family), Tlv.ofAscii(TLV_BOS_ADDRESS, address),
+        new Tlv(TLV_COOKIE, cookie))::writeChain);
+  }
+
+  /** The prefix block of server 01/0A (reference dump): TLV 0x0001 = family version 3. */
+  private static final byte[] RATE_CHANGE_PREFIX = hex("000100020003");
+
+  /**
+   * 01/0A (reference {@code snac_01_0a}): code (1 changed, 2 warning, 3 limited, 4 clear), then the class
+   * parameters with its current level. As in the dump, SNAC flag 0x8000 and a prefix block (family version),
+   * which {@link Snac#encode()} cannot write, so this is a frame.
+   */
+  static FlapFrame rateChange(long requestId, int code, RateClass rateClass) {
+    return FlapFrame.of(FlapChannel.DATA, bytes(out -> {
+      out.writeShort(0x01);
+      out.writeShort(0x0A);
+      out.writeShort(Snac.FLAG_HAS_PREFIX);
+      out.writeInt((int) requestId);
+      out.writeShort(RATE_CHANGE_PREFIX.length);
+      out.writeBytes(RATE_CHANGE_PREFIX);
+      out.writeShort(code);
+      rateClass.writeParametersTo(out);
+    }));
+  }
+
   /** xx/01 (reference {@code snac_01_01}): a family's error reply, u16 code and no subcode. */
   static Snac error(int family, long requestId, int code) {
     return snac(family, 0x01, requestId, out -> out.writeShort(code));
@@ -278,7 +308,7 @@ final class ServerSnacs {
     return new Snac(family, subtype, 0, requestId, bytes(body));
   }
 
-  private static byte[] bytes(Consumer<ByteBuf> body) {
+  static byte[] bytes(Consumer<ByteBuf> body) {
     ByteBuf buffer = Unpooled.buffer();
     body.accept(buffer);
     byte[] data = new byte[buffer.readableBytes()];
@@ -286,7 +316,7 @@ final class ServerSnacs {
     return data;
   }
 
-  private static byte[] hex(String hex) {
+  static byte[] hex(String hex) {
     return HexFormat.of().parseHex(hex);
   }
 }

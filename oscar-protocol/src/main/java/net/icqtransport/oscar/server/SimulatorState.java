@@ -1,22 +1,29 @@
 package net.icqtransport.oscar.server;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.tlv.TlvChain;
 
 /**
  * Everything the simulated network shares between connections: accounts, contact lists (and who watches whom),
- * echo bots, login cookies and signed-on sessions. All maps are keyed by normalized screen name. Presence
- * changes (sign-on, sign-off, status) run under one lock so every watcher sees them in order; message routing
- * needs no lock.
+ * authorizations, offline messages, the white pages, buddy icons, echo bots, login and service cookies and
+ * signed-on sessions. All maps are keyed by normalized screen name. Presence changes (sign-on, sign-off, status,
+ * list edits, authorization) run under one lock so every watcher sees them in order; message routing needs none.
  */
 final class SimulatorState {
   /** SNAC error 0x0004: recipient is not logged on (reference {@code snac_04_01}). */
@@ -24,20 +31,47 @@ final class SimulatorState {
   /** Channel-4 TLV 0x09 reason: the account signed on from another location. */
   static final int REASON_SIGNED_ON_ELSEWHERE = 0x0001;
   static final int COOKIE_LENGTH = 256;
+  /** Status bit 0x0100: invisible (reference {@code snac_01_1e}); watchers see the account offline. */
+  static final long STATUS_INVISIBLE = 0x0100;
+
+  /** 13/0E result codes (reference {@code snac_13_0e}). */
+  static final int SSI_OK = 0x0000;
+  static final int SSI_NOT_FOUND = 0x0002;
+  static final int SSI_ALREADY_EXISTS = 0x0003;
+  static final int SSI_INVALID = 0x000A;
+  static final int SSI_LIMIT = 0x000C;
+  static final int SSI_AUTH_REQUIRED = 0x000E;
+
+  /** Per-type item limits of our 13/03 (reference {@code snac_13_03}, TLV 0x04); 0 = not limited here. */
+  private static final int[] SSI_LIMITS = {600, 51, 128, 128, 1, 1, 50, 0, 0, 3, 0, 0, 0, 128, 128, 20, 200, 1, 0, 1, 0};
+
+  enum ListEdit { ADD, UPDATE, DELETE }
 
   private final ConcurrentMap<String, Account> accounts = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, ContactList> contactLists = new ConcurrentHashMap<>();
   /** Contact → owners whose lists hold it. */
   private final ConcurrentMap<String, Set<String>> watchers = new ConcurrentHashMap<>();
+  /** "owner contact" pairs: the owner may list the contact and see its presence despite authorization. */
+  private final Set<String> authorizations = ConcurrentHashMap.newKeySet();
+  private final Set<String> authRequired = ConcurrentHashMap.newKeySet();
+  private final ConcurrentMap<String, UserDetails> directory = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, List<OfflineMessage>> offlineMessages = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, byte[]> avatars = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Account> echoBots = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, BosSession> sessions = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, PendingLogin> cookies = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, PendingLogin> serviceCookies = new ConcurrentHashMap<>();
   private final Object presenceLock = new Object();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
   private final Duration cookieLifetime;
   private final long startTime;
   private volatile String bosAddress = "127.0.0.1:5190";
+  private volatile String bartAddress = "127.0.0.1:5190";
+  private volatile List<RateClass> rateClasses = RateClasses.GENEROUS;
+  private volatile boolean rateLimitsEnforced = true;
+  private volatile LoginRateLimiter uinLoginLimiter;
+  private volatile LoginRateLimiter ipLoginLimiter;
 
   private record PendingLogin(String key, long expiresAtMillis) {}
 
@@ -45,10 +79,44 @@ final class SimulatorState {
     this.clock = clock;
     this.cookieLifetime = cookieLifetime;
     this.startTime = nowSeconds();
+    this.uinLoginLimiter = LoginRateLimiter.disabled(clock);
+    this.ipLoginLimiter = LoginRateLimiter.disabled(clock);
   }
 
   long nowSeconds() {
     return clock.millis() / 1000;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  // ---- configuration ----
+
+  void rateLimits(List<RateClass> classes, boolean enforced) {
+    this.rateClasses = List.copyOf(classes);
+    this.rateLimitsEnforced = enforced;
+  }
+
+  List<RateClass> rateClasses() {
+    return rateClasses;
+  }
+
+  boolean rateLimitsEnforced() {
+    return rateLimitsEnforced;
+  }
+
+  void loginRateLimits(LoginRateLimiter perUin, LoginRateLimiter perIp) {
+    this.uinLoginLimiter = perUin;
+    this.ipLoginLimiter = perIp;
+  }
+
+  LoginRateLimiter uinLoginLimiter() {
+    return uinLoginLimiter;
+  }
+
+  LoginRateLimiter ipLoginLimiter() {
+    return ipLoginLimiter;
   }
 
   // ---- accounts and lists ----
@@ -63,12 +131,53 @@ final class SimulatorState {
     echoBots.put(ScreenNames.normalize(screenName), new Account(screenName, "", startTime));
   }
 
+  /** Builder path: the contact is added as an established one, authorized if it needs to be. */
   void addContact(String owner, String contact, String nickname, String group) {
     requireValid(owner);
     requireValid(contact);
     String ownerKey = ScreenNames.normalize(owner);
-    contactLists.computeIfAbsent(ownerKey, key -> new ContactList()).add(contact, nickname, group);
-    watchers.computeIfAbsent(ScreenNames.normalize(contact), key -> ConcurrentHashMap.newKeySet()).add(ownerKey);
+    String contactKey = ScreenNames.normalize(contact);
+    synchronized (presenceLock) {
+      contactLists.computeIfAbsent(ownerKey, key -> new ContactList()).add(contact, nickname, group);
+      authorizations.add(pair(ownerKey, contactKey));
+      watchers.computeIfAbsent(contactKey, key -> ConcurrentHashMap.newKeySet()).add(ownerKey);
+    }
+  }
+
+  void requireAuthorization(String screenName) {
+    requireValid(screenName);
+    String key = ScreenNames.normalize(screenName);
+    authRequired.add(key);
+    directory.compute(key, (k, details) -> (details == null ? UserDetails.empty() : details).withAuthRequired(true));
+  }
+
+  boolean requiresAuthorization(String key) {
+    return authRequired.contains(key);
+  }
+
+  void details(String screenName, UserDetails details) {
+    requireValid(screenName);
+    String key = ScreenNames.normalize(screenName);
+    directory.put(key, details);
+    if (details.authRequired()) {
+      authRequired.add(key);
+    }
+  }
+
+  /** The white-pages entry of a registered account (empty fields if never described). */
+  Optional<UserDetails> details(String key) {
+    if (!accounts.containsKey(key)) {
+      return Optional.empty();
+    }
+    UserDetails details = directory.getOrDefault(key, UserDetails.empty());
+    return Optional.of(authRequired.contains(key) && !details.authRequired() ? details.withAuthRequired(true) : details);
+  }
+
+  /** Registered accounts and their entries, in no particular order, for searches. */
+  Map<String, UserDetails> directory() {
+    Map<String, UserDetails> result = new java.util.TreeMap<>();
+    accounts.keySet().forEach(key -> details(key).ifPresent(d -> result.put(key, d)));
+    return result;
   }
 
   Optional<Account> account(String screenName) {
@@ -88,25 +197,49 @@ final class SimulatorState {
     return bosAddress;
   }
 
+  void bartAddress(String hostAndPort) {
+    this.bartAddress = hostAndPort;
+  }
+
+  String bartAddress() {
+    return bartAddress;
+  }
+
   SecureRandom random() {
     return random;
   }
 
-  // ---- login cookies: single use, short-lived ----
+  // ---- login and service cookies: single use, short-lived ----
 
   byte[] issueCookie(Account account) {
-    long now = clock.millis();
-    cookies.values().removeIf(pending -> pending.expiresAtMillis() < now);
-    byte[] cookie = new byte[COOKIE_LENGTH];
-    random.nextBytes(cookie);
-    cookies.put(HexFormat.of().formatHex(cookie),
-        new PendingLogin(ScreenNames.normalize(account.screenName()), now + cookieLifetime.toMillis()));
-    return cookie;
+    return issue(cookies, ScreenNames.normalize(account.screenName()), COOKIE_LENGTH);
   }
 
   /** The account the cookie was issued to, if it is known and fresh; either way it cannot be used again. */
   Optional<Account> redeemCookie(byte[] cookie) {
-    PendingLogin pending = cookies.remove(HexFormat.of().formatHex(cookie));
+    return redeem(cookies, cookie);
+  }
+
+  /** A cookie for a service connection (reference {@code snac_01_05}, TLV 0x06). */
+  byte[] issueServiceCookie(String key) {
+    return issue(serviceCookies, key, COOKIE_LENGTH);
+  }
+
+  Optional<Account> redeemServiceCookie(byte[] cookie) {
+    return redeem(serviceCookies, cookie);
+  }
+
+  private byte[] issue(ConcurrentMap<String, PendingLogin> store, String key, int length) {
+    long now = clock.millis();
+    store.values().removeIf(pending -> pending.expiresAtMillis() < now);
+    byte[] cookie = new byte[length];
+    random.nextBytes(cookie);
+    store.put(HexFormat.of().formatHex(cookie), new PendingLogin(key, now + cookieLifetime.toMillis()));
+    return cookie;
+  }
+
+  private Optional<Account> redeem(ConcurrentMap<String, PendingLogin> store, byte[] cookie) {
+    PendingLogin pending = store.remove(HexFormat.of().formatHex(cookie));
     if (pending == null || pending.expiresAtMillis() < clock.millis()) {
       return Optional.empty();
     }
@@ -127,11 +260,18 @@ final class SimulatorState {
     return session != null && session.ready();
   }
 
-  /** A connection redeemed its cookie: it replaces any older session of the account, which is closed. */
+  /** The ready session of an account, if any. */
+  Optional<BosSession> readySession(String key) {
+    BosSession session = sessions.get(key);
+    return session != null && session.ready() ? Optional.of(session) : Optional.empty();
+  }
+
+  /** A new BOS connection for an account: an older one is closed first (reference {@code login}). */
   void attach(BosSession session) {
     synchronized (presenceLock) {
       BosSession previous = sessions.put(session.key(), session);
-      if (previous != null && previous != session) {
+      avatarHash(session.key()).ifPresent(session::bartHash);
+      if (previous != null) {
         retire(previous);
         previous.closeWith(ServerSnacs.signOff(REASON_SIGNED_ON_ELSEWHERE));
       }
@@ -146,21 +286,36 @@ final class SimulatorState {
       }
       session.ready(true);
       long now = nowSeconds();
-      notifyWatchers(session.key(), id -> ServerSnacs.buddyOnline(id, session.presenceBlock(now)));
+      if (!session.invisible()) {
+        notifyWatchers(session.key(), id -> ServerSnacs.buddyOnline(id, session.presenceBlock(now)));
+      }
       ContactList list = contactLists.get(session.key());
       if (list != null) {
         for (String contact : list.contacts()) {
-          presenceOf(contact, now).ifPresent(block -> session.send(ServerSnacs.buddyOnline(session.nextRequestId(), block)));
+          if (maySee(session.key(), contact)) {
+            presenceOf(contact, now).ifPresent(block -> session.send(ServerSnacs.buddyOnline(session.nextRequestId(), block)));
+          }
         }
       }
     }
   }
 
-  /** 01/1E while online: watchers get a fresh 03/0B. */
-  void statusChanged(BosSession session) {
+  /**
+   * 01/1E while online: watchers get a fresh 03/0B; turning invisible (0x0100) they get 03/0C instead, and
+   * turning visible again 03/0B.
+   */
+  void statusChanged(BosSession session, long oldStatus) {
     synchronized (presenceLock) {
-      if (session.ready() && sessions.get(session.key()) == session) {
-        long now = nowSeconds();
+      if (!session.ready() || sessions.get(session.key()) != session) {
+        return;
+      }
+      long now = nowSeconds();
+      boolean wasInvisible = (oldStatus & STATUS_INVISIBLE) != 0;
+      if (session.invisible()) {
+        if (!wasInvisible) {
+          notifyWatchers(session.key(), id -> ServerSnacs.buddyOffline(id, session.screenName()));
+        }
+      } else {
         notifyWatchers(session.key(), id -> ServerSnacs.buddyOnline(id, session.presenceBlock(now)));
       }
     }
@@ -188,11 +343,16 @@ final class SimulatorState {
   }
 
   private void retire(BosSession session) {
-    boolean wasOnline = session.ready();
+    boolean wasVisible = session.ready() && !session.invisible();
     session.retire();
-    if (wasOnline && !isOnlineKey(session.key())) {
+    if (wasVisible && !isOnlineKey(session.key())) {
       notifyWatchers(session.key(), id -> ServerSnacs.buddyOffline(id, session.screenName()));
     }
+  }
+
+  /** Whether the owner gets the contact's presence: listed, and authorized if the contact requires it. */
+  private boolean maySee(String ownerKey, String contactKey) {
+    return !authRequired.contains(contactKey) || authorizations.contains(pair(ownerKey, contactKey));
   }
 
   private void notifyWatchers(String key, Function<Long, Snac> snac) {
@@ -202,7 +362,7 @@ final class SimulatorState {
     }
     for (String owner : owners) {
       BosSession watcher = sessions.get(owner);
-      if (watcher != null && watcher.ready()) {
+      if (watcher != null && watcher.ready() && maySee(owner, key)) {
         watcher.send(snac.apply(watcher.nextRequestId()));
       }
     }
@@ -215,14 +375,165 @@ final class SimulatorState {
           now - startTime, startTime));
     }
     BosSession session = sessions.get(key);
-    return session != null && session.ready() ? Optional.of(session.presenceBlock(now)) : Optional.empty();
+    return session != null && session.ready() && !session.invisible()
+        ? Optional.of(session.presenceBlock(now)) : Optional.empty();
+  }
+
+  /** A session as others may see it: ready and not invisible. */
+  Optional<BosSession> visibleSession(String key) {
+    return readySession(key).filter(session -> !session.invisible());
+  }
+
+  // ---- server-stored list edits (13/08, 13/09, 13/0A) ----
+
+  /**
+   * Applies one edit SNAC item by item and answers with one 13/0E result per item (reference {@code snac_13_0e},
+   * {@code icq_ssi_auth}). An added buddy that is online and visible to the owner gets a 03/0B after the
+   * 13/0E; the added contact gets 13/1C if online.
+   */
+  void editList(BosSession session, long requestId, ListEdit edit, List<SsiItem> items) {
+    List<Runnable> after = new ArrayList<>();
+    List<Integer> results = new ArrayList<>(items.size());
+    synchronized (presenceLock) {
+      ContactList list = contactLists.computeIfAbsent(session.key(), key -> new ContactList());
+      for (SsiItem item : items) {
+        results.add(switch (edit) {
+          case ADD -> add(session, list, item, after);
+          case UPDATE -> update(list, item);
+          case DELETE -> delete(session.key(), list, item);
+        });
+      }
+      session.send(SsiSnacs.editResults(requestId, results));
+      after.forEach(Runnable::run);
+    }
+  }
+
+  private int add(BosSession session, ContactList list, SsiItem item, List<Runnable> after) {
+    boolean buddy = item.type() == SsiItem.TYPE_BUDDY;
+    if (buddy && (item.groupId() == 0 || item.itemId() == 0 || !ScreenNames.isValid(item.name()))
+        || item.type() == SsiItem.TYPE_GROUP && item.itemId() != 0) {
+      return SSI_INVALID;
+    }
+    if (list.find(item.groupId(), item.itemId()).isPresent() || buddy && list.hasBuddy(item.groupId(), item.name())) {
+      return SSI_ALREADY_EXISTS;
+    }
+    if (item.type() < SSI_LIMITS.length && SSI_LIMITS[item.type()] > 0 && list.count(item.type()) >= SSI_LIMITS[item.type()]) {
+      return SSI_LIMIT;
+    }
+    String owner = session.key();
+    String contact = ScreenNames.normalize(item.name());
+    if (buddy && authRequired.contains(contact) && !item.awaitingAuthorization()
+        && !authorizations.contains(pair(owner, contact)) && !session.importTransaction()) {
+      return SSI_AUTH_REQUIRED;
+    }
+    list.put(item);
+    if (buddy) {
+      watchers.computeIfAbsent(contact, key -> ConcurrentHashMap.newKeySet()).add(owner);
+      after.add(() -> {
+        readySession(contact).ifPresent(added -> added.send(SsiSnacs.youWereAdded(added.nextRequestId(),
+            session.screenName())));
+        if (maySee(owner, contact)) {
+          presenceOf(contact, nowSeconds()).ifPresent(block ->
+              session.send(ServerSnacs.buddyOnline(session.nextRequestId(), block)));
+        }
+      });
+    }
+    return SSI_OK;
+  }
+
+  private int update(ContactList list, SsiItem item) {
+    Optional<SsiItem> old = list.find(item.groupId(), item.itemId());
+    if (old.isEmpty()) {
+      return SSI_NOT_FOUND;
+    }
+    list.put(item);
+    return SSI_OK;
+  }
+
+  private int delete(String owner, ContactList list, SsiItem item) {
+    Optional<SsiItem> removed = list.remove(item.groupId(), item.itemId());
+    if (removed.isEmpty()) {
+      return SSI_NOT_FOUND;
+    }
+    if (removed.get().type() == SsiItem.TYPE_BUDDY && list.buddies(removed.get().name()).isEmpty()) {
+      Set<String> owners = watchers.get(ScreenNames.normalize(removed.get().name()));
+      if (owners != null) {
+        owners.remove(owner);
+      }
+    }
+    return SSI_OK;
+  }
+
+  // ---- authorization (13/14, 13/18, 13/1A) ----
+
+  /** 13/18: the target gets 13/19 if online; the reference describes no queueing, so otherwise 13/01 code 4. */
+  void requestAuthorization(BosSession requester, long requestId, String target, byte[] reason) {
+    Optional<BosSession> recipient = readySession(ScreenNames.normalize(target));
+    if (recipient.isEmpty()) {
+      requester.send(ServerSnacs.error(0x13, requestId, ERROR_RECIPIENT_NOT_LOGGED_ON));
+      return;
+    }
+    BosSession to = recipient.get();
+    to.send(SsiSnacs.authorizationRequest(to.nextRequestId(), requester.screenName(), reason));
+  }
+
+  /**
+   * 13/1A from the contact: the requester gets 13/1B; if granted, the requester's items for the contact lose
+   * TLV 0x0066 (pushed as 13/11, 13/09, 13/12 as reference {@code icq_ssi_auth} shows) and presence flows.
+   */
+  void replyAuthorization(BosSession replier, String requesterName, boolean granted, byte[] reason) {
+    String requester = ScreenNames.normalize(requesterName);
+    synchronized (presenceLock) {
+      Optional<BosSession> requesterSession = readySession(requester);
+      requesterSession.ifPresent(to -> to.send(SsiSnacs.authorizationReply(to.nextRequestId(),
+          replier.screenName(), granted, reason)));
+      if (!granted) {
+        return;
+      }
+      authorizations.add(pair(requester, replier.key()));
+      ContactList list = contactLists.get(requester);
+      List<SsiItem> changed = new ArrayList<>();
+      if (list != null) {
+        for (SsiItem item : list.buddies(replier.screenName())) {
+          if (item.awaitingAuthorization()) {
+            SsiItem cleared = item.authorized();
+            list.put(cleared);
+            changed.add(cleared);
+          }
+        }
+      }
+      requesterSession.ifPresent(to -> {
+        if (!changed.isEmpty()) {
+          to.send(SsiSnacs.editBegin(to.nextRequestId()));
+          to.send(SsiSnacs.update(to.nextRequestId(), changed));
+          to.send(SsiSnacs.editEnd(to.nextRequestId()));
+        }
+        if (list != null && list.contacts().contains(replier.key())) {
+          presenceOf(replier.key(), nowSeconds()).ifPresent(block ->
+              to.send(ServerSnacs.buddyOnline(to.nextRequestId(), block)));
+        }
+      });
+    }
+  }
+
+  /** 13/14: the grantee may add the granter without asking; it gets 13/15 if online. */
+  void grantFutureAuthorization(BosSession granter, String granteeName, byte[] reason) {
+    String grantee = ScreenNames.normalize(granteeName);
+    authorizations.add(pair(grantee, granter.key()));
+    readySession(grantee).ifPresent(to -> to.send(SsiSnacs.futureAuthorizationGranted(to.nextRequestId(),
+        granter.screenName(), reason)));
+  }
+
+  private static String pair(String owner, String contact) {
+    return owner + " " + contact;
   }
 
   // ---- messages ----
 
   /**
-   * 04/06 from {@code sender}: delivered as 04/07 to a ready recipient, answered by an echo bot, or refused
-   * with 04/01 code 4. The server ack (04/0C), when asked for, comes first.
+   * 04/06 from {@code sender}: delivered as 04/07 to a ready recipient, answered by an echo bot, stored for an
+   * offline account when TLV 0x06 asks for it (channels 1 and 4), or refused with 04/01 code 4. The server ack
+   * (04/0C), when asked for, comes first.
    */
   void routeMessage(BosSession sender, long requestId, IcbmSendRequest request) {
     String recipientKey = ScreenNames.normalize(request.recipient());
@@ -230,7 +541,16 @@ final class SimulatorState {
     BosSession recipient = sessions.get(recipientKey);
     boolean deliverable = bot != null || (recipient != null && recipient.ready());
     if (!deliverable) {
-      sender.send(ServerSnacs.error(0x04, requestId, ERROR_RECIPIENT_NOT_LOGGED_ON));
+      Optional<OfflineMessage> stored = request.storeIfOffline() && accounts.containsKey(recipientKey)
+          ? request.toOfflineMessage(sender.screenName(), clock.instant()) : Optional.empty();
+      if (stored.isEmpty()) {
+        sender.send(ServerSnacs.error(0x04, requestId, ERROR_RECIPIENT_NOT_LOGGED_ON));
+        return;
+      }
+      offlineMessages.computeIfAbsent(recipientKey, key -> new CopyOnWriteArrayList<>()).add(stored.get());
+      if (request.wantsServerAck()) {
+        sender.send(ServerSnacs.icbmServerAck(requestId, request.cookie(), request.channel(), request.recipient()));
+      }
       return;
     }
     if (request.wantsServerAck()) {
@@ -265,6 +585,72 @@ final class SimulatorState {
       recipient.send(ServerSnacs.typing(recipient.nextRequestId(), notice.cookie(), notice.channel(),
           sender.screenName(), notice.notificationType()));
     }
+  }
+
+  /** 04/0B: passed on unchanged but for the screen name, which becomes the sender's (reference snac_04_0b). */
+  void relayClientAck(BosSession sender, IcbmClientAck ack) {
+    readySession(ScreenNames.normalize(ack.screenName())).ifPresent(recipient ->
+        recipient.send(IcbmSnacs.clientAck(recipient.nextRequestId(), ack.withScreenName(sender.screenName()))));
+  }
+
+  // ---- offline messages (family 0x15) ----
+
+  void storeOfflineMessage(String recipient, OfflineMessage message) {
+    requireValid(recipient);
+    offlineMessages.computeIfAbsent(ScreenNames.normalize(recipient), key -> new CopyOnWriteArrayList<>()).add(message);
+  }
+
+  /** The stored messages, oldest first; they stay until {@link #deleteOfflineMessages}. */
+  List<OfflineMessage> offlineMessages(String key) {
+    return List.copyOf(offlineMessages.getOrDefault(key, List.of()));
+  }
+
+  /** 15/02 0x003E: deletes the messages delivered so far (those in {@code delivered}). */
+  void deleteOfflineMessages(String key, List<OfflineMessage> delivered) {
+    List<OfflineMessage> stored = offlineMessages.get(key);
+    if (stored != null) {
+      stored.removeAll(delivered);
+    }
+  }
+
+  // ---- buddy icons (family 0x10) ----
+
+  /** Stores the account's icon and publishes its hash (TLV 0x1D) to watchers with a 03/0B. */
+  byte[] setAvatar(String key, byte[] icon) {
+    byte[] hash = md5(icon);
+    avatars.put(key, icon.clone());
+    synchronized (presenceLock) {
+      BosSession session = sessions.get(key);
+      if (session != null) {
+        session.bartHash(hash);
+        if (session.ready() && !session.invisible()) {
+          long now = nowSeconds();
+          notifyWatchers(key, id -> ServerSnacs.buddyOnline(id, session.presenceBlock(now)));
+        }
+      }
+    }
+    return hash;
+  }
+
+  Optional<byte[]> avatar(String key) {
+    byte[] icon = avatars.get(key);
+    return icon == null ? Optional.empty() : Optional.of(icon.clone());
+  }
+
+  Optional<byte[]> avatarHash(String key) {
+    return avatar(key).map(SimulatorState::md5);
+  }
+
+  static byte[] md5(byte[] bytes) {
+    try {
+      return MessageDigest.getInstance("MD5").digest(bytes);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is a required JDK algorithm", e);
+    }
+  }
+
+  Instant now() {
+    return clock.instant();
   }
 
   /** Every current session, to close them all on shutdown. */

@@ -23,6 +23,10 @@ final class UserInfoBlocks {
   static final int TLV_CAPABILITIES = 0x0D;
   static final int TLV_ONLINE_SECONDS = 0x0F;
   static final int TLV_UNKNOWN_1E = 0x1E;
+  /** BART id of the buddy icon: type u16 0x0001, flags u8, length u8, MD5 (OSCAR-ICQ.md, reference snac_10_07). */
+  static final int TLV_BART_ID = 0x1D;
+  static final int BART_TYPE_BUDDY_ICON = 0x0001;
+  static final int BART_FLAGS = 0x01;
 
   private UserInfoBlocks() {}
 
@@ -71,5 +75,39 @@ final class UserInfoBlocks {
         Tlv.ofU32(TLV_EXTERNAL_IP, externalIp),
         Tlv.ofU32(TLV_UNKNOWN_1E, 0),
         Tlv.ofU32(TLV_MEMBER_SINCE, memberSince)));
+  }
+
+  /** The block with TLV 0x1D (BART id of the buddy icon) appended. */
+  static UserInfoBlock withBartId(UserInfoBlock block, byte[] md5) {
+    return new UserInfoBlock(block.screenName(), block.warningLevel(), block.tlvs().with(new Tlv(TLV_BART_ID, bartId(md5))));
+  }
+
+  /** A BART id: type 0x0001 (buddy icon), flags 0x01, length, hash. */
+  static byte[] bartId(byte[] md5) {
+    byte[] id = new byte[4 + md5.length];
+    id[1] = BART_TYPE_BUDDY_ICON;
+    id[2] = BART_FLAGS;
+    id[3] = (byte) md5.length;
+    System.arraycopy(md5, 0, id, 4, md5.length);
+    return id;
+  }
+
+  /**
+   * 02/06 fixed part (reference {@code snac_02_06}): class, status, DC info (if any), external IP, online time,
+   * sign-on time, member since, in the table's order.
+   */
+  static UserInfoBlock location(String screenName, int userClass, long status, byte[] dcInfo, long externalIp,
+      long onlineSeconds, long signOnTime, long memberSince) {
+    List<Tlv> tlvs = new ArrayList<>();
+    tlvs.add(Tlv.ofU16(TLV_CLASS, userClass));
+    tlvs.add(Tlv.ofU32(TLV_STATUS, status));
+    if (dcInfo != null) {
+      tlvs.add(new Tlv(TLV_DC_INFO, dcInfo));
+    }
+    tlvs.add(Tlv.ofU32(TLV_EXTERNAL_IP, externalIp));
+    tlvs.add(Tlv.ofU32(TLV_ONLINE_SECONDS, onlineSeconds));
+    tlvs.add(Tlv.ofU32(TLV_SIGN_ON_TIME, signOnTime));
+    tlvs.add(Tlv.ofU32(TLV_MEMBER_SINCE, memberSince));
+    return new UserInfoBlock(screenName, 0, new TlvChain(tlvs));
   }
 }

@@ -1,7 +1,9 @@
 /**
- * An OSCAR (ICQ) server simulator: login server (MD5/BUCP and legacy channel-1 login), BOS server (sign-on,
- * rate classes, rights, server-stored contact list, presence, channel-1 messages) and echo bots, written from
- * the iserverd OSCAR reference as an independent check of our client. Start one with {@link
+ * An OSCAR (ICQ) server simulator: login server (MD5/BUCP and legacy channel-1 login, login rate limits), BOS
+ * server (sign-on, enforced rate classes, rights, server-stored list with edits and authorization, presence,
+ * invisibility, away messages, messages on channels 1, 2 and 4, offline messages, ICQ info and search), a BART
+ * service for buddy icons, and echo bots, written from the iserverd OSCAR reference as an independent check of
+ * our client. Start one with {@link
  * net.icqtransport.oscar.server.OscarSimulator#builder()} or run {@link
  * net.icqtransport.oscar.server.OscarSimulatorMain}.
  */

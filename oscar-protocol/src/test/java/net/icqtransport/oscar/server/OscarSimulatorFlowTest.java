@@ -406,7 +406,7 @@ class OscarSimulatorFlowTest {
   @Test
   void unknownSnacGetsAnErrorNotSilence() throws Exception {
     TestFlapClient alice = signOn(ALICE, "alicepw");
-    long id = alice.send(0x13, 0x08);
+    long id = alice.send(0x13, 0x20);
     Snac error = alice.awaitSnac(0x13, 0x01);
     assertEquals(id, error.requestId());
   }

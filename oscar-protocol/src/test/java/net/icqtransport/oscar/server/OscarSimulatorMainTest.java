@@ -38,4 +38,18 @@ class OscarSimulatorMainTest {
     assertThrows(IllegalArgumentException.class, () -> OscarSimulatorMain.parse(new String[] {"--contact", "1"}));
     assertThrows(IllegalArgumentException.class, () -> OscarSimulatorMain.parse(new String[] {"--frobnicate", "1"}));
   }
+
+  @Test
+  void parsesTheFeatureOptions() throws Exception {
+    OscarSimulator.Builder builder = OscarSimulatorMain.parse(new String[] {
+        "--port", "0", "--bart-port", "0", "--account", "111111:pw", "--require-auth", "111111",
+        "--rate-limits", "strict", "--login-rate-limit", "1/600", "--login-rate-limit-ip", "5/60"});
+    try (OscarSimulator simulator = builder.start()) {
+      assertTrue(simulator.bartAddress().getPort() > 0);
+      assertTrue(TestLogins.md5Login(simulator.loginAddress(), "111111", "pw", false).contains(0x06));
+      assertEquals(0x18, TestLogins.md5Login(simulator.loginAddress(), "111111", "pw", false).u16(0x08).orElseThrow());
+    }
+    assertThrows(IllegalArgumentException.class, () -> OscarSimulatorMain.parse(new String[] {"--rate-limits", "maybe"}));
+    assertThrows(IllegalArgumentException.class, () -> OscarSimulatorMain.parse(new String[] {"--login-rate-limit", "3"}));
+  }
 }

@@ -64,15 +64,15 @@ class ServerPacketGoldenTest {
     range(classOne, 0x0C, 0x01, 0x03);
     range(classOne, 0x13, 0x01, 0x28);
     range(classOne, 0x15, 0x01, 0x03);
-    List<RateClass> classes = new ArrayList<>(RateClasses.DEFAULT);
+    List<RateClass> classes = new ArrayList<>(RateClasses.REFERENCE);
     RateClass first = classes.get(0);
     classes.set(0, new RateClass(first.id(), first.windowSize(), first.clearLevel(), first.alertLevel(),
         first.limitLevel(), first.disconnectLevel(), first.currentLevel(), first.maxLevel(), first.lastTime(),
         first.currentState(), classOne));
     assertFrame(ReferenceDumps.SRV_RATE_LIMIT_INFO, ServerSnacs.rateParams(0x06, classes));
     // The default table sends the same class parameters, and for the families offered the same pairs.
-    assertEquals(5, RateClasses.DEFAULT.size());
-    assertTrue(classOne.containsAll(RateClasses.DEFAULT.get(0).pairs()));
+    assertEquals(5, RateClasses.REFERENCE.size());
+    assertTrue(classOne.containsAll(RateClasses.REFERENCE.get(0).pairs()));
   }
 
   /**
