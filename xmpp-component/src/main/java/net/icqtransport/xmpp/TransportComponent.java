@@ -16,11 +16,12 @@ import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
-import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.avatar.AvatarCache;
 import net.icqtransport.xmpp.connection.BackoffPolicy;
 import net.icqtransport.xmpp.connection.ComponentConnector;
 import net.icqtransport.xmpp.connection.ComponentLink;
@@ -30,6 +31,7 @@ import net.icqtransport.xmpp.connection.OutboundStanzaQueue;
 import net.icqtransport.xmpp.connection.Sleeper;
 import net.icqtransport.xmpp.connection.WhackConnector;
 import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
+import net.icqtransport.xmpp.endpoint.ContactPresencePublisher;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
 import net.icqtransport.xmpp.handler.DiscoHandler;
 import net.icqtransport.xmpp.handler.GatewayHandler;
@@ -38,8 +40,17 @@ import net.icqtransport.xmpp.handler.PingHandler;
 import net.icqtransport.xmpp.handler.PresenceHandler;
 import net.icqtransport.xmpp.handler.RegistrationHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
+import net.icqtransport.xmpp.privilege.PrivilegeGrants;
+import net.icqtransport.xmpp.privilege.PrivilegeMessageListener;
+import net.icqtransport.xmpp.roster.ClientFeatures;
+import net.icqtransport.xmpp.roster.PrivilegedRoster;
+import net.icqtransport.xmpp.roster.RosterPushHandler;
+import net.icqtransport.xmpp.roster.RosterSync;
+import net.icqtransport.xmpp.router.IqRequests;
 import net.icqtransport.xmpp.router.StanzaRouter;
+import net.icqtransport.xmpp.state.PendingAuthorizations;
 import net.icqtransport.xmpp.state.PresenceBook;
+import net.icqtransport.xmpp.state.UserResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
@@ -75,7 +86,10 @@ public final class TransportComponent implements UserEndpoint {
   private final TransportAddresses addresses;
   private final PresenceBook presences = new PresenceBook();
   private final OutboundStanzaQueue outbound = new OutboundStanzaQueue();
-  private final XmppUserEndpoint endpoint;
+  private final IqRequests iqRequests = new IqRequests(outbound);
+  private final PrivilegeGrants privileges = new PrivilegeGrants();
+  private volatile XmppUserEndpoint endpoint;
+  private volatile AvatarCache avatars;
   private final ExecutorService inboundPool;
   private final KeyedSequentialExecutor<String> inbound;
   private final ConnectionSupervisor supervisor;
@@ -93,7 +107,6 @@ public final class TransportComponent implements UserEndpoint {
   TransportComponent(ComponentSettings settings, Function<Consumer<Packet>, ComponentConnector> connectorFactory, Sleeper sleeper) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
-    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences);
     this.inboundPool = Executors.newFixedThreadPool(INBOUND_THREADS,
         new ThreadFactoryBuilder().setNameFormat("xmpp-inbound-%d").setDaemon(true).build());
     this.inbound = new KeyedSequentialExecutor<>(inboundPool);
@@ -113,17 +126,38 @@ public final class TransportComponent implements UserEndpoint {
       throw new IllegalStateException("a gateway is already attached");
     }
     this.gateway = gateway;
+    // Roster sync, subscriptions, authorization, avatars and chat states (XEP-0100 §5, 0356, 0144, 0153, 0085).
+    UserResources resources = new UserResources();
+    PendingAuthorizations authorizations = new PendingAuthorizations();
+    ClientFeatures clientFeatures = new ClientFeatures(iqRequests, addresses);
+    RosterSync roster = new RosterSync(outbound, addresses, gateway, privileges,
+        new PrivilegedRoster(iqRequests, addresses), clientFeatures, presences);
+    this.avatars = new AvatarCache(gateway);
+    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences, gateway, roster,
+        new ContactPresencePublisher(outbound, addresses, presences, gateway, avatars), authorizations);
     this.router = new StanzaRouter(
         addresses,
         outbound,
         List.of(
             new DiscoHandler(outbound),
-            new RegistrationHandler(outbound, gateway, addresses, presences),
+            new RegistrationHandler(outbound, gateway, addresses, presences, roster),
             new GatewayHandler(outbound, addresses, gateway::parseContactId),
             new VersionHandler(outbound),
-            new PingHandler(outbound)),
-        new PresenceHandler(outbound, gateway, addresses, presences),
-        new MessageHandler(outbound, gateway, addresses));
+            new PingHandler(outbound),
+            new RosterPushHandler(outbound, gateway, addresses, privileges)),
+        new PresenceHandler(outbound, gateway, addresses, presences, resources, clientFeatures, authorizations),
+        new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses)),
+        iqRequests,
+        user -> gateway.registration(user).isPresent());
+  }
+
+  /** Contacts' avatar images (XEP-0153, and the vCard PHOTO of XEP-0054); available once a gateway is attached. */
+  public AvatarCache avatars() {
+    AvatarCache cache = avatars;
+    if (cache == null) {
+      throw new IllegalStateException("attach(gateway) first");
+    }
+    return cache;
   }
 
   /** Starts connecting (retrying with backoff until it succeeds or {@link #stop()}); returns at once. */
@@ -165,7 +199,10 @@ public final class TransportComponent implements UserEndpoint {
       }
       stopped = true;
     }
-    endpoint.signOffEveryone();
+    XmppUserEndpoint current = endpoint;
+    if (current != null) {
+      current.signOffEveryone();
+    }
     try {
       if (!outbound.awaitDrained(Duration.ofSeconds(3))) {
         LOG.warn("{} outbound stanzas not written before stopping", outbound.backlog());
@@ -199,22 +236,60 @@ public final class TransportComponent implements UserEndpoint {
 
   @Override
   public CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
-    return endpoint.deliverMessage(user, from, text, sentAt);
+    return endpoint().deliverMessage(user, from, text, sentAt);
   }
 
   @Override
   public void contactPresenceChanged(UserAddress user, LegacyContactId contact, LegacyPresence presence) {
-    endpoint.contactPresenceChanged(user, contact, presence);
+    endpoint().contactPresenceChanged(user, contact, presence);
   }
 
   @Override
   public void contactListReceived(UserAddress user, List<LegacyContact> contacts) {
-    endpoint.contactListReceived(user, contacts);
+    endpoint().contactListReceived(user, contacts);
   }
 
   @Override
   public void sessionStateChanged(UserAddress user, SessionState state, String detail) {
-    endpoint.sessionStateChanged(user, state, detail);
+    endpoint().sessionStateChanged(user, state, detail);
+  }
+
+  @Override
+  public void typingChanged(UserAddress user, LegacyContactId contact, TypingState state) {
+    endpoint().typingChanged(user, contact, state);
+  }
+
+  @Override
+  public void authorizationRequested(UserAddress user, LegacyContactId contact, String reason) {
+    endpoint().authorizationRequested(user, contact, reason);
+  }
+
+  @Override
+  public void authorizationAnswered(UserAddress user, LegacyContactId contact, boolean granted, String reason) {
+    endpoint().authorizationAnswered(user, contact, granted, reason);
+  }
+
+  @Override
+  public void addedByContact(UserAddress user, LegacyContactId contact) {
+    endpoint().addedByContact(user, contact);
+  }
+
+  @Override
+  public void contactUpdated(UserAddress user, LegacyContact contact) {
+    endpoint().contactUpdated(user, contact);
+  }
+
+  @Override
+  public void contactRemoved(UserAddress user, LegacyContactId contact) {
+    endpoint().contactRemoved(user, contact);
+  }
+
+  private XmppUserEndpoint endpoint() {
+    XmppUserEndpoint current = endpoint;
+    if (current == null) {
+      throw new IllegalStateException("no gateway attached");
+    }
+    return current;
   }
 
   /** Called on Whack's reader thread, in stream order: queue per sender, never block, never drop. */
@@ -261,16 +336,29 @@ public final class TransportComponent implements UserEndpoint {
     LOG.info("Probed {} registered users", users.size());
   }
 
+  /** Messages that could not be written before (e.g. ICQ offline messages) are handed over again. */
+  private void redeliverPending() {
+    try {
+      gateway.redeliverPending();
+    } catch (RuntimeException e) {
+      LOG.error("Redelivering pending messages failed", e);
+    }
+  }
+
   private final class Listener implements ConnectionListener {
     @Override
     public void connected(ComponentLink link) {
       outbound.connected(link);
       probeRegisteredUsers();
+      redeliverPending();
     }
 
     @Override
     public void disconnected(ComponentLink link) {
       outbound.disconnected(link);
+      // The server announces its XEP-0356 grants again after the next handshake (which may race this
+      // listener, so they are cleared here and not on connect).
+      privileges.clear();
     }
   }
 }

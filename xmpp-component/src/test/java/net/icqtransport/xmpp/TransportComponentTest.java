@@ -10,6 +10,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.connection.FakeLink;
@@ -85,6 +89,8 @@ class TransportComponentTest {
     List<String> texts = Collections.synchronizedList(new ArrayList<>());
     when(gateway.registeredUsers()).thenReturn(List.of());
     when(gateway.parseContactId(anyString())).thenAnswer(i -> new LegacyContactId(i.getArgument(0)));
+    when(gateway.registration(any())).thenReturn(Optional.of(
+        new Registration(ALICE, new LegacyCredentials(new LegacyContactId("100001"), "pw"), Instant.EPOCH)));
     when(gateway.sendMessage(any(), any(), anyString())).thenAnswer(i -> {
       texts.add(i.getArgument(2));
       return CompletableFuture.completedFuture(null);

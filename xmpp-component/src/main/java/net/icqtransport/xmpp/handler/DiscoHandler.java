@@ -24,7 +24,8 @@ public final class DiscoHandler implements IqHandler {
       Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS, Namespaces.REGISTER, Namespaces.GATEWAY,
       Namespaces.VERSION, Namespaces.PING);
 
-  private static final List<String> CONTACT_FEATURES = List.of(Namespaces.DISCO_INFO);
+  /** A contact's features: XEP-0085 chat states and XEP-0184 receipts are bridged to ICQ. */
+  private static final List<String> CONTACT_FEATURES = List.of(Namespaces.DISCO_INFO, Namespaces.CHAT_STATES, Namespaces.RECEIPTS);
 
   private final StanzaSender sender;
 

@@ -3,6 +3,7 @@ package net.icqtransport.xmpp.handler;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
@@ -12,6 +13,7 @@ import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
+import net.icqtransport.xmpp.roster.RosterSync;
 import net.icqtransport.xmpp.router.IqHandler;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaErrors;
@@ -38,8 +40,9 @@ import org.xmpp.packet.Presence;
  *       {@code unsubscribed}, which cancels the pending request (Prosody does). The user's {@code subscribed}
  *       answer makes the server send the user's presence, and {@link PresenceHandler} probes then.
  *       Refused credentials give {@code not-authorized}, and nothing else is sent.
- *   <li>set with {@code <remove/>} → unregister, result, then {@code unsubscribe}, {@code unsubscribed} and
- *       {@code unavailable} to the user (XEP-0077 §3.2, XEP-0100 §4.3).
+ *   <li>set with {@code <remove/>} → unregister, result, then every ICQ contact (on the list or synced
+ *       before) leaves the user's roster ({@link RosterSync#removeFromRoster}), then {@code unsubscribe},
+ *       {@code unsubscribed} and {@code unavailable} from the transport (XEP-0077 §3.2, XEP-0100 §4.3).
  * </ul>
  *
  * <p>The password is never logged: only the user and the UIN are.
@@ -52,8 +55,11 @@ public final class RegistrationHandler implements IqHandler {
   private final Gateway gateway;
   private final TransportAddresses addresses;
   private final PresenceBook presences;
+  private final RosterSync roster;
 
-  public RegistrationHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences) {
+  public RegistrationHandler(
+      StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences, RosterSync roster) {
+    this.roster = Objects.requireNonNull(roster, "roster");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
@@ -150,6 +156,9 @@ public final class RegistrationHandler implements IqHandler {
 
   private void unregister(IQ request, UserAddress user) {
     LOG.info("Unregistering {}", user);
+    // Read before unregistering: afterwards the gateway knows neither list.
+    Set<LegacyContactId> contacts = new TreeSet<>(gateway.syncedContacts(user));
+    gateway.contacts(user).forEach(contact -> contacts.add(contact.id()));
     gateway.unregister(user).whenComplete((existed, failure) -> {
       if (failure != null) {
         LOG.warn("Unregistering {} failed", user, AsyncFailures.unwrap(failure));
@@ -161,6 +170,7 @@ public final class RegistrationHandler implements IqHandler {
       presences.forget(user);
       JID userJid = addresses.userJid(user);
       sender.send(IQ.createResultIQ(request));
+      roster.removeFromRoster(user, contacts);
       sender.send(presence(Presence.Type.unsubscribe, userJid));
       sender.send(presence(Presence.Type.unsubscribed, userJid));
       sender.send(presence(Presence.Type.unavailable, userJid));

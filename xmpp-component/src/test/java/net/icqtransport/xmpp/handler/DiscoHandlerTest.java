@@ -31,7 +31,7 @@ class DiscoHandlerTest {
   }
 
   @Test
-  void contactIsAClient() {
+  void contactIsAClientWithChatStatesAndReceipts() {
     fixture.receive("""
         <iq type='get' id='d2' from='alice@localhost/pc' to='123456@icq.localhost'>
           <query xmlns='http://jabber.org/protocol/disco#info'/>
@@ -42,6 +42,8 @@ class DiscoHandlerTest {
           <query xmlns='http://jabber.org/protocol/disco#info'>
             <identity category='client' type='pc' name='ICQ contact 123456'/>
             <feature var='http://jabber.org/protocol/disco#info'/>
+            <feature var='http://jabber.org/protocol/chatstates'/>
+            <feature var='urn:xmpp:receipts'/>
           </query>
         </iq>""");
   }
