@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import net.icqtransport.distribution.config.ConfigurationException;
+import net.icqtransport.distribution.config.ConfigurationReference;
 import net.icqtransport.distribution.config.TransportConfig;
 import net.icqtransport.oscar.server.OscarSimulatorMain;
 import org.slf4j.Logger;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
     name = "icq-transport",
     mixinStandardHelpOptions = true,
     description = "ICQ transport for Jabber/XMPP (an XEP-0114 component).",
-    subcommands = {Main.Run.class, Main.Simulator.class})
+    subcommands = {Main.Run.class, Main.CheckConfig.class, Main.ConfigReference.class, RegistrationsCommand.class,
+        Main.Simulator.class})
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 
@@ -54,6 +56,38 @@ public final class Main {
         stopped.countDown();
       }, "shutdown"));
       stopped.await();
+      return 0;
+    }
+  }
+
+  /** {@code icq-transport check-config --config FILE}: validates a configuration, naming every wrong key. */
+  @Command(name = "check-config", mixinStandardHelpOptions = true,
+      description = "Check a configuration file; print every wrong key with the reason.")
+  static final class CheckConfig implements Callable<Integer> {
+    @Option(names = {"-c", "--config"}, required = true, description = "The configuration file (HOCON).")
+    Path config;
+
+    @Override
+    public Integer call() {
+      try {
+        TransportConfig settings = TransportConfig.load(config);
+        System.out.println("OK: " + settings);
+        return 0;
+      } catch (ConfigurationException e) {
+        System.out.println(config + " has problems:");
+        e.getMessage().lines().forEach(line -> System.out.println("  " + line));
+        return 2;
+      }
+    }
+  }
+
+  /** {@code icq-transport config-reference}: prints docs/configuration.md (every key, default, variable). */
+  @Command(name = "config-reference", mixinStandardHelpOptions = true,
+      description = "Print the configuration reference (Markdown): every key, its default and its meaning.")
+  static final class ConfigReference implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      System.out.print(ConfigurationReference.markdown());
       return 0;
     }
   }

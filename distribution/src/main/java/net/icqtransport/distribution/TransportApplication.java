@@ -65,7 +65,8 @@ public final class TransportApplication implements AutoCloseable {
     return application;
   }
 
-  private static HikariDataSource dataSource(TransportConfig config) {
+  /** The registration database the configuration names: a JDBC URL, or the embedded H2 file. */
+  static HikariDataSource dataSource(TransportConfig config) {
     if (!config.databaseUrl().isEmpty()) {
       return JdbcRegistrationStore.pooled(config.databaseUrl(), config.databaseUsername(), config.databasePassword());
     }

@@ -50,6 +50,20 @@ class TransportConfigTest {
   }
 
   @Test
+  void everyProblemIsNamedAtOnceWithAHintForTypos() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        ConfigFactory.parseString("icq-transport { xmpp { hots = x, port = many }, oscar.login-method = plain }\n"
+            + "icq-transprot.foo = 1")));
+    String message = e.getMessage();
+    assertTrue(message.contains("icq-transport.xmpp.hots: unknown key (did you mean icq-transport.xmpp.host?)"), message);
+    assertTrue(message.contains("icq-transport.xmpp.port"), message);
+    assertTrue(message.contains("icq-transport.xmpp.secret: must be set"), message);
+    assertTrue(message.contains("icq-transport.oscar.login-method"), message);
+    assertTrue(message.contains("icq-transprot: unknown key"), message);
+    assertEquals(5, message.lines().count(), message);
+  }
+
+  @Test
   void toStringNeverShowsSecrets(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("t.conf");
     Files.writeString(file, "icq-transport { xmpp.secret = \"component-secret-xyz\", "

@@ -1,18 +1,21 @@
 package net.icqtransport.distribution.e2e;
 
 import java.time.Duration;
-import net.icqtransport.xmpp.testing.ProsodyServer;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import net.icqtransport.xmpp.testing.XmppTestServer;
 import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
+import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smack.packet.Stanza;
 import org.jivesoftware.smack.roster.Roster;
+import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
@@ -20,22 +23,23 @@ import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
 
 /**
- * A Jabber user for end-to-end tests: a real Smack client logged in to the test Prosody, accepting every
- * subscription request (as a user approving the transport would) and collecting the messages it receives.
+ * A Jabber user for end-to-end tests: a real Smack client logged in to the test server. Like a typical
+ * client whose user says yes, it approves every subscription request and asks back for the requester's
+ * presence; it collects the messages and presences it receives.
  */
 public final class JabberClient implements AutoCloseable {
   private final AbstractXMPPConnection connection;
   private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
+  private final BlockingQueue<Presence> presences = new LinkedBlockingQueue<>();
 
   private JabberClient(AbstractXMPPConnection connection) {
     this.connection = connection;
   }
 
   /** Connects and logs in {@code user@localhost}; available presence is sent by the login. */
-  public static JabberClient login(ProsodyServer server, String user, String password) throws Exception {
-    Roster.setDefaultSubscriptionMode(Roster.SubscriptionMode.accept_all);
+  public static JabberClient login(XmppTestServer server, String user, String password) throws Exception {
     XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
-        .setXmppDomain(ProsodyServer.DOMAIN)
+        .setXmppDomain("localhost")
         .setHost("127.0.0.1")
         .setPort(server.clientPort())
         .setSecurityMode(SecurityMode.disabled)
@@ -44,9 +48,12 @@ public final class JabberClient implements AutoCloseable {
         .setSendPresence(true)
         .build();
     XMPPTCPConnection connection = new XMPPTCPConnection(config);
-    Roster.getInstanceFor(connection).setSubscriptionMode(Roster.SubscriptionMode.accept_all);
     JabberClient client = new JabberClient(connection);
+    Roster roster = Roster.getInstanceFor(connection);
+    roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
+    roster.addSubscribeListener((from, request) -> SubscribeAnswer.ApproveAndAlsoRequestIfRequired);
     connection.addAsyncStanzaListener(stanza -> client.inbox.add((Message) stanza), StanzaTypeFilter.MESSAGE);
+    connection.addAsyncStanzaListener(stanza -> client.presences.add((Presence) stanza), StanzaTypeFilter.PRESENCE);
     connection.connect().login();
     return client;
   }
@@ -81,21 +88,45 @@ public final class JabberClient implements AutoCloseable {
   /** The next message from {@code from} (others are skipped), or an AssertionError after the timeout. */
   public Message nextMessageFrom(String from, Duration timeout) throws Exception {
     Jid expected = JidCreate.from(from);
+    return next(inbox, m -> m.getFrom() != null && m.getFrom().asBareJid().equals(expected.asBareJid()),
+        timeout, "message from " + from);
+  }
+
+  /** The next message from {@code from} matching {@code condition} (others are skipped). */
+  public Message nextMessageFrom(String from, Predicate<Message> condition, Duration timeout) throws Exception {
+    Jid expected = JidCreate.from(from);
+    return next(inbox, m -> m.getFrom() != null && m.getFrom().asBareJid().equals(expected.asBareJid())
+        && condition.test(m), timeout, "matching message from " + from);
+  }
+
+  /** The next presence from {@code from} matching {@code condition} (others are skipped). */
+  public Presence nextPresenceFrom(String from, Predicate<Presence> condition, Duration timeout) throws Exception {
+    Jid expected = JidCreate.from(from);
+    return next(presences, p -> p.getFrom() != null && p.getFrom().asBareJid().equals(expected.asBareJid())
+        && condition.test(p), timeout, "matching presence from " + from);
+  }
+
+  private static <T> T next(BlockingQueue<T> queue, Predicate<T> condition, Duration timeout, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       long left = deadline - System.nanoTime();
-      Message message = left > 0 ? inbox.poll(left, TimeUnit.NANOSECONDS) : null;
-      if (message == null) {
-        throw new AssertionError("no message from " + from + " arrived within " + timeout);
+      T item = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+      if (item == null) {
+        throw new AssertionError("no " + what + " arrived within " + timeout);
       }
-      if (message.getFrom() != null && message.getFrom().asBareJid().equals(expected.asBareJid())) {
-        return message;
+      if (condition.test(item)) {
+        return item;
       }
     }
   }
 
   public void send(Stanza stanza) throws Exception {
     connection.sendStanza(stanza);
+  }
+
+  public Roster roster() {
+    return Roster.getInstanceFor(connection);
   }
 
   public AbstractXMPPConnection connection() {

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * {@code timeout}, since Prosody hangs instead of exiting on some configuration errors. Shared with the
  * distribution module's end-to-end tests through this module's test jar.
  */
-public final class ProsodyServer implements AutoCloseable {
+public final class ProsodyServer implements XmppTestServer {
   public static final String DOMAIN = "localhost";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
@@ -91,11 +91,13 @@ public final class ProsodyServer implements AutoCloseable {
   }
 
   /** Adds a Jabber account {@code user@localhost} (before or while the server runs). */
+  @Override
   public void addUser(String user, String password) {
     run(List.of("prosodyctl", "--config", configFile.toString(), "register", user, DOMAIN, password));
   }
 
   /** Starts Prosody and waits until both listeners accept connections. */
+  @Override
   public void start() {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("already running");
@@ -122,6 +124,7 @@ public final class ProsodyServer implements AutoCloseable {
   }
 
   /** Stops Prosody (SIGTERM, then SIGKILL after a grace period) and waits for it to exit. */
+  @Override
   public void stop() {
     if (process == null) {
       return;
@@ -137,18 +140,22 @@ public final class ProsodyServer implements AutoCloseable {
     process = null;
   }
 
+  @Override
   public int clientPort() {
     return clientPort;
   }
 
+  @Override
   public int componentPort() {
     return componentPort;
   }
 
+  @Override
   public String componentDomain() {
     return componentDomain;
   }
 
+  @Override
   public String componentSecret() {
     return componentSecret;
   }
@@ -158,6 +165,7 @@ public final class ProsodyServer implements AutoCloseable {
   }
 
   /** Prosody's log so far, for failure messages. */
+  @Override
   public String log() {
     StringBuilder text = new StringBuilder();
     for (String name : List.of("prosody.log", "prosody.err", "prosody.out")) {

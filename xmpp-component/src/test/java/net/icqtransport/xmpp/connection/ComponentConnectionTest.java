@@ -8,24 +8,31 @@ import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import net.icqtransport.xmpp.ComponentSettings;
 import java.nio.file.Path;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import net.icqtransport.xmpp.ComponentSettings;
+import net.icqtransport.xmpp.testing.EjabberdServer;
 import net.icqtransport.xmpp.testing.ProsodyServer;
+import net.icqtransport.xmpp.testing.XmppTestServer;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 
 /**
- * Against a real Prosody 0.12 (XEP-0114): the first connect is retried until the server is up, the stream
- * carries stanzas both ways, and after a server restart a new stream comes up by itself.
+ * Against a real Prosody 0.12 and a real ejabberd 23.01 (XEP-0114): the first connect is retried until the
+ * server is up, the stream carries stanzas both ways, and after a server restart a new stream comes up by
+ * itself.
  */
-class ProsodyConnectionTest {
+class ComponentConnectionTest {
   private final BlockingQueue<Packet> inbound = new LinkedBlockingQueue<>();
   private final BlockingQueue<ComponentLink> links = new LinkedBlockingQueue<>();
   private static final String DOMAIN = "icq.localhost";
-  private ProsodyServer prosody;
+  private XmppTestServer server;
   @TempDir Path folder;
   private ConnectionSupervisor supervisor;
 
@@ -34,16 +41,23 @@ class ProsodyConnectionTest {
     if (supervisor != null) {
       supervisor.stop();
     }
-    if (prosody != null) {
-      prosody.close();
+    if (server != null) {
+      server.close();
     }
   }
 
-  @Test
-  void connectsWhenTheServerComesUpAndReconnectsAfterARestart() throws Exception {
-    prosody = ProsodyServer.create(folder, DOMAIN, "component-secret");
+  static Stream<Named<Function<Path, XmppTestServer>>> servers() {
+    return Stream.of(
+        Named.of("Prosody", folder -> ProsodyServer.create(folder, DOMAIN, "component-secret")),
+        Named.of("ejabberd", folder -> EjabberdServer.create(DOMAIN, "component-secret")));
+  }
+
+  @ParameterizedTest
+  @MethodSource("servers")
+  void connectsWhenTheServerComesUpAndReconnectsAfterARestart(Function<Path, XmppTestServer> serverFactory) throws Exception {
+    server = serverFactory.apply(folder);
     ComponentSettings settings = new ComponentSettings(
-        "127.0.0.1", prosody.componentPort(), DOMAIN, prosody.componentSecret());
+        "127.0.0.1", server.componentPort(), DOMAIN, server.componentSecret());
     supervisor = new ConnectionSupervisor(
         new WhackConnector(settings, inbound::add),
         BackoffPolicy.exponential(Duration.ofMillis(100), Duration.ofMillis(400)),
@@ -58,21 +72,21 @@ class ProsodyConnectionTest {
         },
         Sleeper.SYSTEM,
         Math::random,
-        "private prosody");
+        "private test server");
 
     supervisor.start(); // the server is not up yet: Whack alone would throw once and give up
     Thread.sleep(500);
-    prosody.start();
+    server.start();
 
-    assertTrue(supervisor.awaitFirstConnection(Duration.ofSeconds(20)), "first connection; log:\n" + prosody.log());
+    assertTrue(supervisor.awaitFirstConnection(Duration.ofSeconds(20)), "first connection; log:\n" + server.log());
     ComponentLink first = links.poll(5, TimeUnit.SECONDS);
     assertPingAnswered(first, "p1");
 
-    prosody.stop();
-    prosody.start();
+    server.stop();
+    server.start();
 
     ComponentLink second = links.poll(30, TimeUnit.SECONDS);
-    assertNotNull(second, "no new stream after the server restart; log:\n" + prosody.log());
+    assertNotNull(second, "no new stream after the server restart; log:\n" + server.log());
     assertEquals(2, supervisor.connectionCount());
     assertPingAnswered(second, "p2");
   }
@@ -92,6 +106,6 @@ class ProsodyConnectionTest {
         return;
       }
     }
-    throw new AssertionError("no answer to ping " + id + "; log:\n" + prosody.log());
+    throw new AssertionError("no answer to ping " + id + "; log:\n" + server.log());
   }
 }

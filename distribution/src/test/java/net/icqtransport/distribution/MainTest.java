@@ -1,0 +1,91 @@
+package net.icqtransport.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.registration.JdbcRegistrationStore;
+import net.icqtransport.core.registration.Registration;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.distribution.config.TransportConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The command line as an operator uses it. */
+class MainTest {
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result run(String... arguments) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      int exit = new CommandLine(new Main()).execute(arguments);
+      return new Result(exit, captured.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(original);
+    }
+  }
+
+  @Test
+  void checkConfigAcceptsTheShippedExample() {
+    Result result = run("check-config", "--config", "src/main/dist/conf/icq-transport.conf");
+    assertEquals(0, result.exitCode(), result.output());
+    assertTrue(result.output().lines().anyMatch(line -> line.startsWith("OK: ")), result.output());
+    assertTrue(!result.output().contains("change-me"), "the secret must not be printed: " + result.output());
+  }
+
+  @Test
+  void checkConfigNamesEveryWrongKey(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("bad.conf");
+    Files.writeString(file, "icq-transport { xmpp { secret = s, prot = 5347 }, oscar { login-port = 99999 } }");
+    Result result = run("check-config", "--config", file.toString());
+    assertEquals(2, result.exitCode(), result.output());
+    assertTrue(result.output().contains("icq-transport.xmpp.prot: unknown key (did you mean icq-transport.xmpp.port?)"),
+        result.output());
+    assertTrue(result.output().contains("icq-transport.oscar.login-port: not a port number: 99999"), result.output());
+  }
+
+  @Test
+  void registrationsCanBeListedShownAndRemovedWithoutShowingPasswords(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("t.conf");
+    Files.writeString(file, "icq-transport { xmpp.secret = s, database.file = \""
+        + dir.resolve("db/registrations").toString().replace("\\", "/") + "\" }");
+    TransportConfig config = TransportConfig.load(file);
+    try (JdbcRegistrationStore store = new JdbcRegistrationStore(TransportApplication.dataSource(config))) {
+      store.save(new Registration(new UserAddress("alice@example.org"),
+          new LegacyCredentials(new LegacyContactId("100001"), "secret-icq-password"), Instant.EPOCH));
+    }
+
+    Result list = run("registrations", "list", "--config", file.toString());
+    assertEquals(0, list.exitCode(), list.output());
+    assertTrue(list.output().contains("alice@example.org\tICQ 100001"), list.output());
+    assertTrue(list.output().contains("1 registrations"), list.output());
+    assertTrue(!list.output().contains("secret-icq-password"), list.output());
+
+    Result show = run("registrations", "show", "alice@example.org", "--config", file.toString());
+    assertEquals(0, show.exitCode(), show.output());
+    assertTrue(!show.output().contains("secret-icq-password"), show.output());
+
+    assertEquals(0, run("registrations", "remove", "alice@example.org", "--config", file.toString()).exitCode());
+    Result gone = run("registrations", "show", "alice@example.org", "--config", file.toString());
+    assertEquals(1, gone.exitCode(), gone.output());
+    assertTrue(gone.output().contains("is not registered"), gone.output());
+  }
+
+  @Test
+  void configReferencePrintsTheDocumentation() {
+    Result result = run("config-reference");
+    assertEquals(0, result.exitCode());
+    assertTrue(result.output().contains("`icq-transport.xmpp.secret`"), result.output());
+  }
+}

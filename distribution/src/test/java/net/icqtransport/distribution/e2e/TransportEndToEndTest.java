@@ -1,0 +1,121 @@
+package net.icqtransport.distribution.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import net.icqtransport.distribution.TransportApplication;
+import net.icqtransport.distribution.config.TransportConfig;
+import net.icqtransport.oscar.icq.IcqNetwork;
+import net.icqtransport.oscar.icq.IcqNetworkSettings;
+import net.icqtransport.oscar.server.OscarSimulator;
+import net.icqtransport.xmpp.testing.ProsodyServer;
+import org.jivesoftware.smack.packet.Presence;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The world of an end-to-end test: the OSCAR simulator, a private Prosody with the Jabber user alice, the
+ * transport as shipped (wired by {@link TransportApplication}), and helpers to bring in Jabber and ICQ users.
+ * Everything is started before and stopped after each test.
+ */
+abstract class TransportEndToEndTest {
+  protected static final String COMPONENT = "icq.localhost";
+  protected static final String ALICE_UIN = "100001";
+  protected static final String ALICE_ICQ_PASSWORD = "icq-pass-alice";
+  protected static final String ALICE_XMPP_PASSWORD = "alice-xmpp-password";
+  protected static final Duration WAIT = Duration.ofSeconds(20);
+
+  @TempDir protected Path folder;
+  protected OscarSimulator simulator;
+  protected ProsodyServer prosody;
+  protected TransportApplication transport;
+  private IcqNetwork icqNetwork;
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  /** Accounts, contact lists and seeded data of the simulator for this test class. */
+  protected abstract void configureSimulator(OscarSimulator.Builder builder);
+
+  @BeforeEach
+  void startServers() {
+    OscarSimulator.Builder builder = OscarSimulator.builder().account(ALICE_UIN, ALICE_ICQ_PASSWORD);
+    configureSimulator(builder);
+    simulator = builder.start();
+    prosody = ProsodyServer.create(folder.resolve("prosody"), COMPONENT, "component-secret-e2e");
+    prosody.addUser("alice", ALICE_XMPP_PASSWORD);
+    prosody.start();
+  }
+
+  @AfterEach
+  void stopEverything() throws Exception {
+    for (int i = closeables.size() - 1; i >= 0; i--) {
+      closeables.get(i).close();
+    }
+    if (icqNetwork != null) {
+      icqNetwork.close();
+    }
+    if (transport != null) {
+      transport.close();
+    }
+    prosody.close();
+    simulator.close();
+  }
+
+  /** Starts the transport against the test's Prosody, simulator and database folder. */
+  protected TransportApplication startTransport() throws InterruptedException {
+    TransportConfig config = TransportConfig.from(ConfigFactory.parseMap(Map.of(
+        "icq-transport.xmpp.port", prosody.componentPort(),
+        "icq-transport.xmpp.domain", COMPONENT,
+        "icq-transport.xmpp.secret", prosody.componentSecret(),
+        "icq-transport.oscar.login-port", simulator.loginAddress().getPort(),
+        "icq-transport.database.file", folder.resolve("data/registrations").toString())));
+    TransportApplication application = TransportApplication.start(config);
+    assertTrue(application.awaitConnected(WAIT), "component connected to Prosody; log:\n" + prosody.log());
+    return application;
+  }
+
+  /** Logs alice in to Prosody (closed after the test). */
+  protected JabberClient loginAlice() throws Exception {
+    JabberClient alice = JabberClient.login(prosody, "alice", ALICE_XMPP_PASSWORD);
+    closeables.add(alice);
+    return alice;
+  }
+
+  /** Logs alice in, registers her ICQ account with the transport and waits until the transport logged in. */
+  protected JabberClient registeredAlice() throws Exception {
+    JabberClient alice = loginAlice();
+    alice.registerWithTransport(COMPONENT, ALICE_UIN, ALICE_ICQ_PASSWORD);
+    awaitTransportOnline(alice);
+    return alice;
+  }
+
+  /**
+   * Waits for the transport's own presence saying it is logged in to ICQ for the user (plain available;
+   * "logging in" has a show). The simulator's view is not enough: the registration check logs in briefly too.
+   */
+  protected static void awaitTransportOnline(JabberClient user) throws Exception {
+    user.nextPresenceFrom(COMPONENT,
+        p -> p.getType() == Presence.Type.available && p.getMode() == Presence.Mode.available, WAIT);
+  }
+
+  /** Logs an ICQ user in to the simulator with our own OSCAR client (closed after the test). */
+  protected IcqUser icqUser(String uin, String password) throws Exception {
+    if (icqNetwork == null) {
+      icqNetwork = new IcqNetwork(IcqNetworkSettings.defaults("127.0.0.1")
+          .withLoginPort(simulator.loginAddress().getPort()));
+    }
+    IcqUser user = IcqUser.login(icqNetwork, uin, password, WAIT);
+    closeables.add(user);
+    return user;
+  }
+
+  /** The JID of an ICQ contact on the transport. */
+  protected static String jid(String uin) {
+    return uin + "@" + COMPONENT;
+  }
+}

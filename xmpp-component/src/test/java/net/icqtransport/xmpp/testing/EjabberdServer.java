@@ -1,0 +1,292 @@
+package net.icqtransport.xmpp.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A private ejabberd (Debian package {@code ejabberd}, 23.01) for one test: its own config, Mnesia spool and
+ * logs in a temporary folder owned by the {@code ejabberd} user (ejabberdctl drops to it), c2s and component
+ * listeners on free loopback ports, Erlang distribution on a free loopback port without epmd. The component
+ * domain is granted XEP-0356 privileges (roster both, message outgoing, presence roster) by
+ * {@code mod_privilege}. Fails with a clear message when the package is missing: tests never skip.
+ */
+public final class EjabberdServer implements XmppTestServer {
+  public static final String DOMAIN = "localhost";
+  private static final String CTL = "/usr/sbin/ejabberdctl";
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+
+  private final Path folder;
+  private final String node;
+  private final int clientPort;
+  private final int componentPort;
+  private final int distributionPort;
+  private final String componentDomain;
+  private final String componentSecret;
+  private final int componentConnections;
+  private Process process;
+
+  private EjabberdServer(String componentDomain, String componentSecret, int componentConnections) throws IOException {
+    if (!Files.isExecutable(Path.of(CTL))) {
+      throw new IllegalStateException("This test needs a real ejabberd, but " + CTL
+          + " is missing: install the Debian package 'ejabberd' (apt-get install -y ejabberd); .ci/run does this");
+    }
+    this.componentDomain = componentDomain;
+    this.componentSecret = componentSecret;
+    this.componentConnections = componentConnections;
+    this.clientPort = ProsodyServer.freePort();
+    this.componentPort = ProsodyServer.freePort();
+    this.distributionPort = ProsodyServer.freePort();
+    this.node = "icqtest" + distributionPort + "@localhost";
+    // Not a JUnit @TempDir: those are private to root, and ejabberd runs as its own user.
+    this.folder = Files.createTempDirectory("ejabberd-test");
+    Files.createDirectories(folder.resolve("spool"));
+    Files.createDirectories(folder.resolve("logs"));
+    Files.writeString(folder.resolve("ejabberdctl.cfg"), String.join("\n",
+        "ERLANG_NODE=" + node,
+        "INET_DIST_INTERFACE=127.0.0.1",
+        "ERL_DIST_PORT=" + distributionPort,
+        ""), StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("inetrc"), String.join("\n",
+        "{lookup,[\"file\",\"native\"]}.",
+        "{host,{127,0,0,1}, [\"localhost\"]}.",
+        ""), StandardCharsets.UTF_8);
+    Files.writeString(folder.resolve("ejabberd.yml"), config(), StandardCharsets.UTF_8);
+    run(List.of("chown", "-R", "ejabberd:ejabberd", folder.toString()));
+  }
+
+  /** A server with one component listener for {@code componentDomain}. */
+  public static EjabberdServer create(String componentDomain, String componentSecret) {
+    return create(componentDomain, componentSecret, 1);
+  }
+
+  /**
+   * A server whose component domain may be served by several connections at once, balanced by the sender's
+   * bare JID ({@code domain_balancing}, type {@code bare_source}), when {@code componentConnections > 1}.
+   */
+  public static EjabberdServer create(String componentDomain, String componentSecret, int componentConnections) {
+    try {
+      return new EjabberdServer(componentDomain, componentSecret, componentConnections);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String config() {
+    List<String> lines = new ArrayList<>(List.of(
+        "hosts:",
+        "  - " + DOMAIN,
+        "loglevel: info",
+        "log_rotate_count: 0",
+        "certfiles: []",
+        "listen:",
+        "  -",
+        "    port: " + clientPort,
+        "    ip: \"127.0.0.1\"",
+        "    module: ejabberd_c2s",
+        "    starttls_required: false",
+        "  -",
+        "    port: " + componentPort,
+        "    ip: \"127.0.0.1\"",
+        "    module: ejabberd_service",
+        "    hosts:",
+        "      \"" + componentDomain + "\":",
+        "        password: \"" + componentSecret + "\"",
+        "auth_method: internal",
+        "acl:",
+        "  local:",
+        "    user_regexp: \"\"",
+        "access_rules:",
+        "  local:",
+        "    allow: local",
+        "modules:",
+        "  mod_roster: {}",
+        "  mod_disco: {}",
+        "  mod_ping: {}",
+        "  mod_caps: {}",
+        "  mod_privilege:",
+        "    roster:",
+        "      both: all",
+        "    message:",
+        "      outgoing: all",
+        "    presence:",
+        "      roster: all"));
+    if (componentConnections > 1) {
+      lines.addAll(List.of(
+          "domain_balancing:",
+          "  \"" + componentDomain + "\":",
+          "    type: bare_source",
+          "    component_number: " + componentConnections));
+    }
+    lines.add("");
+    return String.join("\n", lines);
+  }
+
+  private List<String> ctl(String... arguments) {
+    List<String> command = new ArrayList<>(List.of(CTL,
+        "--config-dir", folder.toString(),
+        "--spool", folder.resolve("spool").toString(),
+        "--logs", folder.resolve("logs").toString()));
+    command.addAll(List.of(arguments));
+    return command;
+  }
+
+  /** Starts ejabberd in the foreground (under {@code timeout}) and waits until both listeners accept. */
+  @Override
+  public void start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("already running");
+    }
+    List<String> command = new ArrayList<>(List.of("timeout", "900"));
+    command.addAll(ctl("foreground"));
+    try {
+      process = new ProcessBuilder(command)
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("ejabberd.out").toFile()))
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start ejabberd", e);
+    }
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (!(listening(clientPort) && listening(componentPort))) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("ejabberd exited at start with " + process.exitValue() + ":\n" + log());
+      }
+      if (Instant.now().isAfter(deadline)) {
+        stop();
+        throw new IllegalStateException("ejabberd did not listen within " + START_TIMEOUT + ":\n" + log());
+      }
+      sleep(100);
+    }
+  }
+
+  /** Registers {@code user@localhost}; the server must be running. */
+  @Override
+  public void addUser(String user, String password) {
+    run(ctl("register", user, DOMAIN, password));
+  }
+
+  /** Stops ejabberd ({@code ejabberdctl stop}, then kills what is left) and waits for it to exit. */
+  @Override
+  public void stop() {
+    if (process == null) {
+      return;
+    }
+    try {
+      if (process.isAlive()) {
+        runQuietly(ctl("stop"));
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.descendants().forEach(ProcessHandle::destroyForcibly);
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  @Override
+  public int clientPort() {
+    return clientPort;
+  }
+
+  @Override
+  public int componentPort() {
+    return componentPort;
+  }
+
+  @Override
+  public String componentDomain() {
+    return componentDomain;
+  }
+
+  @Override
+  public String componentSecret() {
+    return componentSecret;
+  }
+
+  /** ejabberd's log so far, for failure messages. */
+  @Override
+  public String log() {
+    StringBuilder text = new StringBuilder();
+    for (Path file : List.of(folder.resolve("logs/ejabberd.log"), folder.resolve("logs/error.log"),
+        folder.resolve("ejabberd.out"))) {
+      try {
+        if (Files.exists(file)) {
+          text.append(Files.readString(file, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        text.append("(cannot read ").append(file).append(": ").append(e).append(")\n");
+      }
+    }
+    return text.toString();
+  }
+
+  /** Stops the server and deletes its folder. */
+  @Override
+  public void close() {
+    stop();
+    try (Stream<Path> paths = Files.walk(folder)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+    } catch (IOException e) {
+      // a leftover temporary folder is harmless
+    }
+  }
+
+  private static void run(List<String> command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void runQuietly(List<String> command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      p.waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // the process is killed below
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
