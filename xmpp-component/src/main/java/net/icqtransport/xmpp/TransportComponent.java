@@ -160,6 +160,15 @@ public final class TransportComponent implements UserEndpoint {
     return cache;
   }
 
+  /** For tests: what the server granted (XEP-0356), and the component's own IQ requests. */
+  PrivilegeGrants privileges() {
+    return privileges;
+  }
+
+  IqRequests iqRequests() {
+    return iqRequests;
+  }
+
   /** Starts connecting (retrying with backoff until it succeeds or {@link #stop()}); returns at once. */
   public synchronized void start() {
     if (gateway == null) {

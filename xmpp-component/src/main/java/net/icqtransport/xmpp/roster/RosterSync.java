@@ -1,5 +1,6 @@
 package net.icqtransport.xmpp.roster;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,10 @@ import org.xmpp.packet.Presence;
  *       XEP-0100 §5.1 does.
  * </ol>
  *
- * Each contact is offered once: the gateway remembers what was synced ({@link Gateway#syncedContacts}), so a
+ * A roster set the server refuses (ejabberd before 23.10 answers every privileged roster set with
+ * {@code internal-server-error}, its issue #3942) falls back to the second or third way for those contacts.
+ *
+ * <p>Each contact is offered once: the gateway remembers what was synced ({@link Gateway#syncedContacts}), so a
  * contact the user removed from the roster is not pushed back at every login. Changes made on ICQ by other
  * clients follow the same way (roster set, or {@code subscribe} again); removals become a roster
  * {@code remove}, or {@code unsubscribe} + {@code unsubscribed} from the contact (XEP-0100 §4.3).
@@ -94,7 +98,12 @@ public final class RosterSync {
   /** A contact was added or changed on ICQ by another client. */
   public void contactUpdated(UserAddress user, LegacyContact contact) {
     if (grants.rosterPermission(user).maySet()) {
-      push(user, contact);
+      push(user, contact).thenAccept(pushed -> {
+        if (!pushed) {
+          sender.send(subscribe(user, contact));
+          gateway.markContactSynced(user, contact);
+        }
+      });
     } else {
       sender.send(subscribe(user, contact));
       gateway.markContactSynced(user, contact);
@@ -139,23 +148,39 @@ public final class RosterSync {
           })
         : CompletableFuture.completedFuture(Map.of());
     roster.thenAccept(items -> {
+      List<LegacyContact> pushing = new ArrayList<>();
+      List<CompletableFuture<Boolean>> pushes = new ArrayList<>();
       for (LegacyContact contact : fresh) {
         RosterItem wanted = item(contact, "both");
         RosterItem present = items.get(wanted.jid().toBareJID().toLowerCase(Locale.ROOT));
         if (wanted.sameView(present)) {
           gateway.markContactSynced(user, contact);
         } else {
-          push(user, contact);
+          pushing.add(contact);
+          pushes.add(push(user, contact));
         }
       }
+      CompletableFuture.allOf(pushes.toArray(CompletableFuture[]::new)).thenRun(() -> {
+        List<LegacyContact> refused = new ArrayList<>();
+        for (int i = 0; i < pushing.size(); i++) {
+          if (!pushes.get(i).join()) {
+            refused.add(pushing.get(i));
+          }
+        }
+        if (!refused.isEmpty()) {
+          LOG.info("The server refused {} roster sets for {}; offering those contacts without the privilege", refused.size(), user);
+          offerWithoutPrivilege(user, refused);
+        }
+      });
     });
   }
 
-  private void push(UserAddress user, LegacyContact contact) {
-    privilegedRoster.push(user, item(contact, "both")).whenComplete((ok, failure) -> {
+  /** Writes one item as the user; completes with false if the server refused it. */
+  private CompletableFuture<Boolean> push(UserAddress user, LegacyContact contact) {
+    return privilegedRoster.push(user, item(contact, "both")).handle((ok, failure) -> {
       if (failure != null) {
         LOG.warn("Could not put ICQ contact {} into the roster of {}: {}", contact.id(), user, failure.toString());
-        return;
+        return false;
       }
       gateway.markContactSynced(user, contact);
       // Presence sent before the item existed was dropped by the server: show the current one now.
@@ -164,6 +189,7 @@ public final class RosterSync {
         current.setTo(addresses.userJid(user));
         sender.send(current);
       });
+      return true;
     });
   }
 

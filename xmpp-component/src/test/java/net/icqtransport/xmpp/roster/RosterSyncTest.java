@@ -85,15 +85,22 @@ class RosterSyncTest {
   }
 
   @Test
-  void aRefusedRosterSetIsNotMarkedSynced() {
+  void aRefusedRosterSetFallsBackToASubscriptionRequest() {
     privilegeGranted("urn:xmpp:privilege:2", "set");
     fixture.endpoint.contactListReceived(ALICE, List.of(CAROL));
     IQ set = (IQ) single();
-
-    fixture.receive("<iq type='error' id='" + set.getID() + "' from='alice@localhost' to='icq.localhost'>"
-        + "<error type='auth'><forbidden xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
-
+    fixture.sender.clear();
     verify(fixture.gateway, never()).markContactSynced(any(), any());
+
+    // ejabberd 23.01 answers so (its issue #3942)
+    fixture.receive("<iq type='error' id='" + set.getID() + "' from='alice@localhost' to='icq.localhost'>"
+        + "<error type='wait'><internal-server-error xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+
+    assertStanzas(fixture.sender.sent(), """
+        <presence type='subscribe' from='234567@icq.localhost' to='alice@localhost'>
+          <nick xmlns='http://jabber.org/protocol/nick'>Carol</nick>
+        </presence>""");
+    verify(fixture.gateway).markContactSynced(ALICE, CAROL);
   }
 
   @Test
