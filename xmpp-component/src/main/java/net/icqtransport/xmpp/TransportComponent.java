@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,7 +18,7 @@ import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
-import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
@@ -26,6 +27,7 @@ import net.icqtransport.xmpp.avatar.AvatarSource;
 import net.icqtransport.xmpp.command.CommandRegistry;
 import net.icqtransport.xmpp.command.CommandSessions;
 import net.icqtransport.xmpp.command.TransportCommands;
+import net.icqtransport.xmpp.avatar.AvatarCache;
 import net.icqtransport.xmpp.connection.BackoffPolicy;
 import net.icqtransport.xmpp.connection.ComponentConnector;
 import net.icqtransport.xmpp.connection.ComponentLink;
@@ -36,6 +38,7 @@ import net.icqtransport.xmpp.connection.Sleeper;
 import net.icqtransport.xmpp.connection.WhackConnector;
 import net.icqtransport.xmpp.disco.EntityCapsStamper;
 import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
+import net.icqtransport.xmpp.endpoint.ContactPresencePublisher;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
 import net.icqtransport.xmpp.handler.CommandsHandler;
 import net.icqtransport.xmpp.handler.DiscoHandler;
@@ -49,11 +52,20 @@ import net.icqtransport.xmpp.handler.Unregistration;
 import net.icqtransport.xmpp.handler.UserPresenceRecorder;
 import net.icqtransport.xmpp.handler.VCardHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
+import net.icqtransport.xmpp.privilege.PrivilegeGrants;
+import net.icqtransport.xmpp.privilege.PrivilegeMessageListener;
+import net.icqtransport.xmpp.roster.ClientFeatures;
+import net.icqtransport.xmpp.roster.PrivilegedRoster;
+import net.icqtransport.xmpp.roster.RosterPushHandler;
+import net.icqtransport.xmpp.roster.RosterSync;
+import net.icqtransport.xmpp.router.IqRequests;
 import net.icqtransport.xmpp.router.StanzaRouter;
 import net.icqtransport.xmpp.stanza.StanzaSender;
+import net.icqtransport.xmpp.state.PendingAuthorizations;
 import net.icqtransport.xmpp.state.PresenceBook;
 import net.icqtransport.xmpp.state.UserPreferences;
 import net.icqtransport.xmpp.state.UserPresenceBook;
+import net.icqtransport.xmpp.state.UserResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
@@ -95,7 +107,10 @@ public final class TransportComponent implements UserEndpoint {
   private final OutboundStanzaQueue queue = new OutboundStanzaQueue();
   /** Where handlers and the endpoint send: the queue, behind XEP-0115 caps on available presences. */
   private final StanzaSender outbound;
-  private final XmppUserEndpoint endpoint;
+  private final IqRequests iqRequests;
+  private final PrivilegeGrants privileges = new PrivilegeGrants();
+  private volatile XmppUserEndpoint endpoint;
+  private volatile AvatarCache avatars;
   private final ExecutorService inboundPool;
   private final KeyedSequentialExecutor<String> inbound;
   private final ConnectionSupervisor supervisor;
@@ -114,7 +129,7 @@ public final class TransportComponent implements UserEndpoint {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
     this.outbound = new EntityCapsStamper(queue, settings.domain());
-    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences);
+    this.iqRequests = new IqRequests(outbound);
     this.inboundPool = Executors.newFixedThreadPool(INBOUND_THREADS,
         new ThreadFactoryBuilder().setNameFormat("xmpp-inbound-%d").setDaemon(true).build());
     this.inbound = new KeyedSequentialExecutor<>(inboundPool);
@@ -134,8 +149,21 @@ public final class TransportComponent implements UserEndpoint {
       throw new IllegalStateException("a gateway is already attached");
     }
     this.gateway = gateway;
+    // Roster sync, subscriptions, authorization, avatars and chat states (XEP-0100 §5, 0356, 0144, 0153, 0085).
+    UserResources resources = new UserResources();
+    PendingAuthorizations authorizations = new PendingAuthorizations();
+    ClientFeatures clientFeatures = new ClientFeatures(iqRequests, addresses);
+    RosterSync roster = new RosterSync(outbound, addresses, gateway, privileges,
+        new PrivilegedRoster(iqRequests, addresses), clientFeatures, presences);
+    this.avatars = new AvatarCache(gateway);
+    ContactPresencePublisher contactPresences = new ContactPresencePublisher(outbound, addresses, presences, gateway, avatars);
+    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences, gateway, roster, contactPresences, authorizations);
+    AvatarCache cache = avatars;
+    AvatarSource vcardPhotos = (user, contact) -> contactPresences.avatarOf(user, contact)
+        .map(id -> cache.avatar(user, contact, id))
+        .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
     // XMPP services: user preferences, ad-hoc commands (XEP-0050/0133), shared unregistration
-    Unregistration unregistration = new Unregistration(outbound, gateway, addresses, presences, preferences);
+    Unregistration unregistration = new Unregistration(outbound, gateway, addresses, presences, preferences, roster);
     CommandRegistry commands = TransportCommands.registry(gateway, addresses, outbound, preferences, userPresences,
         unregistration, settings::isAdmin, this::inboundBacklog, this::outboundBacklog);
     this.router = new StanzaRouter(
@@ -147,12 +175,34 @@ public final class TransportComponent implements UserEndpoint {
             new GatewayHandler(outbound, addresses, gateway::parseContactId),
             new VersionHandler(outbound),
             new PingHandler(outbound, gateway, addresses, presences),
-            // XMPP services (vCard, search, commands); AvatarSource.NONE until the avatar cache is wired
-            new VCardHandler(outbound, gateway, addresses, AvatarSource.NONE),
+            new VCardHandler(outbound, gateway, addresses, vcardPhotos),
             new SearchHandler(outbound, gateway, addresses),
-            new CommandsHandler(outbound, addresses, commands, new CommandSessions(Clock.systemUTC(), COMMAND_TIMEOUT))),
-        new UserPresenceRecorder(userPresences, addresses, new PresenceHandler(outbound, gateway, addresses, presences)),
-        new MessageHandler(outbound, gateway, addresses));
+            new CommandsHandler(outbound, addresses, commands, new CommandSessions(Clock.systemUTC(), COMMAND_TIMEOUT)),
+            new RosterPushHandler(outbound, gateway, addresses, privileges)),
+        new UserPresenceRecorder(userPresences, addresses,
+            new PresenceHandler(outbound, gateway, addresses, presences, resources, clientFeatures, authorizations,
+                preferences)),
+        new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses)),
+        iqRequests,
+        user -> gateway.registration(user).isPresent());
+  }
+
+  /** Contacts' avatar images (XEP-0153, and the vCard PHOTO of XEP-0054); available once a gateway is attached. */
+  public AvatarCache avatars() {
+    AvatarCache cache = avatars;
+    if (cache == null) {
+      throw new IllegalStateException("attach(gateway) first");
+    }
+    return cache;
+  }
+
+  /** For tests: what the server granted (XEP-0356), and the component's own IQ requests. */
+  PrivilegeGrants privileges() {
+    return privileges;
+  }
+
+  IqRequests iqRequests() {
+    return iqRequests;
   }
 
   /** Starts connecting (retrying with backoff until it succeeds or {@link #stop()}); returns at once. */
@@ -194,7 +244,10 @@ public final class TransportComponent implements UserEndpoint {
       }
       stopped = true;
     }
-    endpoint.signOffEveryone();
+    XmppUserEndpoint current = endpoint;
+    if (current != null) {
+      current.signOffEveryone();
+    }
     try {
       if (!queue.awaitDrained(Duration.ofSeconds(3))) {
         LOG.warn("{} outbound stanzas not written before stopping", queue.backlog());
@@ -228,22 +281,60 @@ public final class TransportComponent implements UserEndpoint {
 
   @Override
   public CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
-    return endpoint.deliverMessage(user, from, text, sentAt);
+    return endpoint().deliverMessage(user, from, text, sentAt);
   }
 
   @Override
   public void contactPresenceChanged(UserAddress user, LegacyContactId contact, LegacyPresence presence) {
-    endpoint.contactPresenceChanged(user, contact, presence);
+    endpoint().contactPresenceChanged(user, contact, presence);
   }
 
   @Override
   public void contactListReceived(UserAddress user, List<LegacyContact> contacts) {
-    endpoint.contactListReceived(user, contacts);
+    endpoint().contactListReceived(user, contacts);
   }
 
   @Override
   public void sessionStateChanged(UserAddress user, SessionState state, String detail) {
-    endpoint.sessionStateChanged(user, state, detail);
+    endpoint().sessionStateChanged(user, state, detail);
+  }
+
+  @Override
+  public void typingChanged(UserAddress user, LegacyContactId contact, TypingState state) {
+    endpoint().typingChanged(user, contact, state);
+  }
+
+  @Override
+  public void authorizationRequested(UserAddress user, LegacyContactId contact, String reason) {
+    endpoint().authorizationRequested(user, contact, reason);
+  }
+
+  @Override
+  public void authorizationAnswered(UserAddress user, LegacyContactId contact, boolean granted, String reason) {
+    endpoint().authorizationAnswered(user, contact, granted, reason);
+  }
+
+  @Override
+  public void addedByContact(UserAddress user, LegacyContactId contact) {
+    endpoint().addedByContact(user, contact);
+  }
+
+  @Override
+  public void contactUpdated(UserAddress user, LegacyContact contact) {
+    endpoint().contactUpdated(user, contact);
+  }
+
+  @Override
+  public void contactRemoved(UserAddress user, LegacyContactId contact) {
+    endpoint().contactRemoved(user, contact);
+  }
+
+  private XmppUserEndpoint endpoint() {
+    XmppUserEndpoint current = endpoint;
+    if (current == null) {
+      throw new IllegalStateException("no gateway attached");
+    }
+    return current;
   }
 
   /** Called on Whack's reader thread, in stream order: queue per sender, never block, never drop. */
@@ -290,16 +381,29 @@ public final class TransportComponent implements UserEndpoint {
     LOG.info("Probed {} registered users", users.size());
   }
 
+  /** Messages that could not be written before (e.g. ICQ offline messages) are handed over again. */
+  private void redeliverPending() {
+    try {
+      gateway.redeliverPending();
+    } catch (RuntimeException e) {
+      LOG.error("Redelivering pending messages failed", e);
+    }
+  }
+
   private final class Listener implements ConnectionListener {
     @Override
     public void connected(ComponentLink link) {
       queue.connected(link);
       probeRegisteredUsers();
+      redeliverPending();
     }
 
     @Override
     public void disconnected(ComponentLink link) {
       queue.disconnected(link);
+      // The server announces its XEP-0356 grants again after the next handshake (which may race this
+      // listener, so they are cleared here and not on connect).
+      privileges.clear();
     }
   }
 }

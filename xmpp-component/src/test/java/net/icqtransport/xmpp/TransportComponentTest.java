@@ -2,23 +2,33 @@ package net.icqtransport.xmpp;
 
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanza;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.connection.FakeLink;
@@ -26,6 +36,7 @@ import net.icqtransport.xmpp.disco.EntityCaps;
 import net.icqtransport.xmpp.testing.Stanzas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
 import org.xmpp.packet.Packet;
 
 /** The facade wired to a fake connection: probes after each connect, inbound routing, stop. */
@@ -86,6 +97,8 @@ class TransportComponentTest {
     List<String> texts = Collections.synchronizedList(new ArrayList<>());
     when(gateway.registeredUsers()).thenReturn(List.of());
     when(gateway.parseContactId(anyString())).thenAnswer(i -> new LegacyContactId(i.getArgument(0)));
+    when(gateway.registration(any())).thenReturn(Optional.of(
+        new Registration(ALICE, new LegacyCredentials(new LegacyContactId("100001"), "pw"), Instant.EPOCH)));
     when(gateway.sendMessage(any(), any(), anyString())).thenAnswer(i -> {
       texts.add(i.getArgument(2));
       return CompletableFuture.completedFuture(null);
@@ -127,6 +140,63 @@ class TransportComponentTest {
   }
 
   @Test
+  void pendingMessagesAreRedeliveredAfterEveryConnectionAfterTheProbes() throws Exception {
+    when(gateway.registeredUsers()).thenReturn(List.of(ALICE));
+    component.attach(gateway);
+    FakeLink first = new FakeLink();
+    links.add(first);
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+
+    InOrder order = inOrder(gateway);
+    order.verify(gateway, timeout(5_000)).registeredUsers();
+    order.verify(gateway, timeout(5_000)).redeliverPending();
+
+    links.add(new FakeLink());
+    first.drop();
+    verify(gateway, timeout(5_000).times(2)).redeliverPending();
+  }
+
+  @Test
+  void aDeliveredMessageCompletesOnlyOnceWrittenAndFailsWhenStoppedFirst() throws Exception {
+    when(gateway.registeredUsers()).thenReturn(List.of());
+    component.attach(gateway);
+    FakeLink link = new FakeLink();
+    link.failWritesFrom(0); // the server is gone: nothing gets written
+    links.add(link);
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+
+    CompletableFuture<Void> delivered = component.deliverMessage(ALICE, new LegacyContactId("123456"), "hi", null);
+    Thread.sleep(100);
+    assertFalse(delivered.isDone(), "not written, not confirmed");
+
+    component.stop();
+
+    assertThrows(ExecutionException.class, () -> delivered.get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void aDeliveredMessageCompletesWhenWritten() throws Exception {
+    when(gateway.registeredUsers()).thenReturn(List.of());
+    component.attach(gateway);
+    FakeLink link = new FakeLink();
+    links.add(link);
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+
+    component.deliverMessage(ALICE, new LegacyContactId("123456"), "hi", null).get(5, TimeUnit.SECONDS);
+
+    assertStanza("<message type='chat' from='123456@icq.localhost' to='alice@localhost'><body>hi</body></message>",
+        link.written().get(0));
+  }
+
+  @Test
+  void startNeedsAGateway() {
+    assertThrows(IllegalStateException.class, component::start);
+  }
+
+  @Test
   void transportPresenceCarriesEntityCaps() throws Exception {
     when(gateway.registeredUsers()).thenReturn(List.of());
     component.attach(gateway);
@@ -140,10 +210,5 @@ class TransportComponentTest {
     assertStanza("<presence from='icq.localhost' to='alice@localhost'>"
         + "<c xmlns='http://jabber.org/protocol/caps' hash='sha-1' node='" + EntityCaps.NODE + "' ver='"
         + EntityCaps.TRANSPORT.ver() + "'/></presence>", link.awaitWritten(1).get(0));
-  }
-
-  @Test
-  void startNeedsAGateway() {
-    assertThrows(IllegalStateException.class, component::start);
   }
 }

@@ -125,6 +125,20 @@ public interface Gateway {
   /** Ends the user's session until their next presence (admin command); the user is told {@code reason}. */
   default void disconnect(UserAddress user, String reason) {}
 
+  /** Contacts already offered to the user's XMPP roster (XEP-0100 §5.1 roster sync), so each is offered once. */
+  default java.util.Set<LegacyContactId> syncedContacts(UserAddress user) {
+    return java.util.Set.of();
+  }
+
+  /** Remembers that a contact was offered to the user's XMPP roster. */
+  default void markContactSynced(UserAddress user, LegacyContact contact) {}
+
+  /** Forgets that a contact was offered (the user removed it from the roster). */
+  default void forgetContact(UserAddress user, LegacyContactId contact) {}
+
+  /** Hands undelivered messages (e.g. stored offline messages) to the XMPP side again, after a reconnect. */
+  default void redeliverPending() {}
+
   private static <T> CompletableFuture<T> unsupported(String feature) {
     return CompletableFuture.failedFuture(new UnsupportedOperationException(feature + " not supported"));
   }

@@ -1,5 +1,7 @@
 package net.icqtransport.xmpp.avatar;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
@@ -7,8 +9,8 @@ import java.util.Objects;
 
 /**
  * A contact's avatar image as XMPP shows it: the bytes for a vCard {@code <PHOTO><BINVAL/>} (XEP-0054), its
- * MIME type for {@code <TYPE/>}, and the SHA-1 of the bytes as lower-case hex, which XEP-0153 §4.1 puts into
- * presence as the photo hash.
+ * MIME type for {@code <TYPE/>} (from the image's magic bytes: ICQ does not say), and the SHA-1 of the bytes
+ * as lower-case hex, which XEP-0153 §4.1 puts into presence as the photo hash.
  */
 public record Avatar(byte[] bytes, String mimeType, String sha1Hex) {
 
@@ -26,9 +28,59 @@ public record Avatar(byte[] bytes, String mimeType, String sha1Hex) {
     bytes = bytes.clone();
   }
 
+  /** The avatar for an image: type detected from its signature and hash computed. */
+  public static Avatar of(byte[] image) {
+    return of(image, mimeTypeOf(image));
+  }
+
+  /** An avatar of a known type whose hash is computed from the bytes. */
+  public static Avatar of(byte[] image, String mimeType) {
+    return new Avatar(image, mimeType, sha1(image));
+  }
+
   @Override
   public byte[] bytes() {
     return bytes.clone();
+  }
+
+  /** PNG, JPEG, GIF, BMP or WebP by their signatures; {@code application/octet-stream} otherwise. */
+  static String mimeTypeOf(byte[] b) {
+    if (startsWith(b, 0, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+      return "image/png";
+    }
+    if (startsWith(b, 0, 0xFF, 0xD8, 0xFF)) {
+      return "image/jpeg";
+    }
+    if (startsWith(b, 0, 'G', 'I', 'F', '8')) {
+      return "image/gif";
+    }
+    if (startsWith(b, 0, 'R', 'I', 'F', 'F') && startsWith(b, 8, 'W', 'E', 'B', 'P')) {
+      return "image/webp";
+    }
+    if (startsWith(b, 0, 'B', 'M')) {
+      return "image/bmp";
+    }
+    return "application/octet-stream";
+  }
+
+  private static boolean startsWith(byte[] bytes, int offset, int... signature) {
+    if (bytes.length < offset + signature.length) {
+      return false;
+    }
+    for (int i = 0; i < signature.length; i++) {
+      if ((bytes[offset + i] & 0xFF) != signature[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String sha1(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-1", e);
+    }
   }
 
   @Override
@@ -39,21 +91,11 @@ public record Avatar(byte[] bytes, String mimeType, String sha1Hex) {
 
   @Override
   public int hashCode() {
-    return Objects.hash(Arrays.hashCode(bytes), mimeType, sha1Hex);
+    return sha1Hex.hashCode();
   }
 
   @Override
   public String toString() {
     return "Avatar[" + bytes.length + " bytes, " + mimeType + ", sha1=" + sha1Hex + "]";
-  }
-
-  /** An avatar whose hash is computed from the bytes. */
-  public static Avatar of(byte[] bytes, String mimeType) {
-    try {
-      byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(bytes);
-      return new Avatar(bytes, mimeType, HexFormat.of().formatHex(sha1));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-1", e);
-    }
   }
 }

@@ -1,2 +1,2 @@
-/** The port through which the XMPP side gets contacts' avatar images (XEP-0054 PHOTO, XEP-0153), whoever caches them. */
+/** Contacts' avatar images fetched from ICQ and cached, for the vCard PHOTO (XEP-0054) and XEP-0153 hashes. */
 package net.icqtransport.xmpp.avatar;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -17,6 +18,9 @@ import org.xmpp.packet.Packet;
  * socket, every user's stanzas keep their order, and while the server is away stanzas wait for the next
  * link instead of being lost. A stanza whose write failed is written again on the next link. The queue is
  * unbounded but measured: {@link #backlog()} and a warning each time the backlog doubles past 1,000.
+ *
+ * <p>{@link #sendConfirmed} tells when a stanza was handed to the socket, so the bridge may delete a message
+ * stored on ICQ only once it reached the XMPP server; it fails when the queue is stopped first.
  */
 public final class OutboundStanzaQueue implements StanzaSender, ConnectionListener {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundStanzaQueue.class);
@@ -24,7 +28,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
-  private final Deque<Packet> queue = new ArrayDeque<>();
+  private final Deque<Outbound> queue = new ArrayDeque<>();
   private final Thread writer;
   private ComponentLink link;
   private boolean writing;
@@ -40,14 +44,28 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
 
   @Override
   public void send(Packet packet) {
+    enqueue(packet, null);
+  }
+
+  @Override
+  public CompletableFuture<Void> sendConfirmed(Packet packet) {
+    CompletableFuture<Void> confirmation = new CompletableFuture<>();
+    enqueue(packet, confirmation);
+    return confirmation;
+  }
+
+  private void enqueue(Packet packet, CompletableFuture<Void> confirmation) {
     Objects.requireNonNull(packet, "packet");
     lock.lock();
     try {
       if (stopped) {
         LOG.warn("Stopped: not sending a {} to {}", packet.getElement().getName(), packet.getTo());
+        if (confirmation != null) {
+          confirmation.completeExceptionally(new IllegalStateException("the XMPP component is stopped"));
+        }
         return;
       }
-      queue.addLast(packet);
+      queue.addLast(new Outbound(packet, confirmation));
       if (queue.size() >= nextWarning) {
         LOG.warn("{} outbound stanzas are waiting ({})", queue.size(), link == null ? "no connection to the server" : "server is slow");
         nextWarning *= 2;
@@ -138,6 +156,8 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     try {
       if (!queue.isEmpty()) {
         LOG.warn("Discarding {} outbound stanzas at shutdown", queue.size());
+        IllegalStateException stoppedFirst = new IllegalStateException("the XMPP component stopped before writing it");
+        queue.forEach(entry -> entry.failed(stoppedFirst));
         queue.clear();
       }
     } finally {
@@ -147,7 +167,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
 
   private void run() {
     while (true) {
-      Packet packet;
+      Outbound entry;
       ComponentLink target;
       lock.lock();
       try {
@@ -157,7 +177,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
         if (stopped) {
           return;
         }
-        packet = queue.pollFirst();
+        entry = queue.pollFirst();
         target = link;
         writing = true;
       } catch (InterruptedException e) {
@@ -168,21 +188,27 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
       } finally {
         lock.unlock();
       }
+      Packet packet = entry.packet();
       boolean ok;
+      boolean skipped = false;
       try {
         ok = target.write(packet);
       } catch (RuntimeException e) {
         // A stanza that cannot be serialized would fail again: report and skip it rather than loop.
         LOG.error("Cannot write a {} to {}; skipped", packet.getElement().getName(), packet.getTo(), e);
         ok = true;
+        skipped = true;
+        entry.failed(e);
       }
       lock.lock();
       try {
         writing = false;
         if (ok) {
-          written++;
+          if (!skipped) {
+            written++;
+          }
         } else {
-          queue.addFirst(packet); // keep its place; written again on the next link
+          queue.addFirst(entry); // keep its place; written again on the next link
           if (link == target) {
             link = null;
           }
@@ -190,6 +216,24 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
         changed.signalAll();
       } finally {
         lock.unlock();
+      }
+      if (ok && !skipped) {
+        entry.written(); // outside the lock: the caller's continuation may send more
+      }
+    }
+  }
+
+  /** A queued stanza and, for {@link #sendConfirmed}, who waits for it to be written. */
+  private record Outbound(Packet packet, CompletableFuture<Void> confirmation) {
+    void written() {
+      if (confirmation != null) {
+        confirmation.complete(null);
+      }
+    }
+
+    void failed(Throwable cause) {
+      if (confirmation != null) {
+        confirmation.completeExceptionally(cause);
       }
     }
   }

@@ -17,7 +17,8 @@ public final class ContactFeatures {
   /** A contact JID's identity and features, in the order they are listed. */
   public static final DiscoInfo INFO = new DiscoInfo(
       List.of(Identity.of("client", "pc", "ICQ contact")),
-      List.of(Namespaces.DISCO_INFO, Namespaces.CAPS, Namespaces.PING, Namespaces.VCARD));
+      List.of(Namespaces.DISCO_INFO, Namespaces.CAPS, Namespaces.PING, Namespaces.VCARD, Namespaces.CHAT_STATES,
+          Namespaces.RECEIPTS));
 
   private ContactFeatures() {}
 }

@@ -1,6 +1,7 @@
 package net.icqtransport.xmpp.disco;
 
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import org.xmpp.packet.JID;
@@ -27,6 +28,12 @@ public final class EntityCapsStamper implements StanzaSender {
   @Override
   public void send(Packet packet) {
     next.send(packet instanceof Presence presence ? stamped(presence) : packet);
+  }
+
+  /** Stamps like {@link #send} and passes the write confirmation of the sender behind through. */
+  @Override
+  public CompletableFuture<Void> sendConfirmed(Packet packet) {
+    return next.sendConfirmed(packet instanceof Presence presence ? stamped(presence) : packet);
   }
 
   private Presence stamped(Presence presence) {

@@ -5,50 +5,71 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
-import net.icqtransport.core.legacy.LegacyContact;
 import java.util.concurrent.CompletableFuture;
+import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
-import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
 import net.icqtransport.xmpp.address.TransportAddresses;
-import net.icqtransport.xmpp.stanza.Namespaces;
-import net.icqtransport.xmpp.mapping.PresenceStatusMapping;
+import net.icqtransport.xmpp.mapping.ChatStateMapping;
 import net.icqtransport.xmpp.mapping.TransportPresenceMapping;
+import net.icqtransport.xmpp.roster.RosterSync;
+import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.stanza.XmlText;
+import net.icqtransport.xmpp.state.PendingAuthorizations;
 import net.icqtransport.xmpp.state.PresenceBook;
 import org.dom4j.Element;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Presence;
 
 /**
- * Tells Jabber users what happens on ICQ, as stanzas to their bare JIDs: messages and presence from contact
- * JIDs (XEP-0100 §5.4-§5.5) and the transport's own presence for the session state (XEP-0100 §4.4).
+ * Tells Jabber users what happens on ICQ, as stanzas to their bare JIDs: messages, chat states (XEP-0085)
+ * and presence from contact JIDs (XEP-0100 §5.4-§5.5), authorization requests as subscription requests
+ * (RFC 6121 §3.1), the contact list as roster items ({@link RosterSync}) and the transport's own presence for
+ * the session state (XEP-0100 §4.4).
  *
  * <p>Thread-safe: every call builds its stanzas locally and hands them to the {@link StanzaSender} before
  * returning, which sends them in that order, so the order of the core's calls for a user is kept. Text from
- * ICQ is stripped of characters XML cannot carry.
+ * ICQ is stripped of characters XML cannot carry. Message bodies are never logged.
  */
 public final class XmppUserEndpoint implements UserEndpoint {
-  private static final Logger LOG = LoggerFactory.getLogger(XmppUserEndpoint.class);
 
   private final StanzaSender sender;
   private final TransportAddresses addresses;
   private final PresenceBook presences;
+  private final Gateway gateway;
+  private final RosterSync roster;
+  private final ContactPresencePublisher contactPresences;
+  private final PendingAuthorizations authorizations;
 
-  public XmppUserEndpoint(StanzaSender sender, TransportAddresses addresses, PresenceBook presences) {
+  public XmppUserEndpoint(
+      StanzaSender sender,
+      TransportAddresses addresses,
+      PresenceBook presences,
+      Gateway gateway,
+      RosterSync roster,
+      ContactPresencePublisher contactPresences,
+      PendingAuthorizations authorizations) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.presences = Objects.requireNonNull(presences, "presences");
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.roster = Objects.requireNonNull(roster, "roster");
+    this.contactPresences = Objects.requireNonNull(contactPresences, "contactPresences");
+    this.authorizations = Objects.requireNonNull(authorizations, "authorizations");
   }
 
-  /** A chat message from the contact; XEP-0203 {@code <delay/>} when it was stored offline. */
+  /**
+   * A chat message from the contact; XEP-0203 {@code <delay/>} when it was stored offline. The future
+   * completes when the stanza was written to the server's socket (so ICQ may then delete a stored message),
+   * and fails if the component stops before.
+   */
   @Override
   public CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
     Message message = new Message();
@@ -61,26 +82,84 @@ public final class XmppUserEndpoint implements UserEndpoint {
       delay.addAttribute("from", addresses.domain().toString());
       delay.addAttribute("stamp", DateTimeFormatter.ISO_INSTANT.format(sentAt.truncatedTo(ChronoUnit.MILLIS)));
     }
-    sender.send(message);
-    return CompletableFuture.completedFuture(null);
+    return sender.sendConfirmed(message);
   }
 
   @Override
   public void contactPresenceChanged(UserAddress user, LegacyContactId contact, LegacyPresence legacy) {
-    Presence presence = PresenceStatusMapping.toPresence(legacy.status(), XmlText.sanitize(legacy.statusText()));
-    presences.setContactPresence(user, contact, presence);
-    presence.setFrom(addresses.contactJid(contact));
-    presence.setTo(addresses.userJid(user));
-    sender.send(presence);
+    contactPresences.changed(user, contact, legacy);
+  }
+
+  @Override
+  public void contactListReceived(UserAddress user, List<LegacyContact> contacts) {
+    roster.contactListReceived(user, contacts);
+  }
+
+  @Override
+  public void contactUpdated(UserAddress user, LegacyContact contact) {
+    roster.contactUpdated(user, contact);
+  }
+
+  @Override
+  public void contactRemoved(UserAddress user, LegacyContactId contact) {
+    roster.contactRemoved(user, contact);
+  }
+
+  /** XEP-0085 §5: a body-less chat message carrying only the chat state. */
+  @Override
+  public void typingChanged(UserAddress user, LegacyContactId contact, TypingState state) {
+    Message message = new Message();
+    message.setType(Message.Type.chat);
+    message.setFrom(addresses.contactJid(contact));
+    message.setTo(addresses.userJid(user));
+    message.addChildElement(ChatStateMapping.toChatState(state), Namespaces.CHAT_STATES);
+    sender.send(message);
   }
 
   /**
-   * Only logged for now. TODO(roster sync): push the contacts into the user's roster (XEP-0144 roster item
-   * exchange, or XEP-0321/XEP-0356 where the server allows), and send {@code subscribe} from each contact.
+   * RFC 6121 §3.1.3: the contact's request is a {@code subscribe} from its JID with the request text as
+   * status and its nickname (XEP-0172 §4.2); the user's answer goes back as an ICQ authorization reply.
    */
   @Override
-  public void contactListReceived(UserAddress user, List<LegacyContact> contacts) {
-    LOG.info("ICQ contact list of {} has {} contacts (roster sync not implemented yet)", user, contacts.size());
+  public void authorizationRequested(UserAddress user, LegacyContactId contact, String reason) {
+    authorizations.contactAsked(user, contact);
+    Presence subscribe = presence(Presence.Type.subscribe, contact, user);
+    if (reason != null && !reason.isBlank()) {
+      subscribe.setStatus(XmlText.sanitize(reason));
+    }
+    subscribe.addChildElement("nick", Namespaces.NICK).setText(XmlText.sanitize(nicknameOf(user, contact)));
+    sender.send(subscribe);
+  }
+
+  /** The answer to the user's request (XEP-0100 §5.1): {@code subscribed} with the presence, or {@code unsubscribed}. */
+  @Override
+  public void authorizationAnswered(UserAddress user, LegacyContactId contact, boolean granted, String reason) {
+    authorizations.takeUserRequest(user, contact);
+    if (granted) {
+      sender.send(presence(Presence.Type.subscribed, contact, user));
+      presences.contactPresence(user, contact).ifPresent(current -> {
+        current.setFrom(addresses.contactJid(contact));
+        current.setTo(addresses.userJid(user));
+        sender.send(current);
+      });
+    } else {
+      Presence refused = presence(Presence.Type.unsubscribed, contact, user);
+      refused.setStatus(reason == null || reason.isBlank()
+          ? "The ICQ contact did not authorize you." : XmlText.sanitize(reason));
+      sender.send(refused);
+    }
+  }
+
+  /** A note from the transport: ICQ tells the user, the contact needs no answer. */
+  @Override
+  public void addedByContact(UserAddress user, LegacyContactId contact) {
+    Message message = new Message();
+    message.setType(Message.Type.normal);
+    message.setFrom(addresses.domain());
+    message.setTo(addresses.userJid(user));
+    message.setBody("ICQ user " + contact.value() + " (" + addresses.contactJid(contact).toBareJID()
+        + ") added you to their contact list.");
+    sender.send(message);
   }
 
   /**
@@ -93,11 +172,9 @@ public final class XmppUserEndpoint implements UserEndpoint {
     presences.setTransportPresence(user, presence);
     JID userJid = addresses.userJid(user);
     if (state != SessionState.ONLINE && state != SessionState.LOGGING_IN) {
+      contactPresences.forget(user);
       for (LegacyContactId contact : presences.clearContacts(user)) {
-        Presence gone = new Presence(Presence.Type.unavailable);
-        gone.setFrom(addresses.contactJid(contact));
-        gone.setTo(userJid);
-        sender.send(gone);
+        sender.send(presence(Presence.Type.unavailable, contact, user));
       }
     }
     presence.setFrom(addresses.domain());
@@ -110,5 +187,20 @@ public final class XmppUserEndpoint implements UserEndpoint {
     for (UserAddress user : presences.usersShownAvailable()) {
       sessionStateChanged(user, SessionState.OFFLINE, "The transport is shutting down");
     }
+  }
+
+  private String nicknameOf(UserAddress user, LegacyContactId contact) {
+    return gateway.contacts(user).stream()
+        .filter(c -> c.id().equals(contact))
+        .map(LegacyContact::nickname)
+        .findFirst()
+        .orElse(contact.value());
+  }
+
+  private Presence presence(Presence.Type type, LegacyContactId from, UserAddress to) {
+    Presence presence = new Presence(type);
+    presence.setFrom(addresses.contactJid(from));
+    presence.setTo(addresses.userJid(to));
+    return presence;
   }
 }

@@ -1,17 +1,22 @@
 package net.icqtransport.xmpp.handler;
 
 import java.util.Objects;
+import java.util.Optional;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.mapping.ChatStateMapping;
 import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
 import net.icqtransport.xmpp.router.MessageListener;
+import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
+import org.dom4j.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.Message;
@@ -20,8 +25,18 @@ import org.xmpp.packet.PacketError;
 /**
  * Messages from Jabber users to ICQ contacts (XEP-0100 §5.5). A chat or normal message with a body goes to
  * {@code gateway.sendMessage}; when the legacy side does not take it, the message comes back to the sender
- * as a {@code type='error'} message with its body and a mapped condition (RFC 6120 §8.3.1). Nothing is
- * dropped silently: bodiless messages (chat states, receipts) are not supported yet and are logged.
+ * as a {@code type='error'} message with its body and a mapped condition (RFC 6120 §8.3.1).
+ *
+ * <ul>
+ *   <li>XEP-0085 §5: a body-less message with a chat state becomes {@code gateway.sendTyping}; body-less
+ *       messages are never bounced.
+ *   <li>XEP-0184 §5: a message with {@code <request xmlns='urn:xmpp:receipts'/>} and an id is acknowledged
+ *       with {@code <received/>} from the contact once ICQ's server took it (not before, and never when it
+ *       bounced).
+ *   <li>A message with a body from a user who is not registered gets {@code registration-required}.
+ * </ul>
+ *
+ * Bodies are never logged.
  */
 public final class MessageHandler implements MessageListener {
   private static final Logger LOG = LoggerFactory.getLogger(MessageHandler.class);
@@ -45,8 +60,13 @@ public final class MessageHandler implements MessageListener {
     }
     String body = message.getBody();
     if (body == null || body.isEmpty()) {
-      LOG.debug("Ignoring a message without body from {} to {} (chat states are not bridged yet)", message.getFrom(), message.getTo());
+      withoutBody(message, recipient);
       return;
+    }
+    UserAddress user = addresses.userOf(message.getFrom());
+    if (gateway.registration(user).isEmpty()) {
+      throw new StanzaException(PacketError.Condition.registration_required,
+          "Register with " + addresses.domain() + " (your ICQ number and password) first");
     }
     if (recipient.isTransport()) {
       throw new StanzaException(PacketError.Condition.feature_not_implemented,
@@ -55,10 +75,13 @@ public final class MessageHandler implements MessageListener {
     if (type == Message.Type.groupchat) {
       throw new StanzaException(PacketError.Condition.not_acceptable, "ICQ contacts do not take group chat messages");
     }
-    UserAddress user = addresses.userOf(message.getFrom());
     LegacyContactId contact = recipient.contact();
     gateway.sendMessage(user, contact, body).whenComplete((ignored, failure) -> {
-      if (failure != null) {
+      if (failure == null) {
+        if (message.getID() != null && message.getElement().element(QName.get("request", Namespaces.RECEIPTS)) != null) {
+          sender.send(receipt(message));
+        }
+      } else {
         Throwable cause = AsyncFailures.unwrap(failure);
         PacketError error;
         if (cause instanceof MessageRejectedException rejected) {
@@ -71,5 +94,30 @@ public final class MessageHandler implements MessageListener {
         sender.send(StanzaErrors.messageError(message, error));
       }
     });
+  }
+
+  /** Chat states go to ICQ as typing notifications; anything else without a body (e.g. receipts) is consumed. */
+  private void withoutBody(Message message, Recipient recipient) {
+    Optional<TypingState> typing = ChatStateMapping.toTyping(message);
+    if (recipient.isTransport() || typing.isEmpty()) {
+      LOG.debug("Consumed a message without body or chat state from {} to {}", message.getFrom(), message.getTo());
+      return;
+    }
+    UserAddress user = addresses.userOf(message.getFrom());
+    if (gateway.registration(user).isPresent()) {
+      gateway.sendTyping(user, recipient.contact(), typing.get());
+    }
+  }
+
+  /** XEP-0184 §5: the receipt from the contact to the sending resource. */
+  private static Message receipt(Message original) {
+    Message receipt = new Message();
+    receipt.setFrom(original.getTo());
+    receipt.setTo(original.getFrom());
+    if (original.getType() == Message.Type.chat) {
+      receipt.setType(Message.Type.chat);
+    }
+    receipt.addChildElement("received", Namespaces.RECEIPTS).addAttribute("id", original.getID());
+    return receipt;
   }
 }

@@ -1,6 +1,7 @@
 package net.icqtransport.xmpp.handler;
 
 import java.util.Objects;
+import java.util.Set;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyStatus;
@@ -8,39 +9,65 @@ import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.mapping.PresenceStatusMapping;
+import net.icqtransport.xmpp.roster.ClientFeatures;
 import net.icqtransport.xmpp.router.PresenceListener;
+import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
+import net.icqtransport.xmpp.state.PendingAuthorizations;
 import net.icqtransport.xmpp.state.PresenceBook;
+import net.icqtransport.xmpp.state.UserPreferences;
+import net.icqtransport.xmpp.state.UserResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
+import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 /**
  * Presence from Jabber users.
  *
- * <p>To the transport (XEP-0100 §4.4-§4.5): available (show, status, priority) → {@code userAvailable},
- * which logs in on the first resource; unavailable → {@code userUnavailable}. Subscription requests are
- * approved and returned (RFC 6121 §3, XEP-0100 §4.1.1), and probes answered with the transport's presence
- * for that user (RFC 6121 §4.3). Available presence from unregistered users is ignored.
+ * <p>To the transport (XEP-0100 §4.4-§4.5): available (show, status, priority) of every resource →
+ * {@code userAvailable} (the core follows the highest priority), and each new resource's features are asked
+ * (disco#info, for XEP-0144); unavailable → {@code userUnavailable}; an unavailable from the bare JID (the
+ * server's, when the user's session ended abruptly, RFC 6121 §4.5.3.2) ends every known resource.
+ * Subscription requests are approved and returned (RFC 6121 §3, XEP-0100 §4.1.1), and probes answered with
+ * the transport's presence for that user (RFC 6121 §4.3). Available presence from a user who is not
+ * registered gets {@code registration-required}.
  *
- * <p>To a contact ({@code UIN@domain}, XEP-0100 §5): subscription requests are approved (syncing them with
- * the ICQ contact list is a later step), probes answered with the contact's last known presence, and
- * directed presence is ignored.
+ * <p>To a contact ({@code UIN@domain}, XEP-0100 §5): subscription stanzas edit the ICQ contact list and answer
+ * authorization requests ({@link ContactSubscriptions}), probes are answered with the contact's last known
+ * presence, and directed presence is ignored. From an unregistered user, available presence and
+ * subscription requests get {@code registration-required}.
  */
 public final class PresenceHandler implements PresenceListener {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceHandler.class);
 
+  private final UserPreferences preferences;
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
   private final PresenceBook presences;
+  private final UserResources resources;
+  private final ClientFeatures clientFeatures;
+  private final ContactSubscriptions subscriptions;
 
-  public PresenceHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences) {
+  public PresenceHandler(
+      StanzaSender sender,
+      Gateway gateway,
+      TransportAddresses addresses,
+      PresenceBook presences,
+      UserResources resources,
+      ClientFeatures clientFeatures,
+      PendingAuthorizations authorizations,
+      UserPreferences preferences) {
+    this.preferences = Objects.requireNonNull(preferences, "preferences");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.presences = Objects.requireNonNull(presences, "presences");
+    this.resources = Objects.requireNonNull(resources, "resources");
+    this.clientFeatures = Objects.requireNonNull(clientFeatures, "clientFeatures");
+    this.subscriptions = new ContactSubscriptions(sender, gateway, addresses, presences, authorizations);
   }
 
   @Override
@@ -59,15 +86,20 @@ public final class PresenceHandler implements PresenceListener {
     JID transport = addresses.domain();
     if (type == null) {
       String resource = resourceOf(presence);
-      LegacyStatus status = PresenceStatusMapping.toLegacy(presence.getShow());
-      boolean registered = gateway.userAvailable(user, resource, presence.getPriority(), status, presence.getStatus());
+      // The user's ad-hoc overrides (invisible, a fixed status message) win over what the client sends.
+      LegacyStatus status = preferences.effectiveStatus(user, PresenceStatusMapping.toLegacy(presence.getShow()));
+      String text = preferences.effectiveStatusText(user, presence.getStatus());
+      boolean registered = gateway.userAvailable(user, resource, presence.getPriority(), status, text);
       if (!registered) {
-        LOG.debug("Ignoring available presence of unregistered {}", user);
+        LOG.debug("Available presence of unregistered {}", user);
+        throw registrationRequired();
       }
+      resources.available(user, resource);
+      clientFeatures.resourceAvailable(user, presence.getFrom());
       return;
     }
     switch (type) {
-      case unavailable -> gateway.userUnavailable(user, resourceOf(presence));
+      case unavailable -> unavailable(presence, user);
       case subscribe -> {
         sender.send(reply(Presence.Type.subscribed, transport, userJid));
         if (presences.markSubscriptionRequested(user)) {
@@ -87,25 +119,68 @@ public final class PresenceHandler implements PresenceListener {
     }
   }
 
+  private void unavailable(Presence presence, UserAddress user) {
+    String resource = presence.getFrom().getResource();
+    if (resource != null) {
+      resources.unavailable(user, resource);
+      clientFeatures.resourceGone(user, presence.getFrom());
+      gateway.userUnavailable(user, resource);
+      return;
+    }
+    // From the bare JID: the server says every resource is gone.
+    Set<String> gone = resources.removeAll(user);
+    clientFeatures.forget(user);
+    if (gone.isEmpty()) {
+      gateway.userUnavailable(user, "");
+    }
+    gone.forEach(r -> gateway.userUnavailable(user, r));
+  }
+
   private void toContact(Presence presence, UserAddress user, LegacyContactId contact) {
     Presence.Type type = presence.getType();
     JID userJid = addresses.userJid(user);
     JID contactJid = addresses.contactJid(contact);
+    boolean registered = gateway.registration(user).isPresent();
     if (type == null) {
+      if (!registered) {
+        throw registrationRequired();
+      }
       LOG.debug("Ignoring directed presence from {} to {}", user, contact);
       return;
     }
     switch (type) {
       case subscribe -> {
-        sender.send(reply(Presence.Type.subscribed, contactJid, userJid));
-        sender.send(contactPresence(user, contact));
+        if (!registered) {
+          throw registrationRequired();
+        }
+        subscriptions.subscribe(presence, user, contact);
       }
-      case unsubscribe -> sender.send(reply(Presence.Type.unsubscribed, contactJid, userJid));
+      case subscribed -> {
+        if (registered) {
+          subscriptions.subscribed(user, contact);
+        }
+      }
+      case unsubscribe -> {
+        if (registered) {
+          subscriptions.unsubscribe(user, contact);
+        } else {
+          sender.send(reply(Presence.Type.unsubscribed, contactJid, userJid));
+        }
+      }
+      case unsubscribed -> {
+        if (registered) {
+          subscriptions.unsubscribed(presence, user, contact);
+        }
+      }
       case probe -> sender.send(contactPresence(user, contact));
       default -> LOG.debug("Ignoring presence {} from {} to {}", type, user, contact);
     }
   }
 
+  private StanzaException registrationRequired() {
+    return new StanzaException(PacketError.Condition.registration_required,
+        "Register with " + addresses.domain() + " (your ICQ number and password) first");
+  }
   private Presence transportPresence(UserAddress user) {
     Presence presence = presences.transportPresence(user).orElseGet(() -> new Presence(Presence.Type.unavailable));
     presence.setFrom(addresses.domain());

@@ -18,7 +18,6 @@ import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.PresenceBook;
-import net.icqtransport.xmpp.state.UserPreferences;
 import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,12 +62,6 @@ public final class RegistrationHandler implements IqHandler {
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.presences = Objects.requireNonNull(presences, "presences");
     this.unregistration = Objects.requireNonNull(unregistration, "unregistration");
-  }
-
-  /** A handler with its own {@link Unregistration} (which then has no preferences to forget). */
-  public RegistrationHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences) {
-    this(sender, gateway, addresses, presences,
-        new Unregistration(sender, gateway, addresses, presences, new UserPreferences()));
   }
 
   @Override

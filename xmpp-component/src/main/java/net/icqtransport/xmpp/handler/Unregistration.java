@@ -1,10 +1,16 @@
 package net.icqtransport.xmpp.handler;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.roster.RosterSync;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.PresenceBook;
 import net.icqtransport.xmpp.state.UserPreferences;
@@ -16,8 +22,9 @@ import org.xmpp.packet.Presence;
 /**
  * Removing a user's registration, the same way whether asked by XEP-0077 {@code <remove/>} or by the
  * "Unregister" ad-hoc command: the gateway ends the session and deletes the registration, the component
- * forgets what it showed and kept for the user, and after the requester has its answer the transport
- * cancels the subscriptions both ways and goes unavailable (XEP-0077 §3.2, XEP-0100 §4.3).
+ * removes every ICQ contact from the user's roster and forgets what it showed and kept for the user, and
+ * after the requester has its answer the transport cancels the subscriptions both ways and goes unavailable
+ * (XEP-0077 §3.2, XEP-0100 §4.3).
  */
 public final class Unregistration {
   private static final Logger LOG = LoggerFactory.getLogger(Unregistration.class);
@@ -27,9 +34,13 @@ public final class Unregistration {
   private final TransportAddresses addresses;
   private final PresenceBook presences;
   private final UserPreferences preferences;
+  private final RosterSync roster;
+  /** The contacts to remove from each user's roster once the requester has its answer. */
+  private final Map<UserAddress, Set<LegacyContactId>> rosterCleanups = new ConcurrentHashMap<>();
 
   public Unregistration(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
-      UserPreferences preferences) {
+      UserPreferences preferences, RosterSync roster) {
+    this.roster = Objects.requireNonNull(roster, "roster");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
@@ -43,21 +54,33 @@ public final class Unregistration {
    */
   public CompletableFuture<Boolean> remove(UserAddress user) {
     LOG.info("Unregistering {}", user);
+    // Read before unregistering: afterwards the gateway knows neither list.
+    Set<LegacyContactId> contacts = new TreeSet<>(gateway.syncedContacts(user));
+    gateway.contacts(user).forEach(contact -> contacts.add(contact.id()));
     return gateway.unregister(user).whenComplete((existed, failure) -> {
       if (failure != null) {
         LOG.warn("Unregistering {} failed", user, AsyncFailures.unwrap(failure));
         return;
       }
       LOG.info("Unregistered {} (was registered: {})", user, existed);
+      rosterCleanups.put(user, contacts);
       presences.forget(user);
       preferences.forget(user);
     });
   }
 
-  /** Tells the user's client: unsubscribe, unsubscribed and unavailable from the transport. */
+  /**
+   * Tells the user's client: every ICQ contact (on the list or synced before) leaves the roster, then
+   * unsubscribe, unsubscribed and unavailable from the transport (XEP-0100 §4.3).
+   */
   public void announce(UserAddress user) {
+    Set<LegacyContactId> contacts = rosterCleanups.remove(user);
+    if (contacts != null) {
+      roster.removeFromRoster(user, contacts);
+    }
     JID userJid = addresses.userJid(user);
-    for (Presence.Type type : new Presence.Type[] {Presence.Type.unsubscribe, Presence.Type.unsubscribed, Presence.Type.unavailable}) {
+    for (Presence.Type type :
+        new Presence.Type[] {Presence.Type.unsubscribe, Presence.Type.unsubscribed, Presence.Type.unavailable}) {
       Presence presence = new Presence(type);
       presence.setFrom(addresses.domain());
       presence.setTo(userJid);

@@ -11,6 +11,9 @@ import org.xmpp.packet.Presence;
  *   xa     ⇄ NOT_AVAILABLE                       dnd  ⇄ DO_NOT_DISTURB (OCCUPIED → dnd)
  *   INVISIBLE → (none): a contact we can see is reachable.   OFFLINE ⇄ type='unavailable'
  * </pre>
+ *
+ * <p>XMPP has no "occupied": it shows as {@code dnd} and keeps its name in the status text
+ * ({@code Occupied: <text>}), so the user still sees the difference from "do not disturb".
  */
 public final class PresenceStatusMapping {
 
@@ -41,7 +44,27 @@ public final class PresenceStatusMapping {
     };
   }
 
-  /** A presence (without addresses) showing the status: unavailable for OFFLINE, else available with show. */
+  /** The status text shown for a contact: OCCUPIED keeps its name, e.g. {@code Occupied: in a meeting}. */
+  public static String statusText(LegacyStatus status, String text) {
+    boolean hasText = text != null && !text.isBlank();
+    if (status == LegacyStatus.OCCUPIED) {
+      return hasText ? "Occupied: " + text : "Occupied";
+    }
+    return hasText ? text : null;
+  }
+
+  /** Whether a contact in this status usually has an away message worth fetching (ICQ sends it separately). */
+  public static boolean hasAwayMessage(LegacyStatus status) {
+    return switch (status) {
+      case AWAY, NOT_AVAILABLE, DO_NOT_DISTURB, OCCUPIED -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * A presence (without addresses) showing the status: unavailable for OFFLINE, else available with show.
+   * The text goes through {@link #statusText}.
+   */
   public static Presence toPresence(LegacyStatus status, String statusText) {
     Presence presence = new Presence();
     if (status.isAvailable()) {
@@ -52,8 +75,9 @@ public final class PresenceStatusMapping {
     } else {
       presence.setType(Presence.Type.unavailable);
     }
-    if (statusText != null && !statusText.isEmpty()) {
-      presence.setStatus(statusText);
+    String text = status.isAvailable() ? statusText(status, statusText) : statusText;
+    if (text != null && !text.isEmpty()) {
+      presence.setStatus(text);
     }
     return presence;
   }

@@ -31,18 +31,20 @@ public final class TransportPresenceMapping {
         }
       }
       case RECONNECTING -> {
+        // The core's detail is a sentence saying why and when, e.g. "Disconnected from ICQ (connection
+        // lost); retrying in 30 s."
         presence.setShow(Presence.Show.xa);
-        presence.setStatus("Connection to ICQ lost, reconnecting…" + (hasText(detail) ? " (" + detail + ")" : ""));
+        presence.setStatus(hasText(detail) ? sentence(detail) : "Connection to ICQ lost; reconnecting soon.");
       }
       case LOGIN_FAILED -> {
         presence.setShow(Presence.Show.dnd);
-        presence.setStatus("Could not log in: " + (hasText(detail) ? detail : "login refused")
-            + ". Register again with the right credentials.");
+        presence.setStatus((hasText(detail) ? sentence(detail) : "Could not log in to ICQ.")
+            + " The transport will not retry: register again with the right ICQ number and password.");
       }
       case SIGNED_ON_ELSEWHERE -> {
         presence.setShow(Presence.Show.dnd);
-        presence.setStatus("Signed off: your ICQ account logged in from another place"
-            + (hasText(detail) ? " (" + detail + ")" : "") + ". Go offline and online again to take it back.");
+        presence.setStatus((hasText(detail) ? sentence(detail) : "Another client signed on to ICQ with your account.")
+            + " Go offline and online again to take it back.");
       }
     }
     return presence;
@@ -51,6 +53,13 @@ public final class TransportPresenceMapping {
   /** Whether the user counts as online with the transport in this state (shown as available). */
   public static boolean isShownAvailable(SessionState state) {
     return state != SessionState.OFFLINE;
+  }
+
+  /** The text ending with a full stop (or other final punctuation), so another sentence can follow. */
+  private static String sentence(String text) {
+    String trimmed = text.strip();
+    char last = trimmed.charAt(trimmed.length() - 1);
+    return last == '.' || last == '!' || last == '?' || last == '…' ? trimmed : trimmed + ".";
   }
 
   private static boolean hasText(String text) {

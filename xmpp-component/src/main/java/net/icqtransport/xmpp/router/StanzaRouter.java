@@ -22,7 +22,9 @@ import org.xmpp.packet.Presence;
 /**
  * Sends each inbound stanza to the handler of its protocol area, and is the one place where failures become
  * stanza errors (RFC 6120 §8.3): every IQ get/set gets an answer ({@code feature-not-implemented} when no
- * handler knows its namespace), malformed stanzas get {@code bad-request}, and no exception escapes.
+ * handler knows its namespace), malformed stanzas get {@code bad-request}, and no exception escapes. IQ
+ * results and errors go to the {@link IqRequests} that sent the request. An IQ to a contact JID from a user
+ * who is not registered gets {@code registration-required} (XEP-0100 §5: contacts exist only for users).
  *
  * <p>Never logs a stanza's XML: a registration carries the user's ICQ password.
  */
@@ -34,6 +36,8 @@ public final class StanzaRouter {
   private final Map<String, IqHandler> iqHandlers = new HashMap<>();
   private final PresenceListener presenceHandler;
   private final MessageListener messageHandler;
+  private final IqRequests requests;
+  private final RegistrationCheck registration;
 
   public StanzaRouter(
       TransportAddresses addresses,
@@ -41,6 +45,19 @@ public final class StanzaRouter {
       List<IqHandler> iqHandlers,
       PresenceListener presenceHandler,
       MessageListener messageHandler) {
+    this(addresses, sender, iqHandlers, presenceHandler, messageHandler, new IqRequests(sender), RegistrationCheck.ANYONE);
+  }
+
+  public StanzaRouter(
+      TransportAddresses addresses,
+      StanzaSender sender,
+      List<IqHandler> iqHandlers,
+      PresenceListener presenceHandler,
+      MessageListener messageHandler,
+      IqRequests requests,
+      RegistrationCheck registration) {
+    this.requests = Objects.requireNonNull(requests, "requests");
+    this.registration = Objects.requireNonNull(registration, "registration");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.presenceHandler = Objects.requireNonNull(presenceHandler, "presenceHandler");
@@ -90,8 +107,10 @@ public final class StanzaRouter {
   private void routeIq(IQ iq) {
     IQ.Type type = iq.getType();
     if (type == IQ.Type.result || type == IQ.Type.error) {
-      // The component sends no requests that wait for answers yet; answers are consumed, not echoed.
-      LOG.debug("Consumed IQ {} from {} (id {})", type, iq.getFrom(), iq.getID());
+      if (!requests.answer(iq)) {
+        // An answer to no request of ours (or a late one): consumed, never echoed.
+        LOG.debug("Consumed IQ {} from {} (id {})", type, iq.getFrom(), iq.getID());
+      }
       return;
     }
     if (type == null) {
@@ -102,6 +121,9 @@ public final class StanzaRouter {
       throw new StanzaException(PacketError.Condition.bad_request, "IQ " + type + " without a payload");
     }
     Recipient recipient = addresses.recipientOf(iq.getTo());
+    if (!recipient.isTransport() && !registration.isRegistered(addresses.userOf(iq.getFrom()))) {
+      throw new StanzaException(PacketError.Condition.registration_required, "Register with " + addresses.domain() + " first");
+    }
     IqHandler handler = iqHandlers.get(payload.getNamespaceURI());
     if (handler == null) {
       LOG.debug("No handler for IQ {} {} from {}", type, payload.getNamespaceURI(), iq.getFrom());

@@ -27,6 +27,22 @@ public final class Namespaces {
   public static final String SEARCH = "jabber:iq:search";
   /** XEP-0050 ad-hoc commands. */
   public static final String COMMANDS = "http://jabber.org/protocol/commands";
+  /** RFC 6121 §2 roster management. */
+  public static final String ROSTER = "jabber:iq:roster";
+  /** XEP-0356 privileged entity, version 2 (and {@link #PRIVILEGE_1}, still sent by older servers). */
+  public static final String PRIVILEGE_2 = "urn:xmpp:privilege:2";
+  /** XEP-0356 privileged entity, version 1. */
+  public static final String PRIVILEGE_1 = "urn:xmpp:privilege:1";
+  /** XEP-0144 roster item exchange. */
+  public static final String ROSTER_EXCHANGE = "http://jabber.org/protocol/rosterx";
+  /** XEP-0172 user nickname. */
+  public static final String NICK = "http://jabber.org/protocol/nick";
+  /** XEP-0085 chat state notifications. */
+  public static final String CHAT_STATES = "http://jabber.org/protocol/chatstates";
+  /** XEP-0184 message delivery receipts. */
+  public static final String RECEIPTS = "urn:xmpp:receipts";
+  /** XEP-0153 vCard-based avatars: the presence element. */
+  public static final String VCARD_UPDATE = "vcard-temp:x:update";
 
   private Namespaces() {}
 }

@@ -105,6 +105,17 @@ class UserCommandsTest {
   }
 
   @Test
+  void overridesSurviveTheClientsNextPresence() {
+    fixture.preferences.toggleInvisible(ALICE);
+    fixture.preferences.setStatusMessage(ALICE, "Back at 3");
+
+    fixture.receive("""
+        <presence from='alice@localhost/pc' to='icq.localhost'><show>dnd</show><status>busy</status><priority>5</priority></presence>""");
+
+    verify(fixture.gateway).userAvailable(ALICE, "pc", 5, LegacyStatus.INVISIBLE, "Back at 3");
+  }
+
+  @Test
   void reconnectAsksTheGateway() {
     fixture.receive("""
         <iq type='set' id='u5' from='alice@localhost/pc' to='icq.localhost'>

@@ -1,10 +1,15 @@
 package net.icqtransport.xmpp.connection;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,6 +54,35 @@ class OutboundStanzaQueueTest {
 
     assertEquals(ids(0, 3), idsOf(broken.written()));
     assertEquals(ids(3, 10), idsOf(next.awaitWritten(7)), "nothing lost, nothing reordered");
+  }
+
+  @Test
+  void aConfirmedSendCompletesOnlyOnceTheStanzaWasWritten() throws Exception {
+    CompletableFuture<Void> confirmation = queue.sendConfirmed(message(0));
+    Thread.sleep(50);
+    assertFalse(confirmation.isDone(), "no link yet: nothing written, nothing confirmed");
+
+    FakeLink broken = new FakeLink();
+    broken.failWritesFrom(0);
+    queue.connected(broken);
+    Thread.sleep(50);
+    assertFalse(confirmation.isDone(), "a failed write is no confirmation");
+    queue.disconnected(broken);
+
+    FakeLink link = new FakeLink();
+    queue.connected(link);
+    confirmation.get(5, TimeUnit.SECONDS);
+    assertEquals(List.of("m0"), idsOf(link.written()));
+  }
+
+  @Test
+  void aConfirmedSendFailsWhenTheQueueStopsBeforeWritingIt() {
+    CompletableFuture<Void> pending = queue.sendConfirmed(message(0));
+
+    queue.stop();
+
+    assertThrows(ExecutionException.class, () -> pending.get(5, TimeUnit.SECONDS));
+    assertTrue(queue.sendConfirmed(message(1)).isCompletedExceptionally(), "nothing is taken after stop");
   }
 
   private static Message message(int i) {

@@ -41,7 +41,7 @@ class DiscoHandlerTest {
   }
 
   @Test
-  void contactIsAClient() {
+  void contactIsAClientWithChatStatesAndReceipts() {
     fixture.receive("""
         <iq type='get' id='d2' from='alice@localhost/pc' to='123456@icq.localhost'>
           <query xmlns='http://jabber.org/protocol/disco#info'/>
@@ -55,6 +55,8 @@ class DiscoHandlerTest {
             <feature var='http://jabber.org/protocol/caps'/>
             <feature var='urn:xmpp:ping'/>
             <feature var='vcard-temp'/>
+            <feature var='http://jabber.org/protocol/chatstates'/>
+            <feature var='urn:xmpp:receipts'/>
           </query>
         </iq>""");
   }

@@ -1,7 +1,9 @@
 package net.icqtransport.xmpp.handler;
 
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanzas;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -10,6 +12,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
+import java.util.List;
+import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.user.UserAddress;
@@ -18,6 +22,8 @@ import net.icqtransport.xmpp.mapping.TransportPresenceMapping;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.xmpp.testing.RouterFixture;
 import org.junit.jupiter.api.Test;
+import org.mockito.InOrder;
+import org.xmpp.packet.Packet;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -42,17 +48,62 @@ class PresenceHandlerTest {
         + "<status>at lunch</status><priority>5</priority></presence>");
 
     verify(fixture.gateway).userAvailable(ALICE, "Home", 5, expected, "at lunch");
-    assertTrue(fixture.sender.sent().isEmpty());
+    assertOnlyAFeatureQueryTo("Alice@localhost/Home");
   }
 
   @Test
-  void unregisteredUsersAvailablePresenceIsIgnored() {
+  void unregisteredUsersAvailablePresenceIsRegistrationRequired() {
     when(fixture.gateway.userAvailable(any(), anyString(), anyInt(), any(), any())).thenReturn(false);
 
     fixture.receive("<presence from='alice@localhost/Home' to='icq.localhost'/>");
 
     verify(fixture.gateway).userAvailable(ALICE, "Home", 0, LegacyStatus.ONLINE, null);
-    assertTrue(fixture.sender.sent().isEmpty());
+    assertStanzas(fixture.sender.sent(), """
+        <presence type='error' from='icq.localhost' to='alice@localhost/Home'>
+          <error type='auth'>
+            <registration-required xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>Register with icq.localhost (your ICQ number and password) first</text>
+          </error>
+        </presence>""");
+  }
+
+  @Test
+  void unregisteredUsersPresenceToAContactIsRegistrationRequired() {
+    fixture.unregistered("alice@localhost");
+
+    fixture.receive("<presence from='alice@localhost/Home' to='123456@icq.localhost'/>");
+    fixture.receive("<presence type='subscribe' from='alice@localhost' to='123456@icq.localhost'/>");
+
+    assertEquals(2, fixture.sender.sent().size());
+    fixture.sender.sent().forEach(p -> assertTrue(p.toXML().contains("<registration-required"), p.toXML()));
+    verify(fixture.gateway, never()).addContact(any(), any(), any());
+  }
+
+  @Test
+  void everyResourceAndPriorityChangeReachesTheGateway() {
+    when(fixture.gateway.userAvailable(any(), anyString(), anyInt(), any(), any())).thenReturn(true);
+
+    fixture.receive("<presence from='alice@localhost/Home' to='icq.localhost'><priority>5</priority></presence>");
+    fixture.receive("<presence from='alice@localhost/Work' to='icq.localhost'><show>away</show><priority>1</priority></presence>");
+    fixture.receive("<presence from='alice@localhost/Home' to='icq.localhost'><priority>-1</priority></presence>");
+
+    InOrder order = inOrder(fixture.gateway);
+    order.verify(fixture.gateway).userAvailable(ALICE, "Home", 5, LegacyStatus.ONLINE, null);
+    order.verify(fixture.gateway).userAvailable(ALICE, "Work", 1, LegacyStatus.AWAY, null);
+    order.verify(fixture.gateway).userAvailable(ALICE, "Home", -1, LegacyStatus.ONLINE, null);
+  }
+
+  @Test
+  void unavailableFromTheBareJidEndsEveryKnownResource() {
+    when(fixture.gateway.userAvailable(any(), anyString(), anyInt(), any(), any())).thenReturn(true);
+    fixture.receive("<presence from='alice@localhost/Home' to='icq.localhost'/>");
+    fixture.receive("<presence from='alice@localhost/Work' to='icq.localhost'/>");
+
+    fixture.receive("<presence type='unavailable' from='alice@localhost' to='icq.localhost'/>");
+
+    verify(fixture.gateway).userUnavailable(ALICE, "Home");
+    verify(fixture.gateway).userUnavailable(ALICE, "Work");
+    verify(fixture.gateway, never()).userUnavailable(ALICE, "");
   }
 
   @Test
@@ -110,8 +161,16 @@ class PresenceHandlerTest {
         "<presence type='unavailable' from='icq.localhost' to='bob@localhost'/>");
   }
 
+  private void assertOnlyAFeatureQueryTo(String fullJid) {
+    assertEquals(1, fixture.sender.sent().size(), fixture.sender.allXml());
+    Packet query = fixture.sender.sent().get(0);
+    assertEquals(fullJid, query.getTo().toString());
+    assertTrue(query.toXML().contains("http://jabber.org/protocol/disco#info"), query.toXML());
+  }
+
   @Test
-  void subscriptionToAContactIsApprovedWithItsPresence() {
+  void subscriptionToAContactOnTheIcqListIsApprovedWithItsPresence() {
+    when(fixture.gateway.contacts(ALICE)).thenReturn(List.of(new LegacyContact(new LegacyContactId("123456"), "Bob", null)));
     fixture.presences.setContactPresence(ALICE, new LegacyContactId("123456"),
         PresenceStatusMapping.toPresence(LegacyStatus.AWAY, "brb"));
 

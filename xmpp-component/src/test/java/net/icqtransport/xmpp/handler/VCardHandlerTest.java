@@ -47,7 +47,7 @@ class VCardHandlerTest {
   @Test
   void photoComesFromTheAvatarSource() {
     when(fixture.gateway.fetchUserInfo(ALICE, BOB)).thenReturn(CompletableFuture.completedFuture(LegacyUserInfo.named(BOB, "bobby")));
-    fixture.avatars.put(BOB, Avatar.of("PNGDATA".getBytes(StandardCharsets.US_ASCII), "image/png"));
+    fixture.avatarSource.put(BOB, Avatar.of("PNGDATA".getBytes(StandardCharsets.US_ASCII), "image/png"));
 
     fixture.receive("""
         <iq type='get' id='v2' from='alice@localhost/pc' to='123456@icq.localhost'><vCard xmlns='vcard-temp'/></iq>""");
