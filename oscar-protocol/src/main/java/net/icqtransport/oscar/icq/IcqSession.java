@@ -1,6 +1,5 @@
 package net.icqtransport.oscar.icq;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
@@ -23,10 +22,10 @@ import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.MessageRejectedException;
 import net.icqtransport.core.legacy.MessageRejectedException.Reason;
-import net.icqtransport.oscar.OscarProtocolException;
 import net.icqtransport.oscar.client.FlapConnection;
 import net.icqtransport.oscar.client.OscarErrorCodes;
 import net.icqtransport.oscar.client.OscarLoginResult;
+import net.icqtransport.oscar.client.ServerSignOff;
 import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.snac.SnacError;
@@ -40,7 +39,6 @@ import net.icqtransport.oscar.snac.icbm.IcbmTextSplitter;
 import net.icqtransport.oscar.snac.service.SetStatus;
 import net.icqtransport.oscar.snac.ssi.SsiItem;
 import net.icqtransport.oscar.snac.ssi.SsiList;
-import net.icqtransport.oscar.tlv.TlvChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +51,6 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(IcqSession.class);
   /** The ICBM size ICQ clients set with SNAC(04,02); servers may report less in SNAC(04,05). */
   private static final int MAX_MESSAGE_BYTES = 8000;
-  private static final int SIGNED_ON_ELSEWHERE = 0x0001;
 
   private final LegacyContactId account;
   private final FlapConnection connection;
@@ -168,7 +165,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     if (end == FlapConnection.End.PROTOCOL_ERROR) {
       end(DisconnectReason.PROTOCOL_ERROR, cause == null ? "protocol error" : cause.getMessage());
     } else {
-      end(DisconnectReason.CONNECTION_LOST, "connection to " + c.peer() + " lost");
+      end(DisconnectReason.CONNECTION_LOST,
+          "connection to " + c.peer() + " lost" + (cause == null ? "" : ": " + cause.getMessage()));
     }
   }
 
@@ -242,19 +240,9 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   private void signOffReceived(byte[] payload) {
-    long reason = -1;
-    try {
-      reason = TlvChain.readChain(Unpooled.wrappedBuffer(payload)).unsigned(0x09).orElse(-1);
-    } catch (OscarProtocolException e) {
-      LOG.debug("{}: unreadable sign-off frame: {}", account, e.getMessage());
-    }
+    ServerSignOff signOff = ServerSignOff.parse(payload);
     connection.close();
-    if (reason == SIGNED_ON_ELSEWHERE) {
-      end(DisconnectReason.SIGNED_ON_ELSEWHERE, "signed on from another location");
-    } else {
-      end(DisconnectReason.CLOSED_BY_SERVER,
-          reason < 0 ? "closed by the server" : String.format("closed by the server (reason 0x%04X)", reason));
-    }
+    end(signOff.reason(), signOff.detail());
   }
 
   private void deliverContactList(List<SsiItem> items) {
