@@ -17,6 +17,8 @@ import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
+import net.icqtransport.core.legacy.LegacySearchQuery;
+import net.icqtransport.core.legacy.LegacyUserInfo;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
@@ -59,6 +61,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final IcqNetworkSettings settings;
   private final int maxMessageBytes;
   private final Map<Long, PendingMessage> pending = new HashMap<>();
+  private final IcqDirectory directory;
   private boolean closed;
 
   /** One sendMessage call, which may have become several ICBMs. */
@@ -77,6 +80,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     this.settings = settings;
     int serverMax = login.icbmParameters().map(p -> p.maxMessageSize()).filter(m -> m > 0).orElse(MAX_MESSAGE_BYTES);
     this.maxMessageBytes = Math.max(64, Math.min(serverMax, MAX_MESSAGE_BYTES));
+    this.directory = new IcqDirectory(connection, account, settings);
   }
 
   /** Reports the contact list of the login; called on the event loop once the open future completed. */
@@ -136,6 +140,37 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   @Override
+  public CompletableFuture<LegacyUserInfo> fetchUserInfo(LegacyContactId user) {
+    Objects.requireNonNull(user, "user");
+    return onLoop(() -> directory.fetchUserInfo(user));
+  }
+
+  @Override
+  public CompletableFuture<List<LegacyUserInfo>> search(LegacySearchQuery query) {
+    Objects.requireNonNull(query, "query");
+    return onLoop(() -> directory.search(query));
+  }
+
+  /** Runs a request on the event loop and hands its future back to any thread. */
+  private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<CompletableFuture<T>> request) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    loop.execute(() -> {
+      try {
+        request.get().whenComplete((value, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(failure);
+          } else {
+            result.complete(value);
+          }
+        });
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return result;
+  }
+
+  @Override
   public void close() {
     loop.execute(() -> {
       if (!closed) {
@@ -171,6 +206,9 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   private void snacReceived(Snac snac) {
+    if (directory.accept(snac)) {
+      return;
+    }
     Optional<SnacType> type = SnacType.of(snac);
     if (type.isEmpty()) {
       LOG.debug("{}: ignoring unknown {}", account, snac);
@@ -281,6 +319,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     }
     closed = true;
     connection.close();
+    directory.close();
     for (PendingMessage message : List.copyOf(new java.util.LinkedHashSet<>(pending.values()))) {
       settle(message, notConnected());
     }
