@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import net.icqtransport.core.legacy.AvatarId;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
@@ -62,6 +63,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final int maxMessageBytes;
   private final Map<Long, PendingMessage> pending = new HashMap<>();
   private final IcqDirectory directory;
+  private final IcqAvatars avatars;
   private boolean closed;
 
   /** One sendMessage call, which may have become several ICBMs. */
@@ -81,6 +83,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     int serverMax = login.icbmParameters().map(p -> p.maxMessageSize()).filter(m -> m > 0).orElse(MAX_MESSAGE_BYTES);
     this.maxMessageBytes = Math.max(64, Math.min(serverMax, MAX_MESSAGE_BYTES));
     this.directory = new IcqDirectory(connection, account, settings);
+    this.avatars = new IcqAvatars(connection, login.families().supports(0x10), settings, account);
   }
 
   /** Reports the contact list of the login; called on the event loop once the open future completed. */
@@ -151,6 +154,19 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     return onLoop(() -> directory.search(query));
   }
 
+  @Override
+  public CompletableFuture<byte[]> fetchAvatar(LegacyContactId contact, AvatarId avatar) {
+    Objects.requireNonNull(contact, "contact");
+    Objects.requireNonNull(avatar, "avatar");
+    return onLoop(() -> avatars.fetch(contact, avatar));
+  }
+
+  @Override
+  public CompletableFuture<AvatarId> setAvatar(byte[] image) {
+    byte[] copy = image.clone();
+    return onLoop(() -> avatars.upload(copy));
+  }
+
   /** Runs a request on the event loop and hands its future back to any thread. */
   private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<CompletableFuture<T>> request) {
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -206,7 +222,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   private void snacReceived(Snac snac) {
-    if (directory.accept(snac)) {
+    if (directory.accept(snac) || avatars.accept(snac)) {
       return;
     }
     Optional<SnacType> type = SnacType.of(snac);
@@ -320,6 +336,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     closed = true;
     connection.close();
     directory.close();
+    avatars.close();
     for (PendingMessage message : List.copyOf(new java.util.LinkedHashSet<>(pending.values()))) {
       settle(message, notConnected());
     }

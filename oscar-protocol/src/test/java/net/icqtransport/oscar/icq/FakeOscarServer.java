@@ -80,6 +80,9 @@ final class FakeOscarServer implements AutoCloseable {
     void close() throws IOException {
       socket.close();
     }
+
+    /** Whether the client closed its side (the reading thread saw the end of the stream). */
+    volatile boolean ended;
   }
 
   private final ServerSocket server;
@@ -156,7 +159,11 @@ final class FakeOscarServer implements AutoCloseable {
         // Keep the sequence numbers going on the same socket.
         connection.sequence = hello.sequence;
         connections.add(connection);
-        signOn(connection, cookie.equals(BART_COOKIE) ? List.of(0x01, 0x10) : bosFamilies);
+        try {
+          signOn(connection, cookie.equals(BART_COOKIE) ? List.of(0x01, 0x10) : bosFamilies);
+        } finally {
+          connection.ended = true;
+        }
       }
     } catch (IOException | RuntimeException e) {
       // the client went away, or the test is over
@@ -214,6 +221,11 @@ final class FakeOscarServer implements AutoCloseable {
   /** A script that answers nothing after sign-on. */
   static Script silent() {
     return (connection, snac) -> { };
+  }
+
+  /** Whether every signed-on connection has ended. */
+  boolean allClosed() {
+    return !connections.isEmpty() && connections.stream().allMatch(c -> c.ended);
   }
 
   /** Runs {@code action} on every BOS connection (e.g. to send a channel-4 frame). */
