@@ -12,7 +12,8 @@ import net.icqtransport.oscar.flap.FlapFrame;
 
 /**
  * The last handler of a client pipeline: passes frames to its {@link FlapConnection}, sends keepalives when the
- * connection was idle for writing, and turns every failure into one end of that connection only.
+ * connection was idle for writing, reports reading idleness for stall detection, and turns every failure into
+ * one end of that connection only.
  */
 final class FlapClientHandler extends SimpleChannelInboundHandler<FlapFrame> {
   private static final byte[] EMPTY = new byte[0];
@@ -32,6 +33,8 @@ final class FlapClientHandler extends SimpleChannelInboundHandler<FlapFrame> {
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
     if (event instanceof IdleStateEvent idle && idle.state() == IdleState.WRITER_IDLE) {
       ctx.writeAndFlush(FlapFrame.of(FlapChannel.KEEPALIVE, EMPTY));
+    } else if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
+      connection.readerIdle(idle.isFirst());
     } else {
       super.userEventTriggered(ctx, event);
     }

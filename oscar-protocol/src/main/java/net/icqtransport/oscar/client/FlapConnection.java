@@ -9,10 +9,20 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongFunction;
+import net.icqtransport.oscar.OscarProtocolException;
+import net.icqtransport.oscar.client.rate.EventLoopRateScheduler;
+import net.icqtransport.oscar.client.rate.RateLimiter;
+import net.icqtransport.oscar.client.rate.RateQueueFullException;
 import net.icqtransport.oscar.flap.FlapChannel;
 import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.snac.Snac;
+import net.icqtransport.oscar.snac.SnacType;
+import net.icqtransport.oscar.snac.service.RateChange;
+import net.icqtransport.oscar.snac.service.RateParameters;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * One client TCP connection speaking FLAP, confined to its event loop. It numbers SNAC request ids and reports
  * frames and exactly one end ({@link Listener#connectionEnded}) to its current listener, unless this side
  * closed it with {@link #close()}.
+ *
+ * <p>Once the server has sent its rate classes (SNAC(01,07)), every SNAC sent goes through the connection's
+ * {@link RateLimiter}, which SNAC(01,0A) adjusts; both are taken here before the listener sees them. A
+ * signed-on connection that has read nothing for half the reader-idle timeout asks for its own info
+ * (SNAC(01,0E)); after the whole timeout it ends as {@link End#STALLED}.
  */
 public final class FlapConnection {
   private static final Logger LOG = LoggerFactory.getLogger(FlapConnection.class);
@@ -31,7 +46,11 @@ public final class FlapConnection {
     /** The peer closed or reset the connection. */
     CLOSED,
     /** The peer sent bytes that break OSCAR; this side closed the connection. */
-    PROTOCOL_ERROR
+    PROTOCOL_ERROR,
+    /** Nothing arrived for the reader-idle timeout; this side closed the connection. */
+    STALLED,
+    /** More SNACs waited for the rate limits than the bound allows; this side closed the connection. */
+    OVERLOADED
   }
 
   /** Receives a connection's events, on its event loop. */
@@ -42,20 +61,26 @@ public final class FlapConnection {
   }
 
   private final String peer;
+  private final Duration readerIdleTimeout;
+  private final int maxRateQueue;
+  private RateLimiter rateLimiter;
   private Channel channel;
   private Listener listener;
   private boolean ended;
   private long nextRequestId = 1;
 
-  private FlapConnection(String peer, Listener listener) {
+  private FlapConnection(String peer, Duration readerIdleTimeout, int maxRateQueue, Listener listener) {
     this.peer = peer;
+    this.readerIdleTimeout = readerIdleTimeout;
+    this.maxRateQueue = maxRateQueue;
     this.listener = Objects.requireNonNull(listener, "listener");
   }
 
   /** Starts connecting on {@code loop}; all callbacks run there. */
   public static FlapConnection connect(
       EventLoop loop, String host, int port, OscarClientConfig config, Listener listener) {
-    FlapConnection connection = new FlapConnection(host + ":" + port, listener);
+    FlapConnection connection = new FlapConnection(host + ":" + port, config.readerIdleTimeout(),
+        config.maxRateQueue(), listener);
     Bootstrap bootstrap = new Bootstrap()
         .group(loop)
         .channel(NioSocketChannel.class)
@@ -79,7 +104,13 @@ public final class FlapConnection {
 
   /** For tests: a connection over an existing channel whose pipeline holds a {@link FlapClientHandler}. */
   static FlapConnection attach(Channel channel, Listener listener) {
-    FlapConnection connection = new FlapConnection(String.valueOf(channel.remoteAddress()), listener);
+    return attach(channel, Duration.ofMinutes(3), OscarClientConfig.DEFAULT_MAX_RATE_QUEUE, listener);
+  }
+
+  /** For tests: as {@link #attach(Channel, Listener)} with the given stall timeout and rate queue bound. */
+  static FlapConnection attach(Channel channel, Duration readerIdleTimeout, int maxRateQueue, Listener listener) {
+    FlapConnection connection = new FlapConnection(String.valueOf(channel.remoteAddress()), readerIdleTimeout,
+        maxRateQueue, listener);
     connection.channel = channel;
     return connection;
   }
@@ -109,26 +140,63 @@ public final class FlapConnection {
     return id;
   }
 
-  public ChannelFuture send(FlapFrame frame) {
-    return channel.writeAndFlush(frame);
+  /** Sends a frame; a SNAC frame goes through the rate limiter once there is one. */
+  public void send(FlapFrame frame) {
+    if (rateLimiter != null && frame.channel() == FlapChannel.DATA) {
+      send(Snac.decode(frame.payload()));
+    } else {
+      channel.writeAndFlush(frame);
+    }
   }
 
   /** Sends a SNAC with a fresh request id and returns that id. */
-  public long send(java.util.function.LongFunction<Snac> snac) {
+  public long send(LongFunction<Snac> snac) {
     long requestId = nextRequestId();
-    send(snac.apply(requestId).toFrame());
+    send(snac.apply(requestId));
     return requestId;
+  }
+
+  /**
+   * Sends a SNAC now or, once the rate classes are known, when its class allows. Call on the event loop. A
+   * rate queue over its bound ends the connection ({@link End#OVERLOADED}); nothing is dropped silently.
+   */
+  public void send(Snac snac) {
+    if (ended) {
+      return;
+    }
+    if (rateLimiter == null) {
+      channel.writeAndFlush(snac.toFrame());
+      return;
+    }
+    try {
+      rateLimiter.submit(snac);
+    } catch (RateQueueFullException e) {
+      end(End.OVERLOADED, e);
+    }
+  }
+
+  /** SNACs waiting for the rate limits (0 before SNAC(01,07)), for metrics; readable from any thread. */
+  public int rateQueueDepth() {
+    RateLimiter limiter = rateLimiter;
+    return limiter == null ? 0 : limiter.queueDepth();
+  }
+
+  /** The connection's rate limiter, once the server has sent its rate classes. */
+  public java.util.Optional<RateLimiter> rateLimiter() {
+    return java.util.Optional.ofNullable(rateLimiter);
   }
 
   /** Closes from this side: no {@link Listener#connectionEnded} follows. */
   public void close() {
     ended = true;
+    stopRateLimiter();
     channel.close();
   }
 
   /** Sends an empty channel-4 frame (sign-off), then closes; no {@link Listener#connectionEnded} follows. */
   public void signOff() {
     ended = true;
+    stopRateLimiter();
     if (channel.isActive()) {
       channel.writeAndFlush(FlapFrame.of(FlapChannel.SIGNOFF, new byte[0])).addListener(ChannelFutureListener.CLOSE);
     } else {
@@ -138,7 +206,60 @@ public final class FlapConnection {
 
   void frameReceived(FlapFrame frame) {
     if (!ended) {
+      if (frame.channel() == FlapChannel.DATA) {
+        takeRateSnac(frame);
+      }
       listener.frameReceived(this, frame);
+    }
+  }
+
+  /** SNAC(01,07) installs or updates the rate limiter, SNAC(01,0A) adjusts it; the listener sees both too. */
+  private void takeRateSnac(FlapFrame frame) {
+    byte[] payload = frame.payload();
+    if (payload.length < Snac.HEADER_LENGTH || payload[0] != 0 || payload[1] != 1) {
+      return;
+    }
+    int subtype = ((payload[2] & 0xFF) << 8) | (payload[3] & 0xFF);
+    try {
+      if (subtype == SnacType.SERVICE_RATE_PARAMS.subtype()) {
+        RateParameters parameters = RateParameters.decode(Snac.decode(payload));
+        if (rateLimiter == null) {
+          rateLimiter = new RateLimiter(parameters, new EventLoopRateScheduler(channel.eventLoop()),
+              snac -> channel.writeAndFlush(snac.toFrame()), maxRateQueue);
+        } else {
+          rateLimiter.update(parameters);
+        }
+      } else if (subtype == SnacType.SERVICE_RATE_CHANGE.subtype() && rateLimiter != null) {
+        rateLimiter.rateChanged(RateChange.decode(Snac.decode(payload)));
+      }
+    } catch (OscarProtocolException e) {
+      // The listener decodes the same SNAC and decides what a broken one means.
+      LOG.debug("{}: unreadable rate SNAC: {}", peer, e.getMessage());
+    }
+  }
+
+  /** Half the reader-idle timeout without data ({@code first}), then the whole of it. */
+  void readerIdle(boolean first) {
+    if (ended) {
+      return;
+    }
+    if (first) {
+      if (rateLimiter != null) {
+        LOG.debug("{}: nothing read for {} ms, asking for own info", peer, readerIdleTimeout.toMillis() / 2);
+        send(id -> Snac.build(SnacType.SERVICE_SELF_INFO_REQUEST, id, out -> { }));
+      }
+    } else {
+      end(End.STALLED, new TimeoutException("no data from the server for " + describe(readerIdleTimeout)));
+    }
+  }
+
+  private static String describe(Duration duration) {
+    return duration.toMillis() % 1000 == 0 ? duration.toSeconds() + " s" : duration.toMillis() + " ms";
+  }
+
+  private void stopRateLimiter() {
+    if (rateLimiter != null) {
+      rateLimiter.close();
     }
   }
 
@@ -147,7 +268,8 @@ public final class FlapConnection {
       return;
     }
     ended = true;
-    if (end == End.PROTOCOL_ERROR) {
+    stopRateLimiter();
+    if (end == End.PROTOCOL_ERROR || end == End.STALLED || end == End.OVERLOADED) {
       LOG.warn("Closing connection to {}: {}", peer, cause == null ? "protocol error" : cause.getMessage());
     } else {
       LOG.debug("Connection to {} ended: {}", peer, end, cause);

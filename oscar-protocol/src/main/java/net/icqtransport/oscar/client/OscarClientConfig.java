@@ -10,6 +10,9 @@ import net.icqtransport.oscar.snac.auth.ClientIdentity;
  *
  * @param maxFlapPayload the largest FLAP payload accepted from the server (at most 0xFFFF)
  * @param keepaliveInterval an empty channel-5 frame is sent after this long without writing
+ * @param readerIdleTimeout a connection that received nothing for this long is stalled and ended; halfway, a
+ *     signed-on connection asks the server for its own info (SNAC(01,0E)) to provoke an answer
+ * @param maxRateQueue how many SNACs may wait for the rate limits of one connection before it is ended
  */
 public record OscarClientConfig(
     String loginHost,
@@ -19,7 +22,26 @@ public record OscarClientConfig(
     int maxFlapPayload,
     Duration connectTimeout,
     Duration loginTimeout,
-    Duration keepaliveInterval) {
+    Duration keepaliveInterval,
+    Duration readerIdleTimeout,
+    int maxRateQueue) {
+
+  /** The customary bound on SNACs waiting for rate limits: far more than any user types. */
+  public static final int DEFAULT_MAX_RATE_QUEUE = 10_000;
+
+  /** With a reader-idle timeout of three keepalive intervals and the default rate queue bound. */
+  public OscarClientConfig(
+      String loginHost,
+      int loginPort,
+      LoginMethod loginMethod,
+      ClientIdentity identity,
+      int maxFlapPayload,
+      Duration connectTimeout,
+      Duration loginTimeout,
+      Duration keepaliveInterval) {
+    this(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout, loginTimeout,
+        keepaliveInterval, keepaliveInterval.multipliedBy(3), DEFAULT_MAX_RATE_QUEUE);
+  }
 
   public OscarClientConfig {
     Objects.requireNonNull(loginHost, "loginHost");
@@ -28,6 +50,13 @@ public record OscarClientConfig(
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(loginTimeout, "loginTimeout");
     Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
+    Objects.requireNonNull(readerIdleTimeout, "readerIdleTimeout");
+    if (readerIdleTimeout.toMillis() < 2) {
+      throw new IllegalArgumentException("readerIdleTimeout must be at least 2 ms");
+    }
+    if (maxRateQueue < 1) {
+      throw new IllegalArgumentException("maxRateQueue must be positive");
+    }
     if (loginPort < 1 || loginPort > 0xFFFF) {
       throw new IllegalArgumentException("bad login port " + loginPort);
     }

@@ -149,6 +149,8 @@ public final class OscarLogin implements FlapConnection.Listener {
       case PROTOCOL_ERROR -> fail(LoginFailure.PROTOCOL_ERROR,
           what + connection.peer() + ": " + (cause == null ? "protocol error" : cause.getMessage()));
       case CLOSED -> fail(LoginFailure.NETWORK_ERROR, what + connection.peer() + " closed the connection during login");
+      case STALLED, OVERLOADED -> fail(LoginFailure.NETWORK_ERROR,
+          what + connection.peer() + ": " + (cause == null ? end : cause.getMessage()));
     }
   }
 

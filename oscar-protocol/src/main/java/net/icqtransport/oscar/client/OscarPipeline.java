@@ -15,12 +15,17 @@ public final class OscarPipeline {
 
   private OscarPipeline() {}
 
-  /** bytes ⇄ FLAP frames, writer-idle events for keepalives, then the connection's handler. */
+  /**
+   * bytes ⇄ FLAP frames, writer-idle events for keepalives and reader-idle events every half reader-idle
+   * timeout (the first probes the server, the next one ends the stalled connection), then the connection's
+   * handler.
+   */
   static void configure(ChannelPipeline pipeline, OscarClientConfig config, FlapClientHandler handler) {
     pipeline.addLast(FLAP_DECODER, new FlapFrameDecoder(config.maxFlapPayload()));
     pipeline.addLast(FLAP_ENCODER, new FlapFrameEncoder());
     pipeline.addLast(IDLE,
-        new IdleStateHandler(0, config.keepaliveInterval().toMillis(), 0, TimeUnit.MILLISECONDS));
+        new IdleStateHandler(config.readerIdleTimeout().toMillis() / 2, config.keepaliveInterval().toMillis(), 0,
+            TimeUnit.MILLISECONDS));
     pipeline.addLast(CONNECTION, handler);
   }
 }

@@ -21,6 +21,10 @@ import net.icqtransport.oscar.snac.auth.ClientIdentity;
  * @param keepaliveInterval an empty channel-5 frame after this long without sending
  * @param messageAckTimeout how long a sent message may wait for the server's SNAC(04,0C)
  * @param legacyCodepage for 8-bit message text (charset 0x0003, and non-ASCII bytes labelled ASCII)
+ * @param readerIdleTimeout a session that received nothing for this long ends as connection lost (the server is
+ *     asked for something halfway through)
+ * @param requestTimeout how long user-info, search and avatar requests wait for the server
+ * @param maxRateQueue how many SNACs may wait for the server's rate limits before the session is ended
  */
 public record IcqNetworkSettings(
     String loginHost,
@@ -32,24 +36,53 @@ public record IcqNetworkSettings(
     Duration loginTimeout,
     Duration keepaliveInterval,
     Duration messageAckTimeout,
-    Charset legacyCodepage) {
+    Charset legacyCodepage,
+    Duration readerIdleTimeout,
+    Duration requestTimeout,
+    int maxRateQueue) {
 
   public static final int DEFAULT_PORT = 5190;
+  /** Info, search and avatar requests: the server answers in well under a second when it answers at all. */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Without the later settings: the reader-idle timeout is three keepalive intervals, requests wait
+   * {@link #DEFAULT_REQUEST_TIMEOUT}, at most {@link OscarClientConfig#DEFAULT_MAX_RATE_QUEUE} SNACs wait.
+   */
+  public IcqNetworkSettings(
+      String loginHost,
+      int loginPort,
+      LoginMethod loginMethod,
+      ClientIdentity identity,
+      int maxFlapPayload,
+      Duration connectTimeout,
+      Duration loginTimeout,
+      Duration keepaliveInterval,
+      Duration messageAckTimeout,
+      Charset legacyCodepage) {
+    this(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout, loginTimeout,
+        keepaliveInterval, messageAckTimeout, legacyCodepage, keepaliveInterval.multipliedBy(3),
+        DEFAULT_REQUEST_TIMEOUT, OscarClientConfig.DEFAULT_MAX_RATE_QUEUE);
+  }
 
   public IcqNetworkSettings {
     Objects.requireNonNull(legacyCodepage, "legacyCodepage");
     Objects.requireNonNull(messageAckTimeout, "messageAckTimeout");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
     if (messageAckTimeout.isNegative() || messageAckTimeout.isZero()) {
       throw new IllegalArgumentException("messageAckTimeout must be positive");
     }
+    if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+      throw new IllegalArgumentException("requestTimeout must be positive");
+    }
     // Validates the rest.
     new OscarClientConfig(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval);
+        loginTimeout, keepaliveInterval, readerIdleTimeout, maxRateQueue);
   }
 
   /**
    * Port 5190, MD5 login, ICQ 2000b's identity, 0xFFFF-byte frames, 10 s connect, 30 s login, 60 s keepalive,
-   * 30 s message acks, windows-1252.
+   * 30 s message acks, windows-1252, 180 s reader-idle timeout, 30 s requests, 10 000 queued SNACs.
    */
   public static IcqNetworkSettings defaults(String loginHost) {
     return new IcqNetworkSettings(loginHost, DEFAULT_PORT, LoginMethod.MD5, ClientIdentity.ICQ_2000B,
@@ -59,37 +92,58 @@ public record IcqNetworkSettings(
 
   public IcqNetworkSettings withLoginPort(int port) {
     return new IcqNetworkSettings(loginHost, port, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage);
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout,
+        requestTimeout, maxRateQueue);
   }
 
   public IcqNetworkSettings withLoginMethod(LoginMethod method) {
     return new IcqNetworkSettings(loginHost, loginPort, method, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage);
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout,
+        requestTimeout, maxRateQueue);
   }
 
   public IcqNetworkSettings withTimeouts(Duration connect, Duration login, Duration messageAck) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connect, login,
-        keepaliveInterval, messageAck, legacyCodepage);
+        keepaliveInterval, messageAck, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue);
   }
 
   public IcqNetworkSettings withKeepaliveInterval(Duration interval) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, interval, messageAckTimeout, legacyCodepage);
+        loginTimeout, interval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue);
   }
 
   public IcqNetworkSettings withLegacyCodepage(Charset codepage) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, codepage);
+        loginTimeout, keepaliveInterval, messageAckTimeout, codepage, readerIdleTimeout, requestTimeout, maxRateQueue);
   }
 
   public IcqNetworkSettings withIdentity(ClientIdentity clientIdentity) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, clientIdentity, maxFlapPayload,
-        connectTimeout, loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage);
+        connectTimeout, loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout,
+        requestTimeout, maxRateQueue);
+  }
+
+  /**
+   * Sets the stall timeout; note that {@link #withKeepaliveInterval} keeps it as it is.
+   */
+  public IcqNetworkSettings withReaderIdleTimeout(Duration timeout) {
+    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, timeout, requestTimeout, maxRateQueue);
+  }
+
+  public IcqNetworkSettings withRequestTimeout(Duration timeout) {
+    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, timeout, maxRateQueue);
+  }
+
+  public IcqNetworkSettings withMaxRateQueue(int snacs) {
+    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, snacs);
   }
 
   /** The OSCAR client's part of these settings. */
   public OscarClientConfig clientConfig() {
     return new OscarClientConfig(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval);
+        loginTimeout, keepaliveInterval, readerIdleTimeout, maxRateQueue);
   }
 }

@@ -1,6 +1,5 @@
 package net.icqtransport.oscar.icq;
 
-import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
@@ -14,19 +13,22 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import net.icqtransport.core.legacy.AvatarId;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
+import net.icqtransport.core.legacy.LegacySearchQuery;
+import net.icqtransport.core.legacy.LegacyUserInfo;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.MessageRejectedException;
 import net.icqtransport.core.legacy.MessageRejectedException.Reason;
-import net.icqtransport.oscar.OscarProtocolException;
 import net.icqtransport.oscar.client.FlapConnection;
 import net.icqtransport.oscar.client.OscarErrorCodes;
 import net.icqtransport.oscar.client.OscarLoginResult;
+import net.icqtransport.oscar.client.ServerSignOff;
 import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.snac.SnacError;
@@ -40,7 +42,6 @@ import net.icqtransport.oscar.snac.icbm.IcbmTextSplitter;
 import net.icqtransport.oscar.snac.service.SetStatus;
 import net.icqtransport.oscar.snac.ssi.SsiItem;
 import net.icqtransport.oscar.snac.ssi.SsiList;
-import net.icqtransport.oscar.tlv.TlvChain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,7 +54,6 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(IcqSession.class);
   /** The ICBM size ICQ clients set with SNAC(04,02); servers may report less in SNAC(04,05). */
   private static final int MAX_MESSAGE_BYTES = 8000;
-  private static final int SIGNED_ON_ELSEWHERE = 0x0001;
 
   private final LegacyContactId account;
   private final FlapConnection connection;
@@ -62,6 +62,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final IcqNetworkSettings settings;
   private final int maxMessageBytes;
   private final Map<Long, PendingMessage> pending = new HashMap<>();
+  private final IcqDirectory directory;
+  private final IcqAvatars avatars;
   private boolean closed;
 
   /** One sendMessage call, which may have become several ICBMs. */
@@ -80,6 +82,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     this.settings = settings;
     int serverMax = login.icbmParameters().map(p -> p.maxMessageSize()).filter(m -> m > 0).orElse(MAX_MESSAGE_BYTES);
     this.maxMessageBytes = Math.max(64, Math.min(serverMax, MAX_MESSAGE_BYTES));
+    this.directory = new IcqDirectory(connection, account, settings);
+    this.avatars = new IcqAvatars(connection, login.families().supports(0x10), settings, account);
   }
 
   /** Reports the contact list of the login; called on the event loop once the open future completed. */
@@ -139,6 +143,50 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   @Override
+  public CompletableFuture<LegacyUserInfo> fetchUserInfo(LegacyContactId user) {
+    Objects.requireNonNull(user, "user");
+    return onLoop(() -> directory.fetchUserInfo(user));
+  }
+
+  @Override
+  public CompletableFuture<List<LegacyUserInfo>> search(LegacySearchQuery query) {
+    Objects.requireNonNull(query, "query");
+    return onLoop(() -> directory.search(query));
+  }
+
+  @Override
+  public CompletableFuture<byte[]> fetchAvatar(LegacyContactId contact, AvatarId avatar) {
+    Objects.requireNonNull(contact, "contact");
+    Objects.requireNonNull(avatar, "avatar");
+    return onLoop(() -> avatars.fetch(contact, avatar));
+  }
+
+  @Override
+  public CompletableFuture<AvatarId> setAvatar(byte[] image) {
+    byte[] copy = image.clone();
+    return onLoop(() -> avatars.upload(copy));
+  }
+
+  /** Runs a request on the event loop and hands its future back to any thread. */
+  private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<CompletableFuture<T>> request) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    loop.execute(() -> {
+      try {
+        request.get().whenComplete((value, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(failure);
+          } else {
+            result.complete(value);
+          }
+        });
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
+    return result;
+  }
+
+  @Override
   public void close() {
     loop.execute(() -> {
       if (!closed) {
@@ -168,11 +216,15 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     if (end == FlapConnection.End.PROTOCOL_ERROR) {
       end(DisconnectReason.PROTOCOL_ERROR, cause == null ? "protocol error" : cause.getMessage());
     } else {
-      end(DisconnectReason.CONNECTION_LOST, "connection to " + c.peer() + " lost");
+      end(DisconnectReason.CONNECTION_LOST,
+          "connection to " + c.peer() + " lost" + (cause == null ? "" : ": " + cause.getMessage()));
     }
   }
 
   private void snacReceived(Snac snac) {
+    if (directory.accept(snac) || avatars.accept(snac)) {
+      return;
+    }
     Optional<SnacType> type = SnacType.of(snac);
     if (type.isEmpty()) {
       LOG.debug("{}: ignoring unknown {}", account, snac);
@@ -242,19 +294,9 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   private void signOffReceived(byte[] payload) {
-    long reason = -1;
-    try {
-      reason = TlvChain.readChain(Unpooled.wrappedBuffer(payload)).unsigned(0x09).orElse(-1);
-    } catch (OscarProtocolException e) {
-      LOG.debug("{}: unreadable sign-off frame: {}", account, e.getMessage());
-    }
+    ServerSignOff signOff = ServerSignOff.parse(payload);
     connection.close();
-    if (reason == SIGNED_ON_ELSEWHERE) {
-      end(DisconnectReason.SIGNED_ON_ELSEWHERE, "signed on from another location");
-    } else {
-      end(DisconnectReason.CLOSED_BY_SERVER,
-          reason < 0 ? "closed by the server" : String.format("closed by the server (reason 0x%04X)", reason));
-    }
+    end(signOff.reason(), signOff.detail());
   }
 
   private void deliverContactList(List<SsiItem> items) {
@@ -293,6 +335,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     }
     closed = true;
     connection.close();
+    directory.close();
+    avatars.close();
     for (PendingMessage message : List.copyOf(new java.util.LinkedHashSet<>(pending.values()))) {
       settle(message, notConnected());
     }

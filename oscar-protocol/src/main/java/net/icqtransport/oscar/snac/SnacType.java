@@ -63,6 +63,18 @@ public enum SnacType {
   SSI_ACTIVATE(0x13, 0x07),
   SSI_UP_TO_DATE(0x13, 0x0F),
 
+  // Family 0x10: BART (buddy icons), usually on a service connection
+  BART_ERROR(0x10, 0x01),
+  BART_UPLOAD(0x10, 0x02),
+  BART_UPLOAD_REPLY(0x10, 0x03),
+  BART_DOWNLOAD_ICQ(0x10, 0x06),
+  BART_DOWNLOAD_ICQ_REPLY(0x10, 0x07),
+
+  // Family 0x15: ICQ extensions (META requests)
+  ICQ_ERROR(0x15, 0x01),
+  ICQ_META_REQUEST(0x15, 0x02),
+  ICQ_META_REPLY(0x15, 0x03),
+
   // Family 0x17: BUCP authorization (MD5 login)
   AUTH_ERROR(0x17, 0x01),
   AUTH_LOGIN_REQUEST(0x17, 0x02),

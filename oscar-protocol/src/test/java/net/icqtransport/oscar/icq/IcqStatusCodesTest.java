@@ -55,7 +55,7 @@ class IcqStatusCodesTest {
   @Test
   void loginErrorsMapToFailures() {
     int[][] table = {{0x01, 0}, {0x04, 0}, {0x05, 0}, {0x07, 1}, {0x08, 1}, {0x09, 1}, {0x11, 2}, {0x19, 2},
-        {0x1B, 3}, {0x1C, 3}, {0x16, 4}, {0x17, 4}, {0x18, 4}, {0x1D, 4}, {0x02, 5}, {0x03, 6}, {0x20, 6}};
+        {0x1B, 3}, {0x1C, 3}, {0x16, 4}, {0x17, 4}, {0x18, 4}, {0x1D, 4}, {0x02, 5}, {0x03, 6}, {0x20, 0}, {0x21, 6}};
     net.icqtransport.core.legacy.LoginFailure[] kinds = {
         net.icqtransport.core.legacy.LoginFailure.WRONG_PASSWORD,
         net.icqtransport.core.legacy.LoginFailure.INVALID_ACCOUNT,

@@ -15,9 +15,38 @@ import net.icqtransport.oscar.snac.SnacType;
  */
 public record RateParameters(List<RateClass> classes, List<RateGroup> groups) {
 
-  /** One rate class; levels are moving averages of the interval between SNACs in ms. */
+  /**
+   * One rate class; levels are moving averages of the interval between SNACs in ms.
+   *
+   * @param lastTime how long ago (ms) the last SNAC of this class counts as sent; 0 when the server omits it
+   * @param state the server's state for the class (1 limited, 2 alert, 3 clear); 0 when omitted
+   */
   public record RateClass(
-      int id, long window, long clear, long alert, long limit, long disconnect, long current, long max) {}
+      int id, long window, long clear, long alert, long limit, long disconnect, long current, long max,
+      long lastTime, int state) {
+
+    /** A class as servers without the "last time" and "state" fields send it. */
+    public RateClass(
+        int id, long window, long clear, long alert, long limit, long disconnect, long current, long max) {
+      this(id, window, clear, alert, limit, disconnect, current, max, 0, 0);
+    }
+
+    /** Reads one class of 30 bytes, or 35 with {@code extended} "last time" u32 and "state" u8. */
+    public static RateClass read(ByteBuf in, boolean extended) {
+      SnacIo.require(in, extended ? 35 : 30, "rate class");
+      int id = in.readUnsignedShort();
+      long window = in.readUnsignedInt();
+      long clear = in.readUnsignedInt();
+      long alert = in.readUnsignedInt();
+      long limit = in.readUnsignedInt();
+      long disconnect = in.readUnsignedInt();
+      long current = in.readUnsignedInt();
+      long max = in.readUnsignedInt();
+      long lastTime = extended ? in.readUnsignedInt() : 0;
+      int state = extended ? in.readUnsignedByte() : 0;
+      return new RateClass(id, window, clear, alert, limit, disconnect, current, max, lastTime, state);
+    }
+  }
 
   /** The SNACs (family &lt;&lt; 16 | subtype) a rate class governs. */
   public record RateGroup(int classId, List<Integer> snacs) {
@@ -55,13 +84,7 @@ public record RateParameters(List<RateClass> classes, List<RateGroup> groups) {
     int count = SnacIo.readU16(in, "rate class count");
     List<RateClass> classes = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      SnacIo.require(in, extended ? 35 : 30, "rate class");
-      classes.add(new RateClass(in.readUnsignedShort(), in.readUnsignedInt(), in.readUnsignedInt(),
-          in.readUnsignedInt(), in.readUnsignedInt(), in.readUnsignedInt(), in.readUnsignedInt(),
-          in.readUnsignedInt()));
-      if (extended) {
-        in.skipBytes(5);
-      }
+      classes.add(RateClass.read(in, extended));
     }
     List<RateGroup> groups = new ArrayList<>();
     while (in.isReadable()) {

@@ -1,0 +1,115 @@
+package net.icqtransport.oscar.icq;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import net.icqtransport.core.legacy.DisconnectReason;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacySession;
+import net.icqtransport.oscar.flap.FlapChannel;
+import net.icqtransport.oscar.icq.RecordingListener.Closed;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** How sessions end: a stalled server, and channel-4 frames with their reasons, against scripted servers. */
+class IcqSessionConnectionLifeTest {
+  private static EventLoopGroup group;
+
+  @BeforeAll
+  static void startGroup() {
+    group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+  }
+
+  @AfterAll
+  static void stopGroup() {
+    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  private static LegacySession open(IcqNetworkSettings settings, RecordingListener listener) throws Exception {
+    return new IcqNetwork(settings, group)
+        .open(new LegacyCredentials(new LegacyContactId("111111"), "secret"), listener)
+        .get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aServerThatFallsSilentAfterSignOnEndsTheSessionAsConnectionLost() throws Exception {
+    try (FakeOscarServer server = new FakeOscarServer(List.of(0x01, 0x02, 0x03, 0x04), FakeOscarServer.silent())) {
+      RecordingListener listener = new RecordingListener();
+      open(server.settings().withReaderIdleTimeout(Duration.ofMillis(1200)), listener);
+      long start = System.nanoTime();
+      Closed closed = listener.awaitClosed();
+      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertEquals(DisconnectReason.CONNECTION_LOST, closed.reason());
+      assertTrue(closed.detail().contains("no data from the server for 1200 ms"), closed.detail());
+      assertTrue(tookMillis >= 900 && tookMillis < 5000, "ended after " + tookMillis + " ms");
+      // Halfway, the session asked the silent server for its own info.
+      assertTrue(server.received.contains("bos 01/0E"));
+      listener.assertContractKept();
+    }
+  }
+
+  @Test
+  void aServerThatAnswersTheProbeKeepsTheSessionAlive() throws Exception {
+    FakeOscarServer.Script answersProbes = (connection, snac) -> {
+      if (snac.family() == 0x01 && snac.subtype() == 0x0E) {
+        connection.send(new net.icqtransport.oscar.snac.Snac(0x01, 0x0F, 0, snac.requestId(),
+            HexFormat.of().parseHex("063131313131310000000000")));
+      }
+    };
+    try (FakeOscarServer server = new FakeOscarServer(List.of(0x01, 0x02, 0x03, 0x04), answersProbes)) {
+      RecordingListener listener = new RecordingListener();
+      LegacySession session = open(server.settings().withReaderIdleTimeout(Duration.ofMillis(600)), listener);
+      Thread.sleep(2000);
+      session.close();
+      assertEquals(DisconnectReason.CLOSED_BY_CLIENT, listener.awaitClosed().reason());
+      listener.assertContractKept();
+    }
+  }
+
+  @Test
+  void signedOnElsewhereIsReportedAsSuch() throws Exception {
+    assertEquals(new Closed(DisconnectReason.SIGNED_ON_ELSEWHERE, "signed on from another location"),
+        closedBy("000900020001"));
+  }
+
+  @Test
+  void otherReasonsCarryTheirCodeAndUrl() throws Exception {
+    Closed closed = closedBy("000900020002000B0013687474703a2f2f6578616d706c652e6f72672f");
+    assertEquals(DisconnectReason.CLOSED_BY_SERVER, closed.reason());
+    assertEquals("closed by the server (reason 0x0002), see http://example.org/", closed.detail());
+  }
+
+  @Test
+  void anEmptyChannelFourFrameIsAPlainClose() throws Exception {
+    assertEquals(new Closed(DisconnectReason.CLOSED_BY_SERVER, "closed by the server"), closedBy(""));
+  }
+
+  private static Closed closedBy(String signOffHex) throws Exception {
+    try (FakeOscarServer server = new FakeOscarServer(List.of(0x01, 0x02, 0x03, 0x04), FakeOscarServer.silent())) {
+      RecordingListener listener = new RecordingListener();
+      open(server.settings(), listener);
+      server.await(snac -> snac.family() == 0x01 && snac.subtype() == 0x02);
+      server.eachBos(connection -> {
+        try {
+          connection.send(FlapChannel.SIGNOFF, HexFormat.of().parseHex(signOffHex));
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      Closed closed = listener.awaitClosed();
+      listener.assertContractKept();
+      return closed;
+    }
+  }
+}
