@@ -124,7 +124,7 @@ final class IcqDirectory {
 
   /** Takes SNAC(15,03) replies and SNAC(15,01) errors of this directory's requests; false for anything else. */
   boolean accept(Snac snac) {
-    if (snac.is(SnacType.ICQ_META_REPLY)) {
+    if (snac.is(SnacType.ICQ_EXT_REPLY)) {
       MetaReply reply;
       try {
         reply = MetaReply.decode(snac);
@@ -158,7 +158,7 @@ final class IcqDirectory {
       }
       return true;
     }
-    if (snac.is(SnacType.ICQ_ERROR)) {
+    if (snac.is(SnacType.ICQ_EXT_ERROR)) {
       Pending pending = byRequestId.get(snac.requestId());
       if (pending == null) {
         return false;

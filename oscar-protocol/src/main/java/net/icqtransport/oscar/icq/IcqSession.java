@@ -13,18 +13,22 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import net.icqtransport.core.legacy.AvatarId;
+import net.icqtransport.core.legacy.ContactAddResult;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
-import net.icqtransport.core.legacy.LegacyPresence;
-import net.icqtransport.core.legacy.LegacySearchQuery;
-import net.icqtransport.core.legacy.LegacyUserInfo;
 import net.icqtransport.core.legacy.LegacyListener;
+import net.icqtransport.core.legacy.LegacySearchQuery;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
-import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.legacy.LegacyUserInfo;
 import net.icqtransport.core.legacy.MessageRejectedException.Reason;
+import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.legacy.TypingState;
+import net.icqtransport.oscar.OscarProtocolException;
 import net.icqtransport.oscar.client.FlapConnection;
 import net.icqtransport.oscar.client.OscarErrorCodes;
 import net.icqtransport.oscar.client.OscarLoginResult;
@@ -35,13 +39,19 @@ import net.icqtransport.oscar.snac.SnacError;
 import net.icqtransport.oscar.snac.SnacType;
 import net.icqtransport.oscar.snac.buddy.UserInfo;
 import net.icqtransport.oscar.snac.icbm.IcbmChannel1Send;
+import net.icqtransport.oscar.snac.icbm.IcbmClientAck;
 import net.icqtransport.oscar.snac.icbm.IcbmMessageText;
 import net.icqtransport.oscar.snac.icbm.IcbmReceived;
 import net.icqtransport.oscar.snac.icbm.IcbmServerAck;
 import net.icqtransport.oscar.snac.icbm.IcbmTextSplitter;
-import net.icqtransport.oscar.snac.service.SetStatus;
+import net.icqtransport.oscar.snac.icbm.IcbmTyping;
+import net.icqtransport.oscar.snac.ssi.SsiAuthReply;
+import net.icqtransport.oscar.snac.ssi.SsiAuthRequest;
+import net.icqtransport.oscar.snac.ssi.SsiEdit;
+import net.icqtransport.oscar.snac.ssi.SsiEditResult;
 import net.icqtransport.oscar.snac.ssi.SsiItem;
 import net.icqtransport.oscar.snac.ssi.SsiList;
+import net.icqtransport.oscar.snac.ssi.SsiYouWereAdded;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +74,13 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final Map<Long, PendingMessage> pending = new HashMap<>();
   private final IcqDirectory directory;
   private final IcqAvatars avatars;
+  private final boolean offlineMessageFamily;
+  private final IcqPresences presences = new IcqPresences();
+  private final IcqContactList contactList;
+  private final IcqAuthorization authorization;
+  private final IcqStatusMessages statusMessages;
+  private final IcqIncomingMessages incoming;
+  private final IcqOfflineMessages offlineMessages;
   private boolean closed;
 
   /** One sendMessage call, which may have become several ICBMs. */
@@ -84,12 +101,25 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     this.maxMessageBytes = Math.max(64, Math.min(serverMax, MAX_MESSAGE_BYTES));
     this.directory = new IcqDirectory(connection, account, settings);
     this.avatars = new IcqAvatars(connection, login.families().supports(0x10), settings, account);
+    this.offlineMessageFamily = login.families().supports(0x15);
+    IcqSessionContext context = new Context();
+    this.contactList = new IcqContactList(context);
+    this.authorization = new IcqAuthorization(context, contactList);
+    this.statusMessages = new IcqStatusMessages(context, contactList, presences, login.families().supports(0x02));
+    this.incoming = new IcqIncomingMessages(context, authorization, statusMessages, presences);
+    this.offlineMessages = new IcqOfflineMessages(context, incoming);
   }
 
-  /** Reports the contact list of the login; called on the event loop once the open future completed. */
-  void start(List<SsiItem> contactList) {
+  /**
+   * Reports the contact list of the login and asks for offline messages; called on the event loop once the open
+   * future completed (after "client ready").
+   */
+  void start(List<SsiItem> items) {
     if (!closed) {
-      deliverContactList(contactList);
+      contactList.replace(items);
+      if (offlineMessageFamily) {
+        offlineMessages.request();
+      }
     }
   }
 
@@ -134,10 +164,10 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
 
   @Override
   public void setStatus(LegacyStatus status, String statusText) {
-    int wire = IcqStatusCodes.toWire(status);
+    IcqStatusCodes.toWire(status); // refuses OFFLINE on the caller's thread
     loop.execute(() -> {
       if (!closed) {
-        connection.send(id -> new SetStatus(0, wire).toSnac(id));
+        statusMessages.setStatus(status, statusText);
       }
     });
   }
@@ -165,6 +195,50 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   public CompletableFuture<AvatarId> setAvatar(byte[] image) {
     byte[] copy = image.clone();
     return onLoop(() -> avatars.upload(copy));
+  }
+
+  @Override
+  public CompletableFuture<Optional<String>> fetchStatusMessage(LegacyContactId contact) {
+    return statusMessages.fetch(Objects.requireNonNull(contact, "contact"));
+  }
+
+  @Override
+  public CompletableFuture<ContactAddResult> addContact(LegacyContact contact, String requestText) {
+    Objects.requireNonNull(contact, "contact");
+    return onLoop(() -> contactList.add(contact, requestText));
+  }
+
+  @Override
+  public CompletableFuture<Void> updateContact(LegacyContact contact) {
+    Objects.requireNonNull(contact, "contact");
+    return onLoop(() -> contactList.update(contact));
+  }
+
+  @Override
+  public CompletableFuture<Void> removeContact(LegacyContactId contact) {
+    Objects.requireNonNull(contact, "contact");
+    return onLoop(() -> contactList.remove(contact));
+  }
+
+  @Override
+  public CompletableFuture<Void> requestAuthorization(LegacyContactId contact, String text) {
+    return authorization.request(contact, text);
+  }
+
+  @Override
+  public CompletableFuture<Void> answerAuthorization(LegacyContactId contact, boolean granted, String reason) {
+    return authorization.answer(contact, granted, reason);
+  }
+
+  @Override
+  public void sendTyping(LegacyContactId to, TypingState state) {
+    Objects.requireNonNull(to, "to");
+    int type = IcqTyping.toWire(Objects.requireNonNull(state, "state"));
+    loop.execute(() -> {
+      if (!closed) {
+        connection.send(id -> new IcbmTyping(1, to.value(), type).toSnac(id));
+      }
+    });
   }
 
   /** Runs a request on the event loop and hands its future back to any thread. */
@@ -221,7 +295,16 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     }
   }
 
+  /** A SNAC that does not parse is skipped (and logged): one bad message must not end the session. */
   private void snacReceived(Snac snac) {
+    try {
+      dispatch(snac);
+    } catch (OscarProtocolException e) {
+      LOG.warn("{}: skipping unreadable {}: {}", account, snac, e.getMessage());
+    }
+  }
+
+  private void dispatch(Snac snac) {
     if (directory.accept(snac) || avatars.accept(snac)) {
       return;
     }
@@ -233,16 +316,36 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     switch (type.get()) {
       case BUDDY_ONLINE -> {
         for (UserInfo info : UserInfo.readAll(snac)) {
-          LegacyStatus status = IcqStatusCodes.fromWire(info.status().orElse(0));
-          notify(() -> listener.contactPresenceChanged(contactId(info.screenName()), LegacyPresence.of(status)));
+          LegacyContactId contact = contactId(info.screenName());
+          var presence = presences.online(contact, info);
+          notify(() -> listener.contactPresenceChanged(contact, presence));
         }
       }
       case BUDDY_OFFLINE -> {
         for (UserInfo info : UserInfo.readAll(snac)) {
-          notify(() -> listener.contactPresenceChanged(contactId(info.screenName()), LegacyPresence.offline()));
+          LegacyContactId contact = contactId(info.screenName());
+          var presence = presences.offline(contact);
+          notify(() -> listener.contactPresenceChanged(contact, presence));
         }
       }
-      case ICBM_RECEIVE -> messageReceived(IcbmReceived.decode(snac));
+      case ICBM_RECEIVE -> {
+        IcbmReceived icbm = IcbmReceived.decode(snac);
+        switch (icbm.channel()) {
+          case 2 -> incoming.channel2(icbm);
+          case 4 -> incoming.channel4(icbm);
+          default -> messageReceived(icbm);
+        }
+      }
+      case ICBM_CLIENT_ACK -> {
+        if (!statusMessages.ackReceived(IcbmClientAck.decode(snac))) {
+          LOG.debug("{}: client ack for nothing we asked", account);
+        }
+      }
+      case ICBM_TYPING -> {
+        IcbmTyping typing = IcbmTyping.decode(snac);
+        TypingState state = IcqTyping.fromWire(typing.type());
+        notify(() -> listener.typingChanged(contactId(typing.screenName()), state));
+      }
       case ICBM_SERVER_ACK -> {
         PendingMessage message = pending.get(IcbmServerAck.decode(snac).requestId());
         if (message != null && --message.unacknowledged == 0) {
@@ -254,7 +357,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
         PendingMessage message = pending.get(error.requestId());
         if (message != null) {
           settle(message, OscarErrorCodes.messageRejected(error.code()));
-        } else {
+        } else if (!statusMessages.icbmError(error)) {
           LOG.debug("{}: ICBM error 0x{} for no pending message", account, Integer.toHexString(error.code()));
         }
       }
@@ -262,7 +365,24 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
         // Servers resend the whole list after edits elsewhere; only a complete single-part list is taken.
         SsiList list = SsiList.decode(snac);
         if (!list.moreFollow()) {
-          deliverContactList(list.items());
+          contactList.replace(list.items());
+        }
+      }
+      case SSI_ADD, SSI_UPDATE, SSI_DELETE -> contactList.serverEdit(SsiEdit.decode(snac));
+      case SSI_EDIT_RESULT -> contactList.editResult(SsiEditResult.decode(snac));
+      case SSI_ERROR -> contactList.error(SnacError.decode(snac));
+      case SSI_AUTH_REQUEST_RECEIVED -> {
+        SsiAuthRequest request = SsiAuthRequest.decode(snac, settings.legacyCodepage());
+        authorization.requested(contactId(request.screenName()), request.reason());
+      }
+      case SSI_AUTH_REPLY_RECEIVED -> {
+        SsiAuthReply reply = SsiAuthReply.decode(snac, settings.legacyCodepage());
+        authorization.answered(contactId(reply.screenName()), reply.granted(), reply.reason());
+      }
+      case SSI_YOU_WERE_ADDED -> authorization.addedBy(contactId(SsiYouWereAdded.decode(snac).screenName()));
+      case ICQ_EXT_REPLY -> {
+        if (!offlineMessages.reply(snac)) {
+          LOG.debug("{}: not acting on an ICQ extension reply", account);
         }
       }
       default -> LOG.debug("{}: not acting on {}", account, snac);
@@ -299,24 +419,6 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     end(signOff.reason(), signOff.detail());
   }
 
-  private void deliverContactList(List<SsiItem> items) {
-    Map<Integer, String> groups = new HashMap<>();
-    for (SsiItem item : items) {
-      if (item.type() == SsiItem.TYPE_GROUP && item.groupId() != 0) {
-        groups.put(item.groupId(), item.name());
-      }
-    }
-    Map<LegacyContactId, LegacyContact> contacts = new java.util.LinkedHashMap<>();
-    for (SsiItem item : items) {
-      if (item.type() == SsiItem.TYPE_BUDDY && !item.name().isBlank()) {
-        LegacyContactId id = contactId(item.name());
-        contacts.putIfAbsent(id, new LegacyContact(id, item.nickname().orElse(id.value()), groups.get(item.groupId())));
-      }
-    }
-    List<LegacyContact> list = List.copyOf(contacts.values());
-    notify(() -> listener.contactListReceived(list));
-  }
-
   private void settle(PendingMessage message, MessageRejectedException failure) {
     message.requestIds.forEach(pending::remove);
     if (message.timeout != null) {
@@ -340,6 +442,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     for (PendingMessage message : List.copyOf(new java.util.LinkedHashSet<>(pending.values()))) {
       settle(message, notConnected());
     }
+    contactList.closed();
+    statusMessages.closed();
     LOG.debug("{}: session ended: {} ({})", account, reason, detail);
     try {
       listener.sessionClosed(reason, detail);
@@ -375,5 +479,38 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   @Override
   public String toString() {
     return "IcqSession[" + account + "]";
+  }
+
+  /** What the feature handlers see of this session. */
+  private final class Context implements IcqSessionContext {
+    @Override
+    public LegacyContactId account() {
+      return account;
+    }
+
+    @Override
+    public IcqNetworkSettings settings() {
+      return settings;
+    }
+
+    @Override
+    public EventLoop loop() {
+      return loop;
+    }
+
+    @Override
+    public boolean isClosed() {
+      return closed;
+    }
+
+    @Override
+    public long send(LongFunction<Snac> snac) {
+      return closed ? 0 : connection.send(snac);
+    }
+
+    @Override
+    public void notify(Consumer<LegacyListener> call) {
+      IcqSession.this.notify(() -> call.accept(listener));
+    }
   }
 }

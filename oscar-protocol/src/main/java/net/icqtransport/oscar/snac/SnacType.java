@@ -30,6 +30,8 @@ public enum SnacType {
   LOCATION_RIGHTS_REQUEST(0x02, 0x02),
   LOCATION_RIGHTS(0x02, 0x03),
   LOCATION_SET_INFO(0x02, 0x04),
+  LOCATION_INFO_REQUEST(0x02, 0x05),
+  LOCATION_INFO(0x02, 0x06),
 
   // Family 0x03: buddy list management
   BUDDY_ERROR(0x03, 0x01),
@@ -45,6 +47,7 @@ public enum SnacType {
   ICBM_PARAMS(0x04, 0x05),
   ICBM_SEND(0x04, 0x06),
   ICBM_RECEIVE(0x04, 0x07),
+  ICBM_CLIENT_ACK(0x04, 0x0B),
   ICBM_SERVER_ACK(0x04, 0x0C),
   ICBM_TYPING(0x04, 0x14),
 
@@ -61,7 +64,24 @@ public enum SnacType {
   SSI_LIST_CHECK(0x13, 0x05),
   SSI_LIST(0x13, 0x06),
   SSI_ACTIVATE(0x13, 0x07),
+  SSI_ADD(0x13, 0x08),
+  SSI_UPDATE(0x13, 0x09),
+  SSI_DELETE(0x13, 0x0A),
+  SSI_EDIT_RESULT(0x13, 0x0E),
   SSI_UP_TO_DATE(0x13, 0x0F),
+  SSI_EDIT_BEGIN(0x13, 0x11),
+  SSI_EDIT_END(0x13, 0x12),
+  SSI_FUTURE_AUTH_GRANT(0x13, 0x14),
+  SSI_AUTH_REQUEST(0x13, 0x18),
+  SSI_AUTH_REQUEST_RECEIVED(0x13, 0x19),
+  SSI_AUTH_REPLY(0x13, 0x1A),
+  SSI_AUTH_REPLY_RECEIVED(0x13, 0x1B),
+  SSI_YOU_WERE_ADDED(0x13, 0x1C),
+
+  // Family 0x15: ICQ extensions (old ICQ server commands tunnelled in TLV 0x01: offline messages, META info)
+  ICQ_EXT_ERROR(0x15, 0x01),
+  ICQ_EXT_REQUEST(0x15, 0x02),
+  ICQ_EXT_REPLY(0x15, 0x03),
 
   // Family 0x10: BART (buddy icons), usually on a service connection
   BART_ERROR(0x10, 0x01),
@@ -69,11 +89,6 @@ public enum SnacType {
   BART_UPLOAD_REPLY(0x10, 0x03),
   BART_DOWNLOAD_ICQ(0x10, 0x06),
   BART_DOWNLOAD_ICQ_REPLY(0x10, 0x07),
-
-  // Family 0x15: ICQ extensions (META requests)
-  ICQ_ERROR(0x15, 0x01),
-  ICQ_META_REQUEST(0x15, 0x02),
-  ICQ_META_REPLY(0x15, 0x03),
 
   // Family 0x17: BUCP authorization (MD5 login)
   AUTH_ERROR(0x17, 0x01),
@@ -86,7 +101,10 @@ public enum SnacType {
 
   static {
     for (SnacType type : values()) {
-      BY_ID.put(key(type.family, type.subtype), type);
+      SnacType previous = BY_ID.put(key(type.family, type.subtype), type);
+      if (previous != null) {
+        throw new IllegalStateException(type + " and " + previous + " name the same SNAC");
+      }
     }
   }
 

@@ -58,6 +58,13 @@ class IcqDirectorySessionTest {
     return new Snac(0x15, 0x03, flags, request.requestId(), data);
   }
 
+  /** A 15/02 META request (type 0x07D0), not e.g. the offline-message request (0x003C) sent after sign-on. */
+  static boolean isMetaRequest(Snac snac) {
+    byte[] data = snac.data();
+    return snac.family() == 0x15 && snac.subtype() == 0x02 && data.length >= 16
+        && ((data[10] & 0xFF) | (data[11] & 0xFF) << 8) == 0x07D0;
+  }
+
   static int metaSubtype(Snac request) {
     byte[] data = request.data();
     return (data[14] & 0xFF) | (data[15] & 0xFF) << 8;
@@ -65,7 +72,7 @@ class IcqDirectorySessionTest {
 
   /** Answers full info with basic, more and notes; short info, searches by UIN and white pages with dumps. */
   private static final FakeOscarServer.Script DIRECTORY = (connection, snac) -> {
-    if (snac.family() != 0x15 || snac.subtype() != 0x02) {
+    if (!isMetaRequest(snac)) {
       return;
     }
     byte[] data = snac.data();
@@ -129,7 +136,7 @@ class IcqDirectorySessionTest {
       assertEquals(new LegacyUserInfo(REGRESSOR, "Regressor", "Alexandr", "Shutko", "AVshutko@mail.khstu.ru",
           "Khabarovsk", "St", "Russia", "http://home.web.page", "user notes", 54, LegacyUserInfo.Gender.MALE, true,
           null), info);
-      Snac request = server.await(s -> s.family() == 0x15);
+      Snac request = server.await(IcqDirectorySessionTest::isMetaRequest);
       assertEquals(0x04D0, metaSubtype(request));
     }
   }
@@ -181,7 +188,7 @@ class IcqDirectorySessionTest {
       assertEquals(REGRESSOR, found.get(0).id());
       assertEquals("Shutko", found.get(0).lastName());
       assertNull(found.get(0).online(), "status 2: not web-aware");
-      assertEquals(0x0569, metaSubtype(server.await(s -> s.family() == 0x15)));
+      assertEquals(0x0569, metaSubtype(server.await(IcqDirectorySessionTest::isMetaRequest)));
     }
   }
 
@@ -193,10 +200,10 @@ class IcqDirectorySessionTest {
           .get(10, TimeUnit.SECONDS);
       assertEquals(List.of("6218896", "6218895"), found.stream().map(u -> u.id().value()).toList());
       assertEquals(Boolean.FALSE, found.get(0).online());
-      assertEquals(0x055F, metaSubtype(server.await(s -> s.family() == 0x15)));
+      assertEquals(0x055F, metaSubtype(server.await(IcqDirectorySessionTest::isMetaRequest)));
 
       assertEquals(2, session.search(LegacySearchQuery.byEmail("sanya@kpsm.khstu.ru")).get(10, TimeUnit.SECONDS).size());
-      assertEquals(0x0573, metaSubtype(server.await(s -> s.family() == 0x15)));
+      assertEquals(0x0573, metaSubtype(server.await(IcqDirectorySessionTest::isMetaRequest)));
     }
   }
 

@@ -10,23 +10,42 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
+import net.icqtransport.core.legacy.AvatarId;
+import net.icqtransport.core.legacy.DeliveryConfirmation;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.OfflineMessage;
+import net.icqtransport.core.legacy.TypingState;
 
 /**
  * Records a session's listener calls as events and checks the listener contract: no concurrent calls and
  * nothing after {@code sessionClosed}.
  */
 final class RecordingListener implements LegacyListener {
-  sealed interface Event permits ContactList, Status, Message, Closed {}
+  sealed interface Event permits ContactList, Status, Message, Closed, Typing, AuthRequested, AuthAnswered, AddedBy,
+      ContactUpdated, ContactRemoved, Offline {}
 
   record ContactList(List<LegacyContact> contacts) implements Event {}
 
-  record Status(LegacyContactId contact, LegacyStatus status) implements Event {}
+  record Status(LegacyContactId contact, LegacyStatus status, AvatarId avatar) implements Event {}
+
+  record Typing(LegacyContactId contact, TypingState state) implements Event {}
+
+  record AuthRequested(LegacyContactId contact, String reason) implements Event {}
+
+  record AuthAnswered(LegacyContactId contact, boolean granted, String reason) implements Event {}
+
+  record AddedBy(LegacyContactId contact) implements Event {}
+
+  record ContactUpdated(LegacyContact contact) implements Event {}
+
+  record ContactRemoved(LegacyContactId contact) implements Event {}
+
+  record Offline(List<OfflineMessage> messages, DeliveryConfirmation confirmation) implements Event {}
 
   record Message(LegacyContactId from, String text, Instant sentAt) implements Event {}
 
@@ -44,7 +63,42 @@ final class RecordingListener implements LegacyListener {
 
   @Override
   public void contactPresenceChanged(LegacyContactId contact, LegacyPresence presence) {
-    record(new Status(contact, presence.status()));
+    record(new Status(contact, presence.status(), presence.avatar()));
+  }
+
+  @Override
+  public void typingChanged(LegacyContactId contact, TypingState state) {
+    record(new Typing(contact, state));
+  }
+
+  @Override
+  public void authorizationRequested(LegacyContactId contact, String reason) {
+    record(new AuthRequested(contact, reason));
+  }
+
+  @Override
+  public void authorizationAnswered(LegacyContactId contact, boolean granted, String reason) {
+    record(new AuthAnswered(contact, granted, reason));
+  }
+
+  @Override
+  public void addedByContact(LegacyContactId contact) {
+    record(new AddedBy(contact));
+  }
+
+  @Override
+  public void contactUpdated(LegacyContact contact) {
+    record(new ContactUpdated(contact));
+  }
+
+  @Override
+  public void contactRemoved(LegacyContactId contact) {
+    record(new ContactRemoved(contact));
+  }
+
+  @Override
+  public void offlineMessagesReceived(List<OfflineMessage> messages, DeliveryConfirmation confirmation) {
+    record(new Offline(messages, confirmation));
   }
 
   @Override
@@ -85,6 +139,13 @@ final class RecordingListener implements LegacyListener {
         return type.cast(event);
       }
     }
+  }
+
+  /** The events recorded and not yet taken, taken now (for checks that something did not happen). */
+  List<Event> drain() {
+    List<Event> rest = new java.util.ArrayList<>();
+    events.drainTo(rest);
+    return rest;
   }
 
   <T extends Event> T await(Class<T> type) throws InterruptedException {

@@ -21,6 +21,44 @@ public record UserInfo(String screenName, int warningLevel, TlvChain tlvs) {
         .map(t -> OptionalLong.of(t.asUnsigned())).orElse(OptionalLong.empty());
   }
 
+  /** Whether TLV 0x0D (capability GUIDs, 16 bytes each) lists {@code guid}. */
+  public boolean hasCapability(byte[] guid) {
+    byte[] caps = tlvs.bytes(0x0D).orElse(new byte[0]);
+    for (int i = 0; i + 16 <= caps.length; i += 16) {
+      if (java.util.Arrays.equals(caps, i, i + 16, guid, 0, guid.length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the block has TLV 0x0D at all (a block without it says nothing about capabilities). */
+  public boolean hasCapabilityList() {
+    return tlvs.contains(0x0D);
+  }
+
+  /**
+   * The buddy-icon MD5 of TLV 0x1D (BART ids: type u16, flags u8, length u8, data; type 0x0001 is the buddy
+   * icon). Empty without an icon, and for the all-zero or short placeholders servers send for "none".
+   */
+  public java.util.Optional<byte[]> buddyIconHash() {
+    ByteBuf in = io.netty.buffer.Unpooled.wrappedBuffer(tlvs.bytes(0x1D).orElse(new byte[0]));
+    while (in.readableBytes() >= 4) {
+      int type = in.readUnsignedShort();
+      in.skipBytes(1);
+      int length = in.readUnsignedByte();
+      if (length > in.readableBytes()) {
+        break;
+      }
+      byte[] data = new byte[length];
+      in.readBytes(data);
+      if (type == 0x0001 && length == 16 && !java.util.Arrays.equals(data, new byte[16])) {
+        return java.util.Optional.of(data);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** Reads one block and leaves the buffer just after it. */
   public static UserInfo read(ByteBuf in) {
     String name = SnacIo.readScreenName(in);

@@ -35,6 +35,22 @@ public record IcbmReceived(long cookie, int channel, UserInfo sender, TlvChain m
     return messageTlvs.bytes(0x02).map(IcbmMessageText::fromMessageData);
   }
 
+  /** Channel 2: the rendezvous block of TLV 0x05, if there is one. */
+  public Optional<IcbmRendezvous> rendezvous() {
+    if (channel != 2) {
+      return Optional.empty();
+    }
+    return messageTlvs.bytes(0x05).map(IcbmRendezvous::decode);
+  }
+
+  /** Channel 4: the ICQ data of TLV 0x05, if there is one. */
+  public Optional<IcqChannel4Data> channel4Data() {
+    if (channel != 4) {
+      return Optional.empty();
+    }
+    return messageTlvs.bytes(0x05).map(IcqChannel4Data::decode);
+  }
+
   /** TLV 0x16: when the sender sent the message (seconds since the epoch), for delayed delivery. */
   public OptionalLong sendTime() {
     return messageTlvs.find(0x16).filter(t -> t.length() == 4)

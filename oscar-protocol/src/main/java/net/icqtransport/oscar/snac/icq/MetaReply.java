@@ -56,7 +56,7 @@ public record MetaReply(long ownerUin, int type, int sequence, int subtype, int 
   }
 
   public static MetaReply decode(Snac snac) {
-    if (!snac.is(SnacType.ICQ_META_REPLY)) {
+    if (!snac.is(SnacType.ICQ_EXT_REPLY)) {
       throw new IllegalArgumentException("not SNAC(15,03): " + snac);
     }
     Tlv tlv = TlvChain.readChain(snac.dataBuffer()).find(0x0001)

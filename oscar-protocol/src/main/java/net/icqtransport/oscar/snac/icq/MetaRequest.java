@@ -130,7 +130,7 @@ public record MetaRequest(long ownerUin, int sequence, int subtype, byte[] data)
     if (chunkSize > 0xFFFF - 2) {
       throw new IllegalArgumentException("META request too long: " + chunkSize);
     }
-    return Snac.build(SnacType.ICQ_META_REQUEST, requestId, out -> {
+    return Snac.build(SnacType.ICQ_EXT_REQUEST, requestId, out -> {
       out.writeShort(0x0001);
       out.writeShort(chunkSize + 2);
       out.writeShortLE(chunkSize);
