@@ -265,8 +265,11 @@ final class UserBridge {
             submit(new Task() {
               @Override
               public void run() {
-                onSuccess.accept(value);
-                result.complete(value);
+                try {
+                  onSuccess.accept(value);
+                } finally {
+                  result.complete(value); // the session did it, even if recording it here failed
+                }
               }
 
               @Override
