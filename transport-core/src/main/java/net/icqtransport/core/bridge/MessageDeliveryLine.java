@@ -2,8 +2,10 @@ package net.icqtransport.core.bridge;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import net.icqtransport.core.legacy.DeliveryConfirmation;
@@ -54,6 +56,8 @@ final class MessageDeliveryLine {
   private final ArrayDeque<Delivery> inFlight = new ArrayDeque<>();
   /** The kept messages of the current redelivery run not yet written, oldest first. */
   private final ArrayDeque<PendingDelivery> redeliveryBatch = new ArrayDeque<>();
+  /** The ids handed over in the current run: one coming again means the store did not delete it. */
+  private final Set<Long> redeliveredIds = new HashSet<>();
   /** Whether the outbox may hold messages of the user; null until read from the store. */
   private Boolean outboxInUse;
   private boolean redeliveryRequested;
@@ -191,6 +195,7 @@ final class MessageDeliveryLine {
     redeliveryRequested = false;
     redelivering = true;
     redelivered = 0;
+    redeliveredIds.clear();
     outboxInUse = true; // messages arriving meanwhile queue up behind the kept ones
     redeliverNext();
   }
@@ -214,6 +219,11 @@ final class MessageDeliveryLine {
       }
     }
     PendingDelivery next = redeliveryBatch.peek();
+    if (!redeliveredIds.add(next.id())) {
+      log.error("Kept message {} of {} is still in the outbox after its redelivery; stopping", next.id(), user);
+      stopRedelivery();
+      return;
+    }
     deliver(next.from(), next.text(), next.sentAt())
         .whenComplete((ignored, failure) -> sequence.accept(() -> redelivered(next, failure)));
   }
