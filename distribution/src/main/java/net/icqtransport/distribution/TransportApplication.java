@@ -11,6 +11,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.bridge.BridgeGateway;
 import net.icqtransport.core.bridge.BridgeSettings;
+import net.icqtransport.core.registration.JdbcContactSyncStore;
+import net.icqtransport.core.registration.JdbcPendingDeliveryStore;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
 import net.icqtransport.core.registration.RegistrationStore;
 import net.icqtransport.distribution.config.ConfigurationException;
@@ -52,7 +54,8 @@ public final class TransportApplication implements AutoCloseable {
         new ThreadFactoryBuilder().setNameFormat("bridge-timer").setDaemon(true).build());
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
-    gateway = new BridgeGateway(network, store, component, scheduler, workers, BridgeSettings.defaults());
+    gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
+        new JdbcContactSyncStore(dataSource), component, scheduler, workers, BridgeSettings.defaults());
     component.attach(gateway);
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import net.icqtransport.core.legacy.AvatarId;
+import net.icqtransport.core.legacy.ContactAddResult;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
@@ -27,13 +33,22 @@ import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyNetwork;
+import net.icqtransport.core.legacy.LegacySearchQuery;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.LegacyUserInfo;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.legacy.TypingState;
+import net.icqtransport.core.registration.ContactSyncStore;
+import net.icqtransport.core.registration.MemoryContactSyncStore;
+import net.icqtransport.core.registration.MemoryPendingDeliveryStore;
+import net.icqtransport.core.registration.PendingDeliveryStore;
 import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.registration.RegistrationStore;
+import net.icqtransport.core.registration.StoreException;
+import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
 import org.slf4j.Logger;
@@ -47,12 +62,19 @@ import org.slf4j.LoggerFactory;
  * ({@link ConcurrentHashMap#compute}), which also keeps the set of available resources: whether a call
  * makes the first or the last resource and which bridge it goes to is decided atomically, and the bridge
  * receives the calls in that order. A signed-off bridge leaves the map only once it has run the last call
- * routed to it, so a user never has two bridges talking to the endpoint at once.
+ * routed to it and finished its message deliveries, so a user never has two bridges talking to the endpoint
+ * at once. The operations that need the session (contact-list edits, authorization, directory, avatars,
+ * typing) are routed into the same inbox, so they reach the session in order with the user's messages.
+ *
+ * <p>Messages from contacts that the XMPP side could not take are kept in a {@link PendingDeliveryStore}
+ * and handed over again by {@link #redeliverPending()}; for a user without a bridge, one is made just for
+ * that and dropped when done.
  *
  * <p>Thread-safe; calls may come from any thread. The executors are borrowed, not owned: {@link #shutdown()}
- * cancels this gateway's timers but does not shut the executors down. Store calls of {@link #userAvailable}
- * and {@link #registration} run on the caller's thread; those of {@link #register} and {@link #unregister}
- * on the work executor.
+ * cancels this gateway's timers but does not shut the executors down. Store calls of {@link #userAvailable},
+ * {@link #registration} and the contact-sync methods run on the caller's thread; those of {@link #register},
+ * {@link #unregister} and {@link #redeliverPending()} on the work executor; the outbox is used on the bridges'
+ * sequences.
  */
 public final class BridgeGateway implements Gateway {
 
@@ -61,6 +83,8 @@ public final class BridgeGateway implements Gateway {
 
   private final LegacyNetwork network;
   private final RegistrationStore store;
+  private final PendingDeliveryStore outbox;
+  private final ContactSyncStore contactSync;
   private final UserEndpoint endpoint;
   private final ScheduledExecutorService scheduler;
   private final Executor executor;
@@ -71,6 +95,9 @@ public final class BridgeGateway implements Gateway {
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   /**
+   * A gateway whose outbox and roster sync state live in memory: kept messages survive a reconnect of the
+   * XMPP side but not a restart, and after a restart every contact counts as not synced.
+   *
    * @param scheduler runs the timers (login timeout, reconnect delay, queued-message expiry); its tasks are
    *     short and hand over to {@code executor}
    * @param executor runs the bridges' work; each user's work runs on a sequential view of it
@@ -82,8 +109,30 @@ public final class BridgeGateway implements Gateway {
       ScheduledExecutorService scheduler,
       Executor executor,
       BridgeSettings settings) {
+    this(network, store, new MemoryPendingDeliveryStore(), new MemoryContactSyncStore(), endpoint, scheduler,
+        executor, settings);
+  }
+
+  /**
+   * @param outbox keeps the messages from contacts that the XMPP side could not take
+   * @param contactSync remembers which contacts are in each user's roster
+   * @param scheduler runs the timers (login timeout, reconnect delay, queued-message expiry); its tasks are
+   *     short and hand over to {@code executor}
+   * @param executor runs the bridges' work; each user's work runs on a sequential view of it
+   */
+  public BridgeGateway(
+      LegacyNetwork network,
+      RegistrationStore store,
+      PendingDeliveryStore outbox,
+      ContactSyncStore contactSync,
+      UserEndpoint endpoint,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      BridgeSettings settings) {
     this.network = Objects.requireNonNull(network, "network");
     this.store = Objects.requireNonNull(store, "store");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.contactSync = Objects.requireNonNull(contactSync, "contactSync");
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.executor = Objects.requireNonNull(executor, "executor");
@@ -125,12 +174,19 @@ public final class BridgeGateway implements Gateway {
     return unwrapped(saved);
   }
 
-  /** {@inheritDoc} (XEP-0100 §4.3.) */
+  /**
+   * {@inheritDoc} (XEP-0100 §4.3.) The roster sync state goes too, so a new registration pushes every contact
+   * again; messages still kept for the user stay, to be redelivered.
+   */
   @Override
   public CompletableFuture<Boolean> unregister(UserAddress user) {
     Objects.requireNonNull(user, "user");
     // Delete first: a presence racing with this then finds no registration and cannot start a new bridge.
-    return unwrapped(CompletableFuture.supplyAsync(() -> store.delete(user), executor)
+    return unwrapped(CompletableFuture.supplyAsync(() -> {
+      boolean existed = store.delete(user);
+      contactSync.forgetAll(user);
+      return existed;
+    }, executor)
         .thenCompose(existed -> signOff(user, "Unregistered from the ICQ transport.", false).thenApply(v -> {
           log.info("Unregistered {} (had a registration: {})", user, existed);
           return existed;
@@ -230,6 +286,161 @@ public final class BridgeGateway implements Gateway {
     return network.parseContactId(text);
   }
 
+  // ---- Operations on the user's session: routed into the bridge's inbox, in order with messages --------
+
+  /** {@inheritDoc} Dropped silently when the user is not online: typing is ephemeral (XEP-0085). */
+  @Override
+  public void sendTyping(UserAddress user, LegacyContactId to, TypingState state) {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(state, "state");
+    route(user, bridge -> bridge.sendTyping(to, state));
+  }
+
+  /** {@inheritDoc} On success {@link #contacts} includes it. */
+  @Override
+  public CompletableFuture<ContactAddResult> addContact(UserAddress user, LegacyContact contact, String requestText) {
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.addContact(contact, requestText), (bridge, result) ->
+        bridge.editedContact(new LegacyContact(contact.id(), contact.nickname(), contact.group(),
+            result == ContactAddResult.AUTHORIZATION_REQUESTED)));
+  }
+
+  @Override
+  public CompletableFuture<Void> updateContact(UserAddress user, LegacyContact contact) {
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.updateContact(contact), (bridge, done) -> bridge.editedContact(contact));
+  }
+
+  @Override
+  public CompletableFuture<Void> removeContact(UserAddress user, LegacyContactId contact) {
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.removeContact(contact), (bridge, done) -> bridge.removedContact(contact));
+  }
+
+  @Override
+  public CompletableFuture<Void> requestAuthorization(UserAddress user, LegacyContactId contact, String text) {
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.requestAuthorization(contact, text), null);
+  }
+
+  @Override
+  public CompletableFuture<Void> answerAuthorization(
+      UserAddress user, LegacyContactId contact, boolean granted, String reason) {
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.answerAuthorization(contact, granted, reason), null);
+  }
+
+  @Override
+  public CompletableFuture<Optional<String>> fetchStatusMessage(UserAddress user, LegacyContactId contact) {
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.fetchStatusMessage(contact), null);
+  }
+
+  @Override
+  public CompletableFuture<LegacyUserInfo> fetchUserInfo(UserAddress user, LegacyContactId contact) {
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.fetchUserInfo(contact), null);
+  }
+
+  @Override
+  public CompletableFuture<List<LegacyUserInfo>> search(UserAddress user, LegacySearchQuery query) {
+    Objects.requireNonNull(query, "query");
+    return whenOnline(user, session -> session.search(query), null);
+  }
+
+  @Override
+  public CompletableFuture<byte[]> fetchAvatar(UserAddress user, LegacyContactId contact, AvatarId avatar) {
+    Objects.requireNonNull(contact, "contact");
+    Objects.requireNonNull(avatar, "avatar");
+    return whenOnline(user, session -> session.fetchAvatar(contact, avatar), null);
+  }
+
+  /** {@inheritDoc} Kept up to date by the session's contact-list events and the user's own edits. */
+  @Override
+  public List<LegacyContact> contacts(UserAddress user) {
+    Objects.requireNonNull(user, "user");
+    Online entry = online.get(user);
+    return entry == null ? List.of() : entry.bridge.contacts();
+  }
+
+  /** {@inheritDoc} Ordered by user. */
+  @Override
+  public List<UserAddress> onlineUsers() {
+    return List.copyOf(new TreeSet<>(online.keySet()));
+  }
+
+  /** {@inheritDoc} Nothing happens unless the user has an available resource. */
+  @Override
+  public void reconnect(UserAddress user) {
+    route(user, UserBridge::reconnect);
+  }
+
+  /**
+   * {@inheritDoc} The registration stays; the user's next available presence logs in again. The user sees
+   * the transport go {@link SessionState#OFFLINE} with {@code reason}.
+   */
+  @Override
+  public void disconnect(UserAddress user, String reason) {
+    Objects.requireNonNull(user, "user");
+    log.info("Disconnecting {} from ICQ on request", user);
+    signOff(user, reason, false);
+  }
+
+  // ---- Kept messages and roster sync state ----------------------------------------------------------------
+
+  /**
+   * {@inheritDoc} Runs on the work executor; each user's messages go through that user's bridge, one made
+   * for the purpose if the user has none, so they keep their order with live messages.
+   */
+  @Override
+  public void redeliverPending() {
+    if (stopped.get()) {
+      return;
+    }
+    try {
+      executor.execute(() -> {
+        List<UserAddress> users;
+        try {
+          users = outbox.users();
+        } catch (StoreException e) {
+          log.warn("Cannot read the outbox; kept messages wait for the next redelivery", e);
+          return;
+        }
+        for (UserAddress user : users) {
+          Online entry = online.compute(user, (u, current) -> {
+            if (stopped.get()) {
+              return current;
+            }
+            Online routed = current != null ? current : new Online(newBridge(u));
+            routed.routedCalls++;
+            routed.bridge.redeliver(routed.routedCalls);
+            return routed;
+          });
+          if (entry != null) {
+            entry.bridge.wake();
+          }
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      log.warn("Cannot redeliver kept messages: the executor is shut down");
+    }
+  }
+
+  @Override
+  public Set<LegacyContactId> syncedContacts(UserAddress user) {
+    return contactSync.synced(Objects.requireNonNull(user, "user"));
+  }
+
+  @Override
+  public void markContactSynced(UserAddress user, LegacyContact contact) {
+    contactSync.markSynced(Objects.requireNonNull(user, "user"), Objects.requireNonNull(contact, "contact"));
+  }
+
+  @Override
+  public void forgetContact(UserAddress user, LegacyContactId contact) {
+    contactSync.forget(Objects.requireNonNull(user, "user"), Objects.requireNonNull(contact, "contact"));
+  }
+
   /**
    * {@inheritDoc}
    *
@@ -272,10 +483,50 @@ public final class BridgeGateway implements Gateway {
     }
   }
 
+  /**
+   * Routes {@code call} into the user's bridge while holding the map entry, then wakes it; false if the user
+   * has no bridge. Not counted as a routed call: these never change whether a signed-off bridge may go.
+   */
+  private boolean route(UserAddress user, Consumer<UserBridge> call) {
+    Objects.requireNonNull(user, "user");
+    Online[] routed = new Online[1];
+    online.computeIfPresent(user, (u, entry) -> {
+      call.accept(entry.bridge);
+      routed[0] = entry;
+      return entry;
+    });
+    if (routed[0] == null) {
+      return false;
+    }
+    routed[0].bridge.wake();
+    return true;
+  }
+
+  /**
+   * Runs {@code operation} on the user's session when its turn comes in the bridge; fails with
+   * {@link NotLoggedInException} unless the session is online then.
+   *
+   * @param onSuccess run on the bridge's sequence before the result completes, or null
+   */
+  private <T> CompletableFuture<T> whenOnline(
+      UserAddress user,
+      Function<LegacySession, CompletableFuture<T>> operation,
+      BiConsumer<UserBridge, T> onSuccess) {
+    CompletableFuture<T> result = new CompletableFuture<>();
+    boolean routed = route(user, bridge ->
+        bridge.whenOnline(operation, onSuccess == null ? null : value -> onSuccess.accept(bridge, value), result));
+    if (!routed) {
+      result.completeExceptionally(new NotLoggedInException(
+          "You are not logged in to ICQ (offline); go online (send your presence to the transport) first."));
+    }
+    return result;
+  }
+
   private UserBridge newBridge(UserAddress user) {
     return new UserBridge(
         user,
         store,
+        outbox,
         network,
         endpoint,
         scheduler,

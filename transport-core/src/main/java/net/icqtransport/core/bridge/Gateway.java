@@ -2,6 +2,7 @@ package net.icqtransport.core.bridge;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.legacy.AvatarId;
 import net.icqtransport.core.legacy.ContactAddResult;
@@ -125,19 +126,26 @@ public interface Gateway {
   /** Ends the user's session until their next presence (admin command); the user is told {@code reason}. */
   default void disconnect(UserAddress user, String reason) {}
 
-  /** Contacts already offered to the user's XMPP roster (XEP-0100 §5.1 roster sync), so each is offered once. */
-  default java.util.Set<LegacyContactId> syncedContacts(UserAddress user) {
-    return java.util.Set.of();
+  /**
+   * The XMPP side can take stanzas again (its link to the server is back): hand over the messages from
+   * legacy contacts that it could not take before, in order, with their original time as the delay stamp
+   * (XEP-0203). Call after every (re)connection of the component, including the first.
+   */
+  default void redeliverPending() {}
+
+  /**
+   * The legacy contacts already put in the user's roster (XEP-0100 §5.1 subscription sent), so that the XMPP
+   * side asks for each subscription once rather than at every login.
+   */
+  default Set<LegacyContactId> syncedContacts(UserAddress user) {
+    return Set.of();
   }
 
-  /** Remembers that a contact was offered to the user's XMPP roster. */
+  /** Records that the contact is now in the user's roster. */
   default void markContactSynced(UserAddress user, LegacyContact contact) {}
 
-  /** Forgets that a contact was offered (the user removed it from the roster). */
+  /** Forgets that the contact was synced, e.g. after it left the roster on either side. */
   default void forgetContact(UserAddress user, LegacyContactId contact) {}
-
-  /** Hands undelivered messages (e.g. stored offline messages) to the XMPP side again, after a reconnect. */
-  default void redeliverPending() {}
 
   private static <T> CompletableFuture<T> unsupported(String feature) {
     return CompletableFuture.failedFuture(new UnsupportedOperationException(feature + " not supported"));

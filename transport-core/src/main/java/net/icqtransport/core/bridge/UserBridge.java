@@ -3,6 +3,7 @@ package net.icqtransport.core.bridge;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,7 +19,10 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
+import net.icqtransport.core.legacy.DeliveryConfirmation;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
@@ -32,6 +36,9 @@ import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.legacy.MessageRejectedException;
 import net.icqtransport.core.legacy.MessageRejectedException.Reason;
+import net.icqtransport.core.legacy.OfflineMessage;
+import net.icqtransport.core.legacy.TypingState;
+import net.icqtransport.core.registration.PendingDeliveryStore;
 import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.registration.RegistrationStore;
 import net.icqtransport.core.registration.StoreException;
@@ -62,6 +69,11 @@ import org.slf4j.LoggerFactory;
  * retried: the user must go offline and online again, or register again. {@link #signOff} (last resource
  * gone, unregistered, registered anew) goes back to {@code OFFLINE}; then the gateway forgets the bridge
  * unless a resource came back meanwhile. Only the shutdown's sign-off is final.
+ *
+ * <p>Messages from contacts go through a {@link MessageDeliveryLine}, which keeps what the XMPP side cannot
+ * take. The bridge tells its owner it is idle only once that line is idle too, so a bridge that signed off
+ * still finishes its deliveries before a new bridge for the user may talk to the endpoint. The same idle
+ * report releases a bridge the gateway created only to {@linkplain #redeliver redeliver} kept messages.
  */
 final class UserBridge {
 
@@ -78,6 +90,9 @@ final class UserBridge {
   private final Backoff backoff;
   private final ObjLongConsumer<UserBridge> onIdle;
   private final Queue<Task> inbox = new ConcurrentLinkedQueue<>();
+  private final MessageDeliveryLine deliveries;
+  /** The contact list as last reported while logged in; written on `sequence`, read from any thread. */
+  private volatile List<LegacyContact> knownContacts = List.of();
 
   // Confined to `sequence`.
   /** Resource → its presence, the most recently updated last (it wins a tie in priority). */
@@ -101,6 +116,9 @@ final class UserBridge {
   private ScheduledFuture<?> retry;
   /** Set by the shutdown's sign-off: from then on every call is refused. */
   private boolean ended;
+  /** Whether to call {@code onIdle} with {@link #idleToken} once the deliveries are idle. */
+  private boolean idleReportDue;
+  private long idleToken;
 
   /**
    * @param sequence a sequential executor used by this bridge alone
@@ -110,6 +128,7 @@ final class UserBridge {
   UserBridge(
       UserAddress user,
       RegistrationStore store,
+      PendingDeliveryStore outbox,
       LegacyNetwork network,
       UserEndpoint endpoint,
       ScheduledExecutorService scheduler,
@@ -126,6 +145,7 @@ final class UserBridge {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
     this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
+    this.deliveries = new MessageDeliveryLine(user, endpoint, outbox, task -> submit(task::run), this::reportIdleIfDue);
   }
 
   UserAddress user() {
@@ -143,6 +163,7 @@ final class UserBridge {
       if (ended) {
         return;
       }
+      idleReportDue = false;
       resources.remove(resource);
       resources.put(resource, presence);
       if (state == SessionState.OFFLINE) {
@@ -212,6 +233,152 @@ final class UserBridge {
       }
     });
     return result;
+  }
+
+  /**
+   * Runs {@code operation} on the session if it is online when the call's turn comes, else fails
+   * {@code result} with {@link NotLoggedInException}; the session's failure (including
+   * {@link UnsupportedOperationException}) passes through as it is. {@code onSuccess} runs on the sequence
+   * before {@code result} completes. Only queues the call: {@link #wake()} runs it.
+   */
+  <T> void whenOnline(
+      Function<LegacySession, CompletableFuture<T>> operation, Consumer<T> onSuccess, CompletableFuture<T> result) {
+    inbox.add(new Task() {
+      @Override
+      public void run() {
+        if (ended || state != SessionState.ONLINE || session == null) {
+          result.completeExceptionally(notLoggedIn(ended ? SessionState.OFFLINE : state));
+          return;
+        }
+        CompletableFuture<T> outcome;
+        try {
+          outcome = operation.apply(session);
+        } catch (RuntimeException e) {
+          outcome = CompletableFuture.failedFuture(e);
+        }
+        outcome.whenComplete((value, failure) -> {
+          if (failure != null) {
+            result.completeExceptionally(Failures.unwrap(failure));
+          } else if (onSuccess == null) {
+            result.complete(value);
+          } else {
+            submit(new Task() {
+              @Override
+              public void run() {
+                try {
+                  onSuccess.accept(value);
+                } finally {
+                  result.complete(value); // the session did it, even if recording it here failed
+                }
+              }
+
+              @Override
+              public void rejected() {
+                result.complete(value);
+              }
+            });
+          }
+        });
+      }
+
+      @Override
+      public void rejected() {
+        result.completeExceptionally(notLoggedIn(SessionState.OFFLINE));
+      }
+    });
+  }
+
+  /** A typing notification (XEP-0085 → ICQ 04/14); dropped unless online. Only queues the call. */
+  void sendTyping(LegacyContactId to, TypingState typing) {
+    inbox.add(() -> {
+      if (!ended && state == SessionState.ONLINE && session != null) {
+        try {
+          session.sendTyping(to, typing);
+        } catch (RuntimeException e) {
+          log.warn("Cannot send a typing notification for {}", user, e);
+        }
+      }
+    });
+  }
+
+  /**
+   * Closes the session and logs in again at once with a fresh backoff (the user's "reconnect" command).
+   * Messages waiting for the login stay queued. Does nothing unless a resource is available. Only queues
+   * the call: {@link #wake()} runs it.
+   */
+  void reconnect() {
+    inbox.add(() -> {
+      if (ended || resources.isEmpty()) {
+        return;
+      }
+      log.info("Reconnecting {} to ICQ on request", user);
+      generation++; // the closed session's events are stale from here on
+      cancel(loginTimeout);
+      cancel(retry);
+      LegacySession current = session;
+      session = null;
+      closeQuietly(current);
+      contactsOffline();
+      knownContacts = List.of();
+      appliedStatus = null;
+      backoff.reset();
+      startLogin();
+    });
+  }
+
+  /**
+   * Hands the user's kept messages over ({@link MessageDeliveryLine#redeliver()}). On a bridge without
+   * resources (made for this, or signed off) the owner hears {@code onIdle} with {@code token} once it is
+   * done. Only queues the call: {@link #wake()} runs it.
+   */
+  void redeliver(long token) {
+    inbox.add(() -> {
+      if (ended) {
+        return;
+      }
+      deliveries.redeliver();
+      if (state == SessionState.OFFLINE && resources.isEmpty() && session == null) {
+        idleReportDue = true;
+        idleToken = token;
+        reportIdleIfDue();
+      }
+    });
+  }
+
+  /** The contact list last reported while logged in; empty while not. Safe from any thread. */
+  List<LegacyContact> contacts() {
+    return knownContacts;
+  }
+
+  /**
+   * Records a contact the user added or changed through this session, which the server does not echo (SSI
+   * edits reach only the account's other clients). Runs on the sequence, as {@link #whenOnline}'s hook.
+   */
+  void editedContact(LegacyContact contact) {
+    if (state == SessionState.ONLINE) {
+      rememberContact(contact);
+    }
+  }
+
+  /** Records a contact the user removed through this session; see {@link #editedContact}. */
+  void removedContact(LegacyContactId contact) {
+    if (state == SessionState.ONLINE) {
+      forgetContact(contact);
+    }
+  }
+
+  private void rememberContact(LegacyContact contact) {
+    List<LegacyContact> next = new ArrayList<>(knownContacts);
+    next.removeIf(known -> known.id().equals(contact.id()));
+    next.add(contact);
+    knownContacts = List.copyOf(next);
+  }
+
+  private void forgetContact(LegacyContactId contact) {
+    List<LegacyContact> next = new ArrayList<>(knownContacts);
+    if (next.removeIf(known -> known.id().equals(contact))) {
+      knownContacts = List.copyOf(next);
+    }
   }
 
   /** Runs what was queued; safe to call from any thread, any number of times. */
@@ -417,6 +584,7 @@ final class UserBridge {
     cancel(loginTimeout);
     session = null;
     contactsOffline();
+    knownContacts = List.of();
     String why = describe(reason) + (detail == null || detail.isEmpty() ? "" : ": " + detail);
     log.info("ICQ session of {} as {} ended: {}", user, credentials.account(), why);
     if (reason == DisconnectReason.SIGNED_ON_ELSEWHERE) {
@@ -442,6 +610,7 @@ final class UserBridge {
     session = null;
     closeQuietly(current);
     contactsOffline();
+    knownContacts = List.of();
     rejectQueued("the ICQ session ended before the message could be sent");
     resources.clear();
     appliedStatus = null;
@@ -451,7 +620,17 @@ final class UserBridge {
     }
     ended = forever;
     log.debug("{} signed off from ICQ", user);
-    onIdle.accept(this, token);
+    idleReportDue = true;
+    idleToken = token;
+    reportIdleIfDue();
+  }
+
+  /** Tells the owner the bridge is idle, once deliveries in flight or being redelivered are done. */
+  private void reportIdleIfDue() {
+    if (idleReportDue && deliveries.isIdle()) {
+      idleReportDue = false;
+      onIdle.accept(this, idleToken);
+    }
   }
 
   // ---- From the legacy network to XMPP (XEP-0100 §5) ---------------------------------------------------
@@ -467,7 +646,10 @@ final class UserBridge {
     @Override
     public void contactListReceived(List<LegacyContact> contacts) {
       List<LegacyContact> copy = List.copyOf(contacts);
-      onCurrent(() -> tell(() -> endpoint.contactListReceived(user, copy)));
+      onCurrent(() -> {
+        knownContacts = copy;
+        tell(() -> endpoint.contactListReceived(user, copy));
+      });
     }
 
     @Override
@@ -484,7 +666,52 @@ final class UserBridge {
 
     @Override
     public void messageReceived(LegacyContactId from, String text, Instant sentAt) {
-      onCurrent(() -> tell(() -> endpoint.deliverMessage(user, from, text, sentAt)));
+      Instant receivedAt = Instant.now();
+      onCurrent(() -> deliveries.live(from, text, sentAt, receivedAt));
+    }
+
+    /** Unconfirmed unless every one is passed on (a stale session's never are: they come again). */
+    @Override
+    public void offlineMessagesReceived(List<OfflineMessage> messages, DeliveryConfirmation confirmation) {
+      List<OfflineMessage> copy = List.copyOf(messages);
+      Instant receivedAt = Instant.now();
+      onCurrent(() -> deliveries.offline(copy, confirmation, receivedAt));
+    }
+
+    @Override
+    public void typingChanged(LegacyContactId contact, TypingState typing) {
+      onCurrent(() -> tell(() -> endpoint.typingChanged(user, contact, typing)));
+    }
+
+    @Override
+    public void authorizationRequested(LegacyContactId contact, String reason) {
+      onCurrent(() -> tell(() -> endpoint.authorizationRequested(user, contact, reason)));
+    }
+
+    @Override
+    public void authorizationAnswered(LegacyContactId contact, boolean granted, String reason) {
+      onCurrent(() -> tell(() -> endpoint.authorizationAnswered(user, contact, granted, reason)));
+    }
+
+    @Override
+    public void addedByContact(LegacyContactId contact) {
+      onCurrent(() -> tell(() -> endpoint.addedByContact(user, contact)));
+    }
+
+    @Override
+    public void contactUpdated(LegacyContact contact) {
+      onCurrent(() -> {
+        rememberContact(contact);
+        tell(() -> endpoint.contactUpdated(user, contact));
+      });
+    }
+
+    @Override
+    public void contactRemoved(LegacyContactId contact) {
+      onCurrent(() -> {
+        forgetContact(contact);
+        tell(() -> endpoint.contactRemoved(user, contact));
+      });
     }
 
     @Override
@@ -555,6 +782,20 @@ final class UserBridge {
     } catch (RuntimeException e) {
       log.warn("Closing an ICQ session of {} failed", user, e);
     }
+  }
+
+  /** Why an operation cannot run now, for the user. */
+  static NotLoggedInException notLoggedIn(SessionState current) {
+    String why = switch (current) {
+      case OFFLINE -> "offline";
+      case LOGGING_IN -> "still logging in";
+      case ONLINE -> "online, but the session is gone";
+      case RECONNECTING -> "reconnecting";
+      case LOGIN_FAILED -> "the login failed";
+      case SIGNED_ON_ELSEWHERE -> "another client signed on with your account";
+    };
+    return new NotLoggedInException("You are not logged in to ICQ (" + why + "); try again once the transport"
+        + " shows you online.");
   }
 
   private static MessageRejectedException notConnected(String reason) {

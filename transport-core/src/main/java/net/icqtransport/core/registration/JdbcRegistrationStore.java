@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,21 +16,17 @@ import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.user.UserAddress;
 
-/** Registrations in a relational database through JDBC: the embedded H2 file by default. */
+/**
+ * Registrations in a relational database through JDBC: the embedded H2 file by default. {@link #close()}
+ * closes the data source, which the other JDBC stores may share.
+ */
 public final class JdbcRegistrationStore implements RegistrationStore, AutoCloseable {
-
-  private static final String CREATE_TABLE =
-      "CREATE TABLE IF NOT EXISTS registration ("
-          + " user_jid VARCHAR(3071) PRIMARY KEY,"
-          + " legacy_account VARCHAR(64) NOT NULL,"
-          + " legacy_password VARCHAR(1024) NOT NULL,"
-          + " registered_at TIMESTAMP NOT NULL)";
 
   private final DataSource dataSource;
 
   public JdbcRegistrationStore(DataSource dataSource) {
     this.dataSource = dataSource;
-    createSchema();
+    Schema.migrate(dataSource);
   }
 
   /** A pooled data source for an embedded H2 database in {@code file} (H2 adds {@code .mv.db}). */
@@ -48,15 +43,6 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
     config.setMaximumPoolSize(4);
     config.setPoolName("registrations");
     return new HikariDataSource(config);
-  }
-
-  private void createSchema() {
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      statement.execute(CREATE_TABLE);
-    } catch (SQLException e) {
-      throw new StoreException("cannot create the registration table", e);
-    }
   }
 
   @Override

@@ -1,2 +1,5 @@
-/** Registrations (Jabber user ⇄ legacy account and password) and their durable store. */
+/**
+ * What the transport keeps durably per Jabber user: the registration (user ⇄ legacy account and password), the
+ * outbox of messages not yet delivered to the user, and which contacts were synced to the user's roster.
+ */
 package net.icqtransport.core.registration;

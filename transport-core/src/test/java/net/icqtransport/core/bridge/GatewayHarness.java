@@ -13,6 +13,10 @@ import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.registration.ContactSyncStore;
+import net.icqtransport.core.registration.MemoryContactSyncStore;
+import net.icqtransport.core.registration.MemoryPendingDeliveryStore;
+import net.icqtransport.core.registration.PendingDeliveryStore;
 import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.testing.FakeLegacyNetwork;
 import net.icqtransport.core.testing.FakeLegacyNetwork.FakeSession;
@@ -22,8 +26,9 @@ import net.icqtransport.core.testing.RecordingEndpoint;
 import net.icqtransport.core.user.UserAddress;
 
 /**
- * A gateway over the fake network, an in-memory store, a recording endpoint and a manual clock. With the
- * default direct executor every call has had all its effects when it returns, so tests need no waiting.
+ * A gateway over the fake network, in-memory stores (unless given others), a recording endpoint and a manual
+ * clock. With the default direct executor every call has had all its effects when it returns, so tests need
+ * no waiting.
  */
 final class GatewayHarness {
 
@@ -43,6 +48,8 @@ final class GatewayHarness {
   final MemoryRegistrationStore store = new MemoryRegistrationStore();
   final RecordingEndpoint endpoint = new RecordingEndpoint();
   final ManualScheduler scheduler = new ManualScheduler();
+  final PendingDeliveryStore outbox;
+  final ContactSyncStore contactSync;
   final BridgeGateway gateway;
 
   GatewayHarness() {
@@ -50,7 +57,17 @@ final class GatewayHarness {
   }
 
   GatewayHarness(Executor executor) {
-    gateway = new BridgeGateway(network, store, endpoint, scheduler, executor, SETTINGS);
+    this(executor, new MemoryPendingDeliveryStore(), new MemoryContactSyncStore());
+  }
+
+  GatewayHarness(PendingDeliveryStore outbox, ContactSyncStore contactSync) {
+    this(MoreExecutors.directExecutor(), outbox, contactSync);
+  }
+
+  GatewayHarness(Executor executor, PendingDeliveryStore outbox, ContactSyncStore contactSync) {
+    this.outbox = outbox;
+    this.contactSync = contactSync;
+    gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler, executor, SETTINGS);
   }
 
   void registered(UserAddress user, LegacyCredentials credentials) {
@@ -62,6 +79,12 @@ final class GatewayHarness {
     registered(user, credentials);
     assertTrue(gateway.userAvailable(user, "laptop", 5, LegacyStatus.ONLINE, null));
     return network.lastLogin().succeed();
+  }
+
+  /** What the future failed with, unwrapped, asserting that it failed. */
+  static Throwable failure(CompletableFuture<?> future) {
+    assertTrue(future.isCompletedExceptionally(), "expected a failure, got " + future);
+    return future.handle((value, error) -> error).join();
   }
 
   /** The reason the future failed with, asserting it failed with a {@link MessageRejectedException}. */

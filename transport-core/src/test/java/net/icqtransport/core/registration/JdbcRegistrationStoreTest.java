@@ -21,13 +21,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** The registration store against a real embedded H2. */
 class JdbcRegistrationStoreTest {
 
+  /** The database under test: a fresh in-memory H2 here; {@code PostgresJdbcRegistrationStoreTest} runs the same tests on PostgreSQL. */
+  protected HikariDataSource newDataSource() {
+    return JdbcRegistrationStore.pooled("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+  }
+
+
   private static final UserAddress ALICE = new UserAddress("alice@example.org");
   private static final UserAddress BOB = new UserAddress("bob@example.org");
   private static final UserAddress ZOE = new UserAddress("zoe@example.net");
   private static final Instant WHEN = Instant.parse("2024-05-01T10:15:30.123456Z");
 
-  private final JdbcRegistrationStore store = new JdbcRegistrationStore(
-      JdbcRegistrationStore.pooled("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+  private final JdbcRegistrationStore store = new JdbcRegistrationStore(newDataSource());
 
   @AfterEach
   void close() {

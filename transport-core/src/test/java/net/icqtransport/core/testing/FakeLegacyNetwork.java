@@ -4,8 +4,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import net.icqtransport.core.legacy.AvatarId;
+import net.icqtransport.core.legacy.ContactAddResult;
+import net.icqtransport.core.legacy.DeliveryConfirmation;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
@@ -13,10 +17,14 @@ import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyNetwork;
+import net.icqtransport.core.legacy.LegacySearchQuery;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.LegacyUserInfo;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
+import net.icqtransport.core.legacy.OfflineMessage;
+import net.icqtransport.core.legacy.TypingState;
 
 /**
  * A legacy network scripted by the test: every {@link #open} is recorded as a {@link Login} that stays pending
@@ -165,6 +173,34 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
       listener.messageReceived(from, text, sentAt);
     }
 
+    public void offlineMessages(DeliveryConfirmation confirmation, OfflineMessage... messages) {
+      listener.offlineMessagesReceived(List.of(messages), confirmation);
+    }
+
+    public void typing(LegacyContactId contact, TypingState state) {
+      listener.typingChanged(contact, state);
+    }
+
+    public void authorizationRequested(LegacyContactId contact, String reason) {
+      listener.authorizationRequested(contact, reason);
+    }
+
+    public void authorizationAnswered(LegacyContactId contact, boolean granted, String reason) {
+      listener.authorizationAnswered(contact, granted, reason);
+    }
+
+    public void addedBy(LegacyContactId contact) {
+      listener.addedByContact(contact);
+    }
+
+    public void contactUpdated(LegacyContact contact) {
+      listener.contactUpdated(contact);
+    }
+
+    public void contactRemoved(LegacyContactId contact) {
+      listener.contactRemoved(contact);
+    }
+
     /** The server ends the session. */
     public void closed(DisconnectReason reason, String detail) {
       if (session != null) {
@@ -174,11 +210,18 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
     }
   }
 
-  /** A session that records what the bridge sends and sets. */
+  /**
+   * A session that records what the bridge sends and sets. Its optional operations are recorded as
+   * {@link Call}s that stay pending until the test completes them, unless {@link #supportNoOptionalFeature()}
+   * makes them the interface's defaults. {@link #operations()} lists every call, messages included, in order.
+   */
   public static final class FakeSession implements LegacySession {
     private final LegacyContactId account;
     private final LegacyListener listener;
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final List<String> operations = new CopyOnWriteArrayList<>();
+    private volatile boolean optionalFeatures = true;
     private final List<StatusChange> statuses = new CopyOnWriteArrayList<>();
     private volatile boolean autoAccept = true;
     private volatile RuntimeException throwOnNextSend;
@@ -207,6 +250,7 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
       }
       Sent message = new Sent(to, text, new CompletableFuture<>());
       sent.add(message);
+      operations.add("sendMessage " + to);
       if (autoAccept) {
         message.result().complete(null);
       }
@@ -225,6 +269,97 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
         closed = true;
         listener.sessionClosed(DisconnectReason.CLOSED_BY_CLIENT, null);
       }
+    }
+
+    @Override
+    public void sendTyping(LegacyContactId to, TypingState state) {
+      if (optionalFeatures) {
+        operations.add("sendTyping " + to + " " + state);
+      }
+    }
+
+    @Override
+    public CompletableFuture<Optional<String>> fetchStatusMessage(LegacyContactId contact) {
+      return optionalFeatures ? call("fetchStatusMessage", contact, null) : LegacySession.super.fetchStatusMessage(contact);
+    }
+
+    @Override
+    public CompletableFuture<ContactAddResult> addContact(LegacyContact contact, String requestText) {
+      return optionalFeatures
+          ? call("addContact", contact.id(), contact)
+          : LegacySession.super.addContact(contact, requestText);
+    }
+
+    @Override
+    public CompletableFuture<Void> updateContact(LegacyContact contact) {
+      return optionalFeatures ? call("updateContact", contact.id(), contact) : LegacySession.super.updateContact(contact);
+    }
+
+    @Override
+    public CompletableFuture<Void> removeContact(LegacyContactId contact) {
+      return optionalFeatures ? call("removeContact", contact, null) : LegacySession.super.removeContact(contact);
+    }
+
+    @Override
+    public CompletableFuture<Void> requestAuthorization(LegacyContactId contact, String text) {
+      return optionalFeatures
+          ? call("requestAuthorization", contact, text)
+          : LegacySession.super.requestAuthorization(contact, text);
+    }
+
+    @Override
+    public CompletableFuture<Void> answerAuthorization(LegacyContactId contact, boolean granted, String reason) {
+      return optionalFeatures
+          ? call("answerAuthorization", contact, granted)
+          : LegacySession.super.answerAuthorization(contact, granted, reason);
+    }
+
+    @Override
+    public CompletableFuture<LegacyUserInfo> fetchUserInfo(LegacyContactId user) {
+      return optionalFeatures ? call("fetchUserInfo", user, null) : LegacySession.super.fetchUserInfo(user);
+    }
+
+    @Override
+    public CompletableFuture<List<LegacyUserInfo>> search(LegacySearchQuery query) {
+      return optionalFeatures ? call("search", query.uin(), query) : LegacySession.super.search(query);
+    }
+
+    @Override
+    public CompletableFuture<byte[]> fetchAvatar(LegacyContactId contact, AvatarId avatar) {
+      return optionalFeatures ? call("fetchAvatar", contact, avatar) : LegacySession.super.fetchAvatar(contact, avatar);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> CompletableFuture<T> call(String operation, LegacyContactId contact, Object argument) {
+      if (closed) {
+        throw new AssertionError(operation + " on a closed session");
+      }
+      Call call = new Call(operation, contact, argument, new CompletableFuture<>());
+      calls.add(call);
+      operations.add(operation + " " + contact);
+      return (CompletableFuture<T>) (CompletableFuture<?>) call.result();
+    }
+
+    /** From now on the optional operations behave as {@link LegacySession}'s defaults (unsupported). */
+    public void supportNoOptionalFeature() {
+      optionalFeatures = false;
+    }
+
+    /** The optional operations called so far, oldest first. */
+    public List<Call> calls() {
+      return List.copyOf(calls);
+    }
+
+    public Call lastCall() {
+      if (calls.isEmpty()) {
+        throw new AssertionError("no optional operation was called");
+      }
+      return calls.get(calls.size() - 1);
+    }
+
+    /** Every call of the bridge, e.g. {@code "sendMessage 200001"} or {@code "addContact 200001"}, in order. */
+    public List<String> operations() {
+      return List.copyOf(operations);
     }
 
     /** The next {@link #sendMessage} throws instead of sending, as a broken adapter might. */
@@ -263,6 +398,9 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
   }
 
   public record Sent(LegacyContactId to, String text, CompletableFuture<Void> result) {}
+
+  /** One optional operation: its name, the contact it concerns (or null), its other argument, its outcome. */
+  public record Call(String operation, LegacyContactId contact, Object argument, CompletableFuture<Object> result) {}
 
   public record StatusChange(LegacyStatus status, String text) {}
 }

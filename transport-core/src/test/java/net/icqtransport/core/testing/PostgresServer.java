@@ -62,6 +62,18 @@ public final class PostgresServer implements AutoCloseable {
     return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
   }
 
+  /** Creates an empty database and returns its JDBC URL (a fresh database per test keeps tests apart). */
+  public String createDatabase() {
+    String name = "test" + java.util.UUID.randomUUID().toString().replace("-", "");
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(jdbcUrl(), USER, "");
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("CREATE DATABASE " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create database " + name, e);
+    }
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
+  }
+
   public int port() {
     return port;
   }

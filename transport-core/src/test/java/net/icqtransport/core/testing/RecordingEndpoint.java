@@ -13,18 +13,23 @@ import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
 
 /**
  * A {@link UserEndpoint} that records every call in order, and counts calls for one user that overlapped
- * (which the bridge promises never happens).
+ * (which the bridge promises never happens). Message deliveries are written at once by default; the test
+ * may {@linkplain #failDeliveries() fail} them, as when the link to the XMPP server is down, or
+ * {@linkplain #holdDeliveries() hold} them and complete them itself.
  */
 public final class RecordingEndpoint implements UserEndpoint {
 
   /** One call of the endpoint. */
-  public sealed interface Event permits Delivered, ContactStatus, ContactList, State {
+  public sealed interface Event
+      permits Delivered, ContactStatus, ContactList, State, Typing, AuthorizationRequest, AuthorizationAnswer,
+          AddedBy, ContactChanged, ContactGone {
     UserAddress user();
   }
 
@@ -37,14 +42,84 @@ public final class RecordingEndpoint implements UserEndpoint {
 
   public record State(UserAddress user, SessionState state, String detail) implements Event {}
 
+  public record Typing(UserAddress user, LegacyContactId contact, TypingState state) implements Event {}
+
+  public record AuthorizationRequest(UserAddress user, LegacyContactId contact, String reason) implements Event {}
+
+  public record AuthorizationAnswer(UserAddress user, LegacyContactId contact, boolean granted, String reason)
+      implements Event {}
+
+  public record AddedBy(UserAddress user, LegacyContactId contact) implements Event {}
+
+  public record ContactChanged(UserAddress user, LegacyContact contact) implements Event {}
+
+  public record ContactGone(UserAddress user, LegacyContactId contact) implements Event {}
+
+  /** A delivery the test holds: complete or fail {@code result}. */
+  public record HeldDelivery(Delivered message, CompletableFuture<Void> result) {}
+
+  private enum DeliveryMode { WRITE, FAIL, HOLD }
+
   private final List<Event> events = new ArrayList<>();
   private final ConcurrentHashMap<UserAddress, AtomicBoolean> busy = new ConcurrentHashMap<>();
   private final AtomicInteger overlaps = new AtomicInteger();
+  private final List<Delivered> written = new ArrayList<>();
+  private final List<HeldDelivery> held = new ArrayList<>();
+  private DeliveryMode deliveryMode = DeliveryMode.WRITE;
 
   @Override
   public CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
-    record(new Delivered(user, from, text, sentAt));
-    return CompletableFuture.completedFuture(null);
+    Delivered delivered = new Delivered(user, from, text, sentAt);
+    record(delivered);
+    synchronized (this) {
+      switch (deliveryMode) {
+        case WRITE -> {
+          written.add(delivered);
+          return CompletableFuture.completedFuture(null);
+        }
+        case FAIL -> {
+          return CompletableFuture.failedFuture(new IllegalStateException("not connected to the XMPP server"));
+        }
+        default -> {
+          CompletableFuture<Void> result = new CompletableFuture<>();
+          result.thenRun(() -> {
+            synchronized (this) {
+              written.add(delivered);
+            }
+          });
+          held.add(new HeldDelivery(delivered, result));
+          return result;
+        }
+      }
+    }
+  }
+
+  /** From now on deliveries fail, as when the link to the XMPP server is down. */
+  public synchronized void failDeliveries() {
+    deliveryMode = DeliveryMode.FAIL;
+  }
+
+  /** From now on deliveries are written at once (the default). */
+  public synchronized void writeDeliveries() {
+    deliveryMode = DeliveryMode.WRITE;
+  }
+
+  /** From now on deliveries stay pending until the test completes them (see {@link #heldDeliveries()}). */
+  public synchronized void holdDeliveries() {
+    deliveryMode = DeliveryMode.HOLD;
+  }
+
+  public synchronized List<HeldDelivery> heldDeliveries() {
+    return List.copyOf(held);
+  }
+
+  /** The messages whose delivery succeeded, in the order they were handed over. */
+  public synchronized List<Delivered> written(UserAddress user) {
+    return written.stream().filter(d -> d.user().equals(user)).toList();
+  }
+
+  public List<String> writtenTexts(UserAddress user) {
+    return written(user).stream().map(Delivered::text).toList();
   }
 
   @Override
@@ -60,6 +135,36 @@ public final class RecordingEndpoint implements UserEndpoint {
   @Override
   public void sessionStateChanged(UserAddress user, SessionState state, String detail) {
     record(new State(user, state, detail));
+  }
+
+  @Override
+  public void typingChanged(UserAddress user, LegacyContactId contact, TypingState state) {
+    record(new Typing(user, contact, state));
+  }
+
+  @Override
+  public void authorizationRequested(UserAddress user, LegacyContactId contact, String reason) {
+    record(new AuthorizationRequest(user, contact, reason));
+  }
+
+  @Override
+  public void authorizationAnswered(UserAddress user, LegacyContactId contact, boolean granted, String reason) {
+    record(new AuthorizationAnswer(user, contact, granted, reason));
+  }
+
+  @Override
+  public void addedByContact(UserAddress user, LegacyContactId contact) {
+    record(new AddedBy(user, contact));
+  }
+
+  @Override
+  public void contactUpdated(UserAddress user, LegacyContact contact) {
+    record(new ContactChanged(user, contact));
+  }
+
+  @Override
+  public void contactRemoved(UserAddress user, LegacyContactId contact) {
+    record(new ContactGone(user, contact));
   }
 
   private void record(Event event) {
@@ -109,6 +214,8 @@ public final class RecordingEndpoint implements UserEndpoint {
 
   public synchronized void clear() {
     events.clear();
+    written.clear();
+    held.clear();
   }
 
   /** How many calls for one user began while another call for that user was still running. */

@@ -1,0 +1,331 @@
+package net.icqtransport.core.bridge;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import net.icqtransport.core.legacy.DeliveryConfirmation;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.OfflineMessage;
+import net.icqtransport.core.registration.PendingDelivery;
+import net.icqtransport.core.registration.PendingDeliveryStore;
+import net.icqtransport.core.registration.StoreException;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.core.user.UserEndpoint;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands one user's messages from the legacy network to the {@link UserEndpoint} (XEP-0100 §5.4) in the order
+ * they arrived, and loses none when the XMPP side cannot take them.
+ *
+ * <ul>
+ *   <li>Live messages are handed over at once, without waiting for the previous one to be written. One the
+ *       endpoint fails goes to the {@link PendingDeliveryStore} with its time as the delay stamp (XEP-0203),
+ *       taken in the order the messages arrived, not the order the failures came back.
+ *   <li>While the outbox holds messages of the user, later messages join it rather than overtake them, and
+ *       each arrival tries a redelivery, so a single failure heals without waiting for a reconnect.
+ *   <li>{@link #redeliver()} (the XMPP side reconnected, or a new message arrived) hands the kept messages
+ *       over one at a time, deleting each only after the endpoint wrote it; it stops at the first failure.
+ *       It starts only once every live delivery in flight has settled, so a late failure is kept before it
+ *       runs and keeps its place.
+ *   <li>Offline messages (stored by the network) are confirmed to the network only once the endpoint wrote
+ *       every one of them; if any fails, none is kept here and none confirmed, so the network sends them
+ *       all again at the next login. While the outbox is in use they join it instead, and are confirmed
+ *       once all of them are stored: the outbox is as durable as the network's storage.
+ * </ul>
+ *
+ * <p>Confined to the bridge's sequence: every method, and every reaction to a completion, runs there, so
+ * the endpoint is never called concurrently for the user. Never logs message text.
+ */
+final class MessageDeliveryLine {
+
+  private static final Logger log = LoggerFactory.getLogger(MessageDeliveryLine.class);
+
+  private final UserAddress user;
+  private final UserEndpoint endpoint;
+  private final PendingDeliveryStore outbox;
+  private final Consumer<Runnable> sequence;
+  private final Runnable onIdle;
+
+  /** Live and offline messages handed to the endpoint whose outcome is not handled yet, oldest first. */
+  private final ArrayDeque<Delivery> inFlight = new ArrayDeque<>();
+  /** The kept messages of the current redelivery run not yet written, oldest first. */
+  private final ArrayDeque<PendingDelivery> redeliveryBatch = new ArrayDeque<>();
+  /** The ids handed over in the current run: one coming again means the store did not delete it. */
+  private final Set<Long> redeliveredIds = new HashSet<>();
+  /** Whether the outbox may hold messages of the user; null until read from the store. */
+  private Boolean outboxInUse;
+  private boolean redeliveryRequested;
+  private boolean redelivering;
+  private int redelivered;
+
+  /**
+   * @param sequence runs a task on the bridge's sequence
+   * @param onIdle called on the sequence when the line becomes {@linkplain #isIdle() idle}
+   */
+  MessageDeliveryLine(
+      UserAddress user,
+      UserEndpoint endpoint,
+      PendingDeliveryStore outbox,
+      Consumer<Runnable> sequence,
+      Runnable onIdle) {
+    this.user = Objects.requireNonNull(user, "user");
+    this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+    this.outbox = Objects.requireNonNull(outbox, "outbox");
+    this.sequence = Objects.requireNonNull(sequence, "sequence");
+    this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
+  }
+
+  /**
+   * A message from a contact.
+   *
+   * @param sentAt the sender's time if the network gave one, else null
+   * @param receivedAt when the transport received it: the delay stamp if it has to be kept
+   */
+  void live(LegacyContactId from, String text, Instant sentAt, Instant receivedAt) {
+    if (outboxInUse() && keep(from, text, sentAt != null ? sentAt : receivedAt, receivedAt)) {
+      redeliver();
+      return;
+    }
+    send(new Delivery(from, text, sentAt, receivedAt, null));
+  }
+
+  /** Messages the network stored while the user was offline, with what confirms them to the network. */
+  void offline(List<OfflineMessage> messages, DeliveryConfirmation confirmation, Instant receivedAt) {
+    OfflineBatch batch = new OfflineBatch(messages.size(), confirmation);
+    if (messages.isEmpty()) {
+      batch.finish();
+      return;
+    }
+    if (outboxInUse()) {
+      for (OfflineMessage message : messages) {
+        if (!keep(message.from(), message.text(), message.sentAt(), receivedAt)) {
+          batch.failed++;
+        }
+      }
+      batch.settled = messages.size();
+      batch.finish();
+      redeliver();
+      return;
+    }
+    for (OfflineMessage message : messages) {
+      send(new Delivery(message.from(), message.text(), message.sentAt(), receivedAt, batch));
+    }
+  }
+
+  /** Hands the kept messages over, once what is in flight has settled. */
+  void redeliver() {
+    redeliveryRequested = true;
+    startRedeliveryIfReady();
+  }
+
+  /** Whether nothing is in flight and no redelivery runs: the endpoint hears nothing more from this line. */
+  boolean isIdle() {
+    return inFlight.isEmpty() && !redelivering;
+  }
+
+  // ---- Live and offline messages ------------------------------------------------------------------------
+
+  private void send(Delivery delivery) {
+    inFlight.add(delivery);
+    deliver(delivery.from, delivery.text, delivery.sentAt)
+        .whenComplete((ignored, failure) -> sequence.accept(() -> settled(delivery, failure)));
+  }
+
+  /** Handles outcomes from the oldest on, so that failures are kept in the order the messages arrived. */
+  private void settled(Delivery delivery, Throwable failure) {
+    delivery.done = true;
+    delivery.failure = failure;
+    while (!inFlight.isEmpty() && inFlight.peek().done) {
+      Delivery head = inFlight.poll();
+      if (head.batch != null) {
+        head.batch.settled(head.failure != null);
+      } else if (head.failure != null) {
+        keepFailed(head);
+      }
+    }
+    startRedeliveryIfReady();
+    idleCheck();
+  }
+
+  private void keepFailed(Delivery delivery) {
+    Instant stamp = delivery.sentAt != null ? delivery.sentAt : delivery.receivedAt;
+    boolean wasInUse = Boolean.TRUE.equals(outboxInUse);
+    if (keep(delivery.from, delivery.text, stamp, delivery.receivedAt) && !wasInUse) {
+      log.warn("The XMPP side could not take a message for {} ({}); keeping messages for {} until it can",
+          user, Failures.unwrap(delivery.failure), user);
+    }
+  }
+
+  /** Puts a message in the outbox; false (and logged) if the store failed, so the message is not kept. */
+  private boolean keep(LegacyContactId from, String text, Instant sentAt, Instant receivedAt) {
+    try {
+      outbox.add(user, from, text, sentAt, receivedAt);
+      outboxInUse = true;
+      return true;
+    } catch (StoreException e) {
+      log.error("Cannot keep a message from {} for {} in the outbox", from, user, e);
+      return false;
+    }
+  }
+
+  private boolean outboxInUse() {
+    if (outboxInUse == null) {
+      try {
+        outboxInUse = outbox.count(user) > 0;
+      } catch (StoreException e) {
+        log.warn("Cannot read the outbox of {}; delivering directly", user, e);
+        return false;
+      }
+    }
+    return outboxInUse;
+  }
+
+  // ---- Redelivery ---------------------------------------------------------------------------------------
+
+  private void startRedeliveryIfReady() {
+    if (!redeliveryRequested || redelivering || !inFlight.isEmpty()) {
+      return;
+    }
+    redeliveryRequested = false;
+    redelivering = true;
+    redelivered = 0;
+    redeliveredIds.clear();
+    outboxInUse = true; // messages arriving meanwhile queue up behind the kept ones
+    redeliverNext();
+  }
+
+  private void redeliverNext() {
+    if (redeliveryBatch.isEmpty()) {
+      try {
+        redeliveryBatch.addAll(outbox.pending(user)); // picks up what was kept while the last batch ran
+      } catch (StoreException e) {
+        log.warn("Cannot read the outbox of {}; redelivery stops until the next attempt", user, e);
+        stopRedelivery();
+        return;
+      }
+      if (redeliveryBatch.isEmpty()) {
+        outboxInUse = false;
+        if (redelivered > 0) {
+          log.info("Redelivered {} kept messages to {}", redelivered, user);
+        }
+        stopRedelivery();
+        return;
+      }
+    }
+    PendingDelivery next = redeliveryBatch.peek();
+    if (!redeliveredIds.add(next.id())) {
+      log.error("Kept message {} of {} is still in the outbox after its redelivery; stopping", next.id(), user);
+      stopRedelivery();
+      return;
+    }
+    deliver(next.from(), next.text(), next.sentAt())
+        .whenComplete((ignored, failure) -> sequence.accept(() -> redelivered(next, failure)));
+  }
+
+  private void redelivered(PendingDelivery delivery, Throwable failure) {
+    if (failure != null) {
+      log.warn("Redelivery to {} stopped after {} messages; {} stay kept: the XMPP side failed ({})",
+          user, redelivered, redeliveryBatch.size(), Failures.unwrap(failure));
+      stopRedelivery();
+      return;
+    }
+    redeliveryBatch.poll();
+    redelivered++;
+    try {
+      outbox.delete(delivery.id());
+    } catch (StoreException e) {
+      // Going on would hand the same message over again at the next read of the outbox.
+      log.error("Cannot delete redelivered message {} of {}; it may come again", delivery.id(), user, e);
+      stopRedelivery();
+      return;
+    }
+    redeliverNext();
+  }
+
+  private void stopRedelivery() {
+    redeliveryBatch.clear();
+    redelivering = false;
+    redeliveryRequested = false; // the next arrival or reconnect tries again
+    idleCheck();
+  }
+
+  // ---- Helpers ------------------------------------------------------------------------------------------
+
+  private CompletableFuture<Void> deliver(LegacyContactId from, String text, Instant sentAt) {
+    try {
+      CompletableFuture<Void> written = endpoint.deliverMessage(user, from, text, sentAt);
+      return written != null ? written : CompletableFuture.failedFuture(new NullPointerException("no future"));
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void idleCheck() {
+    if (isIdle()) {
+      onIdle.run();
+    }
+  }
+
+  /** A message handed to the endpoint; {@code done} and {@code failure} are set when its future completes. */
+  private static final class Delivery {
+    final LegacyContactId from;
+    final String text;
+    final Instant sentAt;
+    final Instant receivedAt;
+    /** The offline messages it belongs to, or null for a live message. */
+    final OfflineBatch batch;
+    boolean done;
+    Throwable failure;
+
+    Delivery(LegacyContactId from, String text, Instant sentAt, Instant receivedAt, OfflineBatch batch) {
+      this.from = from;
+      this.text = text;
+      this.sentAt = sentAt;
+      this.receivedAt = receivedAt;
+      this.batch = batch;
+    }
+  }
+
+  /** Offline messages handed over together: confirmed to the network once all of them are safe. */
+  private final class OfflineBatch {
+    final int size;
+    final DeliveryConfirmation confirmation;
+    int settled;
+    int failed;
+
+    OfflineBatch(int size, DeliveryConfirmation confirmation) {
+      this.size = size;
+      this.confirmation = confirmation;
+    }
+
+    void settled(boolean failure) {
+      settled++;
+      if (failure) {
+        failed++;
+      }
+      if (settled == size) {
+        finish();
+      }
+    }
+
+    void finish() {
+      if (failed > 0) {
+        log.warn("{} of {} offline messages for {} could not be passed on; ICQ keeps them for the next login",
+            failed, size, user);
+        return;
+      }
+      try {
+        confirmation.confirm();
+        log.debug("Confirmed {} offline messages for {}", size, user);
+      } catch (RuntimeException e) {
+        log.warn("Confirming the offline messages of {} failed; they may come again", user, e);
+      }
+    }
+  }
+}
