@@ -106,6 +106,16 @@ public final class JabberClient implements AutoCloseable {
         && condition.test(p), timeout, "matching presence from " + from);
   }
 
+  /** True when no presence from {@code from} matching {@code condition} arrives within {@code quiet}. */
+  public boolean noPresenceFrom(String from, Predicate<Presence> condition, Duration quiet) throws Exception {
+    try {
+      nextPresenceFrom(from, condition, quiet);
+      return false;
+    } catch (AssertionError nothingCame) {
+      return true;
+    }
+  }
+
   private static <T> T next(BlockingQueue<T> queue, Predicate<T> condition, Duration timeout, String what)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
