@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
+import net.icqtransport.core.legacy.LegacySessionOptions;
 import net.icqtransport.core.legacy.LegacyNetwork;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LoginFailedException;
@@ -51,8 +52,16 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
 
   @Override
   public CompletableFuture<LegacySession> open(LegacyCredentials credentials, LegacyListener listener) {
+    return open(credentials, LegacySessionOptions.DEFAULTS, listener);
+  }
+
+  /** {@inheritDoc} The user's legacy codepage, if chosen, replaces the configured one for this session. */
+  @Override
+  public CompletableFuture<LegacySession> open(
+      LegacyCredentials credentials, LegacySessionOptions options, LegacyListener listener) {
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(listener, "listener");
+    IcqNetworkSettings settings = options.codepage().map(this.settings::withLegacyCodepage).orElse(this.settings);
     LegacyContactId account = parseContactId(credentials.account().value());
     CompletableFuture<LegacySession> result = new CompletableFuture<>();
     EventLoop loop = group.next();

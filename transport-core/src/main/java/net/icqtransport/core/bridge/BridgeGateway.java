@@ -375,6 +375,19 @@ public final class BridgeGateway implements Gateway {
     route(user, UserBridge::reconnect);
   }
 
+  /** {@inheritDoc} Fails with {@link NotLoggedInException} when the user is not registered. */
+  @Override
+  public CompletableFuture<Void> setLegacyCodepage(UserAddress user, java.nio.charset.Charset codepage) {
+    Objects.requireNonNull(user, "user");
+    return unwrapped(CompletableFuture.supplyAsync(() -> {
+      Registration registration = store.find(user).orElseThrow(() -> new java.util.concurrent.CompletionException(
+          new NotLoggedInException("You are not registered with the ICQ transport.")));
+      store.save(registration.withOptions(new net.icqtransport.core.legacy.LegacySessionOptions(codepage)));
+      log.info("{} chose the legacy codepage {}", user, codepage == null ? "default" : codepage.name());
+      return null;
+    }, executor).thenRun(() -> reconnect(user)));
+  }
+
   /**
    * {@inheritDoc} The registration stays; the user's next available presence logs in again. The user sees
    * the transport go {@link SessionState#OFFLINE} with {@code reason}.

@@ -120,6 +120,14 @@ public interface Gateway {
     return List.of();
   }
 
+  /**
+   * Stores the 8-bit codepage the user's contacts write in ({@code null}: the configured default) and, when
+   * the user is online, logs in again so that it applies (user command "Legacy codepage").
+   */
+  default CompletableFuture<Void> setLegacyCodepage(UserAddress user, java.nio.charset.Charset codepage) {
+    return unsupported("codepages");
+  }
+
   /** Ends the user's session and logs in again at once (user command "reconnect"). */
   default void reconnect(UserAddress user) {}
 

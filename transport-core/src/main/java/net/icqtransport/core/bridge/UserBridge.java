@@ -512,7 +512,7 @@ final class UserBridge {
     log.debug("Logging in {} as ICQ {} (attempt {})", user, credentials.account(), attempt);
     CompletableFuture<LegacySession> opening;
     try {
-      opening = network.open(credentials, new SessionListener(attempt));
+      opening = network.open(credentials, registration.get().options(), new SessionListener(attempt));
     } catch (RuntimeException e) {
       opening = CompletableFuture.failedFuture(e);
     }

@@ -12,6 +12,12 @@ public interface LegacyNetwork {
    */
   CompletableFuture<LegacySession> open(LegacyCredentials credentials, LegacyListener listener);
 
+  /** {@link #open(LegacyCredentials, LegacyListener)} with per-user settings; networks without any ignore them. */
+  default CompletableFuture<LegacySession> open(
+      LegacyCredentials credentials, LegacySessionOptions options, LegacyListener listener) {
+    return open(credentials, listener);
+  }
+
   /**
    * Parses and canonicalizes a contact id typed by a user or taken from a JID's local part.
    *

@@ -2,6 +2,7 @@ package net.icqtransport.core.registration;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.util.Optional;
 import javax.sql.DataSource;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacySessionOptions;
 import net.icqtransport.core.user.UserAddress;
 
 /**
@@ -49,7 +51,8 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
   public Optional<Registration> find(UserAddress user) {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(
-            "SELECT user_jid, legacy_account, legacy_password, registered_at FROM registration WHERE user_jid = ?")) {
+            "SELECT user_jid, legacy_account, legacy_password, registered_at, legacy_codepage FROM registration"
+                + " WHERE user_jid = ?")) {
       statement.setString(1, user.bareJid());
       try (ResultSet rows = statement.executeQuery()) {
         return rows.next() ? Optional.of(read(rows)) : Optional.empty();
@@ -65,13 +68,15 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
       connection.setAutoCommit(false);
       try (PreparedStatement delete = connection.prepareStatement("DELETE FROM registration WHERE user_jid = ?");
           PreparedStatement insert = connection.prepareStatement(
-              "INSERT INTO registration (user_jid, legacy_account, legacy_password, registered_at) VALUES (?, ?, ?, ?)")) {
+              "INSERT INTO registration (user_jid, legacy_account, legacy_password, registered_at, legacy_codepage)"
+                  + " VALUES (?, ?, ?, ?, ?)")) {
         delete.setString(1, registration.user().bareJid());
         delete.executeUpdate();
         insert.setString(1, registration.user().bareJid());
         insert.setString(2, registration.credentials().account().value());
         insert.setString(3, registration.credentials().password());
         insert.setTimestamp(4, Timestamp.from(registration.registeredAt()));
+        insert.setString(5, registration.options().codepage().map(Charset::name).orElse(null));
         insert.executeUpdate();
         connection.commit();
       } catch (SQLException e) {
@@ -98,7 +103,8 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
   public List<Registration> all() {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(
-            "SELECT user_jid, legacy_account, legacy_password, registered_at FROM registration ORDER BY user_jid");
+            "SELECT user_jid, legacy_account, legacy_password, registered_at, legacy_codepage FROM registration"
+                + " ORDER BY user_jid");
         ResultSet rows = statement.executeQuery()) {
       List<Registration> result = new ArrayList<>();
       while (rows.next()) {
@@ -114,7 +120,20 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
     return new Registration(
         new UserAddress(rows.getString(1)),
         new LegacyCredentials(new LegacyContactId(rows.getString(2)), rows.getString(3)),
-        rows.getTimestamp(4).toInstant());
+        rows.getTimestamp(4).toInstant(),
+        new LegacySessionOptions(codepage(rows.getString(5))));
+  }
+
+  /** A stored codepage name; one this JVM no longer knows falls back to the network's default. */
+  private static Charset codepage(String name) {
+    if (name == null) {
+      return null;
+    }
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 
   @Override

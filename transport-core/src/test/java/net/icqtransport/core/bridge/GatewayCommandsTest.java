@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.legacy.DisconnectReason;
+import net.icqtransport.core.legacy.LegacySessionOptions;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.testing.FakeLegacyNetwork.FakeSession;
@@ -44,6 +46,19 @@ class GatewayCommandsTest {
     h.gateway.sendMessage(ALICE, CAROL, "after").join();
     assertEquals(List.of("after"), second.sentTexts());
     assertEquals(List.of(), first.sentTexts());
+  }
+
+  @Test
+  void aChosenCodepageIsStoredAndTheNextLoginUsesIt() throws Exception {
+    FakeSession first = h.online(ALICE, ALICE_ICQ);
+    assertEquals(LegacySessionOptions.DEFAULTS, h.network.lastLogin().options());
+    Charset cyrillic = Charset.forName("windows-1251");
+
+    h.gateway.setLegacyCodepage(ALICE, cyrillic).get(5, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertTrue(first.isClosed(), "logged in again so that the codepage applies");
+    assertEquals(new LegacySessionOptions(cyrillic), h.network.lastLogin().options());
+    assertEquals(new LegacySessionOptions(cyrillic), h.gateway.registration(ALICE).orElseThrow().options());
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacySessionOptions;
 import net.icqtransport.core.user.UserAddress;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,16 @@ class JdbcRegistrationStoreTest {
 
     assertEquals(Optional.of(alice), store.find(ALICE));
     assertEquals(Optional.empty(), store.find(BOB));
+  }
+
+  @Test
+  void theChosenCodepageIsKept() {
+    Registration alice = registration(ALICE, "100001", "pw")
+        .withOptions(new LegacySessionOptions(java.nio.charset.Charset.forName("windows-1251")));
+    store.save(alice);
+    assertEquals(Optional.of(alice), store.find(ALICE));
+    store.save(alice.withOptions(LegacySessionOptions.DEFAULTS));
+    assertEquals(LegacySessionOptions.DEFAULTS, store.find(ALICE).orElseThrow().options());
   }
 
   @Test

@@ -16,6 +16,7 @@ import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
+import net.icqtransport.core.legacy.LegacySessionOptions;
 import net.icqtransport.core.legacy.LegacyNetwork;
 import net.icqtransport.core.legacy.LegacySearchQuery;
 import net.icqtransport.core.legacy.LegacySession;
@@ -39,7 +40,13 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
 
   @Override
   public CompletableFuture<LegacySession> open(LegacyCredentials credentials, LegacyListener listener) {
-    Login login = new Login(credentials, listener);
+    return open(credentials, LegacySessionOptions.DEFAULTS, listener);
+  }
+
+  @Override
+  public CompletableFuture<LegacySession> open(
+      LegacyCredentials credentials, LegacySessionOptions options, LegacyListener listener) {
+    Login login = new Login(credentials, options, listener);
     synchronized (this) {
       logins.add(login);
       notifyAll();
@@ -110,17 +117,23 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
   /** One call of {@link #open}: its credentials, its listener and the future the test completes. */
   public static final class Login {
     private final LegacyCredentials credentials;
+    private final LegacySessionOptions options;
     private final LegacyListener listener;
     private final CompletableFuture<LegacySession> future = new CompletableFuture<>();
     private volatile FakeSession session;
 
-    Login(LegacyCredentials credentials, LegacyListener listener) {
+    Login(LegacyCredentials credentials, LegacySessionOptions options, LegacyListener listener) {
       this.credentials = credentials;
+      this.options = options;
       this.listener = listener;
     }
 
     public LegacyCredentials credentials() {
       return credentials;
+    }
+
+    public LegacySessionOptions options() {
+      return options;
     }
 
     public LegacyListener listener() {

@@ -1,30 +1,34 @@
 package net.icqtransport.xmpp.command;
 
+import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.form.DataForm;
 import net.icqtransport.xmpp.stanza.StanzaException;
-import net.icqtransport.xmpp.state.UserPreferences;
 import org.xmpp.packet.PacketError;
 
 /**
  * "Legacy codepage" (XEP-0050, two stages): the 8-bit codepage the user's ICQ contacts write in (old ICQ
- * clients send texts in the sender's Windows codepage). Kept in memory for now, which the note says: storing
- * it, and decoding with it, are the core's.
+ * clients send texts in the sender's Windows codepage). The gateway stores it with the registration and logs
+ * in again, so that the OSCAR session decodes with it from then on.
  */
 public final class CodepageCommand implements AdHocCommand {
   public static final String NODE = "codepage";
-  static final String DEFAULT = "windows-1252";
+  /** The choice that leaves the codepage to the transport's configuration. */
+  static final String DEFAULT = "default";
 
   /** Codepages offered, value → label. */
   static final Map<String, String> CODEPAGES = codepages();
 
-  private final UserPreferences preferences;
+  private final Gateway gateway;
 
-  public CodepageCommand(UserPreferences preferences) {
-    this.preferences = Objects.requireNonNull(preferences, "preferences");
+  public CodepageCommand(Gateway gateway) {
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
   }
 
   @Override
@@ -48,19 +52,29 @@ public final class CodepageCommand implements AdHocCommand {
       return CompletableFuture.completedFuture(CommandStep.form(DataForm.form()
           .title("Legacy codepage")
           .instructions("The codepage of ICQ messages that are not Unicode.")
-          .listSingle("codepage", "Codepage", CODEPAGES, preferences.codepage(request.user()).orElse(DEFAULT))));
+          .listSingle("codepage", "Codepage", CODEPAGES, current(request.user()))));
     }
     String codepage = request.requireForm().value("codepage");
     if (codepage == null || !CODEPAGES.containsKey(codepage)) {
       throw new StanzaException(PacketError.Condition.bad_request, "Choose one of the codepages offered");
     }
-    preferences.setCodepage(request.user(), codepage);
-    return CompletableFuture.completedFuture(CommandStep.completed(
-        "Codepage set to " + codepage + " until the transport restarts (it is not stored yet)."));
+    Charset charset = codepage.equals(DEFAULT) ? null : Charset.forName(codepage);
+    return gateway.setLegacyCodepage(request.user(), charset).thenApply(done -> CommandStep.completed(
+        "Codepage set to " + codepage + ". Logging in to ICQ again so that it applies."));
+  }
+
+  /** The user's stored choice, as one of the offered values. */
+  private String current(UserAddress user) {
+    return gateway.registration(user)
+        .flatMap(registration -> registration.options().codepage())
+        .map(charset -> charset.name().toLowerCase(Locale.ROOT))
+        .filter(CODEPAGES::containsKey)
+        .orElse(DEFAULT);
   }
 
   private static Map<String, String> codepages() {
     Map<String, String> map = new LinkedHashMap<>();
+    map.put(DEFAULT, "The transport's default");
     map.put("windows-1252", "Western European (Windows-1252)");
     map.put("iso-8859-1", "Western European (ISO-8859-1)");
     map.put("windows-1250", "Central European (Windows-1250)");

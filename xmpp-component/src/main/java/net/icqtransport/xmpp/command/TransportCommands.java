@@ -32,7 +32,7 @@ public final class TransportCommands {
             new StatusMessageCommand(preferences, applier),
             new InvisibilityCommand(preferences, applier),
             new ReconnectCommand(gateway),
-            new CodepageCommand(preferences),
+            new CodepageCommand(gateway),
             new UnregisterCommand(unregistration),
             new OnlineUsersCommand(gateway),
             new StatisticsCommand(gateway, inboundBacklog, outboundBacklog),

@@ -8,16 +8,16 @@ import net.icqtransport.core.user.UserAddress;
 
 /**
  * What each user chose through the ad-hoc commands (XEP-0050): a status message and invisibility that
- * override what their client sends, and the codepage of their ICQ texts. In memory only: lost at restart,
- * until the core has a store for it.
+ * override what their client sends. In memory, for the running transport: like a client's own presence they
+ * are chosen anew after a restart. (The legacy codepage is stored with the registration by the gateway.)
  *
  * <p>{@link #effectiveStatus} and {@link #effectiveStatusText} are the one place the overrides are applied;
  * whatever passes a user's presence to the gateway calls them.
  */
 public final class UserPreferences {
 
-  private record Choices(String statusMessage, boolean invisible, String codepage) {
-    static final Choices NONE = new Choices(null, false, null);
+  private record Choices(String statusMessage, boolean invisible) {
+    static final Choices NONE = new Choices(null, false);
   }
 
   private final Map<UserAddress, Choices> choices = new ConcurrentHashMap<>();
@@ -30,7 +30,7 @@ public final class UserPreferences {
   /** Sets the status message override; null or blank removes it. */
   public void setStatusMessage(UserAddress user, String text) {
     String value = text == null || text.isBlank() ? null : text;
-    choices.compute(user, (u, old) -> tidy(new Choices(value, orNone(old).invisible(), orNone(old).codepage())));
+    choices.compute(user, (u, old) -> tidy(new Choices(value, orNone(old).invisible())));
   }
 
   public boolean isInvisible(UserAddress user) {
@@ -40,17 +40,8 @@ public final class UserPreferences {
   /** Flips invisibility; returns whether the user is invisible now. */
   public boolean toggleInvisible(UserAddress user) {
     Choices now = choices.compute(user, (u, old) ->
-        tidy(new Choices(orNone(old).statusMessage(), !orNone(old).invisible(), orNone(old).codepage())));
+        tidy(new Choices(orNone(old).statusMessage(), !orNone(old).invisible())));
     return now != null && now.invisible();
-  }
-
-  /** The codepage the user chose for ICQ texts, e.g. {@code windows-1251}. */
-  public Optional<String> codepage(UserAddress user) {
-    return Optional.ofNullable(of(user).codepage());
-  }
-
-  public void setCodepage(UserAddress user, String codepage) {
-    choices.compute(user, (u, old) -> tidy(new Choices(orNone(old).statusMessage(), orNone(old).invisible(), codepage)));
   }
 
   /** The legacy status to use for what the client asked: INVISIBLE while the user chose to be. */

@@ -128,6 +128,7 @@ class UserCommandsTest {
 
   @Test
   void codepageOffersAListAndKeepsTheChoice() {
+    when(fixture.gateway.setLegacyCodepage(any(), any())).thenReturn(CompletableFuture.completedFuture(null));
     fixture.receive("""
         <iq type='set' id='u6' from='alice@localhost/pc' to='icq.localhost'>
           <command xmlns='http://jabber.org/protocol/commands' node='codepage' action='execute'/>
@@ -142,7 +143,8 @@ class UserCommandsTest {
               <title>Legacy codepage</title>
               <instructions>The codepage of ICQ messages that are not Unicode.</instructions>
               <field type='list-single' var='codepage' label='Codepage'>
-                <value>windows-1252</value>
+                <value>default</value>
+                <option label="The transport's default"><value>default</value></option>
                 <option label='Western European (Windows-1252)'><value>windows-1252</value></option>
                 <option label='Western European (ISO-8859-1)'><value>iso-8859-1</value></option>
                 <option label='Central European (Windows-1250)'><value>windows-1250</value></option>
@@ -167,10 +169,10 @@ class UserCommandsTest {
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='u7' from='icq.localhost' to='alice@localhost/pc'>
           <command xmlns='http://jabber.org/protocol/commands' node='codepage' sessionid='%s' status='completed'>
-            <note type='info'>Codepage set to windows-1251 until the transport restarts (it is not stored yet).</note>
+            <note type='info'>Codepage set to windows-1251. Logging in to ICQ again so that it applies.</note>
           </command>
         </iq>""".formatted(session));
-    assertEquals(Optional.of("windows-1251"), fixture.preferences.codepage(ALICE));
+    verify(fixture.gateway).setLegacyCodepage(ALICE, java.nio.charset.Charset.forName("windows-1251"));
   }
 
   @Test
@@ -201,7 +203,7 @@ class UserCommandsTest {
   @Test
   void unregisterConfirmedRemovesTheRegistrationLikeXep0077() {
     when(fixture.gateway.unregister(ALICE)).thenReturn(CompletableFuture.completedFuture(true));
-    fixture.preferences.setCodepage(ALICE, "koi8-r");
+    fixture.preferences.setStatusMessage(ALICE, "on holiday");
     fixture.receive("""
         <iq type='set' id='u10' from='alice@localhost/pc' to='icq.localhost'>
           <command xmlns='http://jabber.org/protocol/commands' node='unregister' action='execute'/>
@@ -237,7 +239,7 @@ class UserCommandsTest {
         "<presence type='unsubscribe' from='icq.localhost' to='alice@localhost'/>",
         "<presence type='unsubscribed' from='icq.localhost' to='alice@localhost'/>",
         "<presence type='unavailable' from='icq.localhost' to='alice@localhost'/>");
-    assertEquals(Optional.empty(), fixture.preferences.codepage(ALICE));
+    assertEquals(Optional.empty(), fixture.preferences.statusMessage(ALICE));
   }
 
   @Test
