@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import net.icqtransport.distribution.config.ConfigurationException;
 import net.icqtransport.distribution.config.ConfigurationReference;
 import net.icqtransport.distribution.config.TransportConfig;
+import net.icqtransport.distribution.sandbox.SandboxCommand;
 import net.icqtransport.oscar.server.OscarSimulatorMain;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +22,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "ICQ transport for Jabber/XMPP (an XEP-0114 component).",
     subcommands = {Main.Run.class, Main.CheckConfig.class, Main.ConfigReference.class, RegistrationsCommand.class,
-        Main.Simulator.class})
+        Main.Simulator.class, SandboxCommand.class})
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

@@ -2,9 +2,12 @@ package net.icqtransport.distribution;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.zaxxer.hikari.HikariDataSource;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,8 +18,13 @@ import net.icqtransport.core.registration.JdbcContactSyncStore;
 import net.icqtransport.core.registration.JdbcPendingDeliveryStore;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
 import net.icqtransport.core.registration.RegistrationStore;
+import net.icqtransport.core.user.SessionState;
 import net.icqtransport.distribution.config.ConfigurationException;
 import net.icqtransport.distribution.config.TransportConfig;
+import net.icqtransport.distribution.operations.LogLevels;
+import net.icqtransport.distribution.operations.MicrometerTransportMetrics;
+import net.icqtransport.distribution.operations.OperationsHttpServer;
+import net.icqtransport.distribution.operations.QueueMeters;
 import net.icqtransport.oscar.client.LoginMethod;
 import net.icqtransport.oscar.icq.IcqNetwork;
 import net.icqtransport.oscar.icq.IcqNetworkSettings;
@@ -40,8 +48,14 @@ public final class TransportApplication implements AutoCloseable {
   private final BridgeGateway gateway;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
+  private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final MicrometerTransportMetrics metrics = new MicrometerTransportMetrics(meters);
+  private final TransportConfig config;
+  private OperationsHttpServer http;
 
   private TransportApplication(TransportConfig config) {
+    this.config = config;
+    LogLevels.apply(config.loggingLevels());
     dataSource = dataSource(config);
     store = new JdbcRegistrationStore(dataSource);
     network = new IcqNetwork(IcqNetworkSettings.defaults(config.oscarLoginHost())
@@ -55,13 +69,18 @@ public final class TransportApplication implements AutoCloseable {
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
-        new JdbcContactSyncStore(dataSource), component, scheduler, workers, BridgeSettings.defaults());
+        new JdbcContactSyncStore(dataSource), component, scheduler, workers, BridgeSettings.defaults(), metrics);
     component.attach(gateway);
+    QueueMeters.bind(meters, component, network);
   }
 
   /** Wires everything and starts connecting to the XMPP server (in the background, retrying until it is up). */
   public static TransportApplication start(TransportConfig config) {
     TransportApplication application = new TransportApplication(config);
+    if (config.httpEnabled()) {
+      application.http = OperationsHttpServer.start(config.httpHost(), config.httpPort(), application.meters::scrape,
+          application.component::isConnected, () -> application.metrics.sessions(SessionState.ONLINE));
+    }
     application.component.start();
     LOG.info("Transport for {} started; {} registered users", config.componentDomain(),
         application.store.all().size());
@@ -91,7 +110,17 @@ public final class TransportApplication implements AutoCloseable {
     return store;
   }
 
-  /** Signs every user off, disconnects from both networks and closes the database. */
+  /** The port of the /metrics and /health listener, if enabled (the chosen one when configured as 0). */
+  public OptionalInt httpPort() {
+    return http == null ? OptionalInt.empty() : OptionalInt.of(http.port());
+  }
+
+  /**
+   * Stops in the order that leaves nothing half-done: the gateway signs every user off ICQ (OSCAR sign-off)
+   * and tells each user their contacts went offline; the component then shows the transport offline to every
+   * user, drains its outbound queue and closes the stream; then the OSCAR event loops, the bridge's threads
+   * (finishing what they run, so no store write is cut), the HTTP endpoint, and last the database.
+   */
   @Override
   public void close() {
     gateway.shutdown();
@@ -100,10 +129,16 @@ public final class TransportApplication implements AutoCloseable {
     scheduler.shutdownNow();
     workers.shutdown();
     try {
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        LOG.warn("Bridge threads still busy after 5 s; closing the database anyway");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    if (http != null) {
+      http.close();
+    }
+    meters.close();
     store.close();
     LOG.info("Transport stopped");
   }

@@ -68,6 +68,7 @@ import net.icqtransport.xmpp.state.UserPresenceBook;
 import net.icqtransport.xmpp.state.UserResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.Presence;
@@ -96,6 +97,8 @@ import org.xmpp.packet.Presence;
 public final class TransportComponent implements UserEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(TransportComponent.class);
   private static final int INBOUND_THREADS = 4;
+  /** The SLF4J MDC key holding the bare JID of the stanza's sender while it is handled. */
+  public static final String MDC_USER = "user";
   /** How long an ad-hoc command waits for its form (XEP-0050 §3.4) before its session is dropped. */
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
 
@@ -269,6 +272,11 @@ public final class TransportComponent implements UserEndpoint {
     LOG.info("XMPP component {} stopped", settings.domain());
   }
 
+  /** How many times the component has connected to the server so far (reconnects are this minus one). */
+  public int connectionCount() {
+    return supervisor.connectionCount();
+  }
+
   /** Inbound stanzas waiting to be handled (for metrics). */
   public int inboundBacklog() {
     return inbound.pendingTasks();
@@ -342,12 +350,15 @@ public final class TransportComponent implements UserEndpoint {
     JID from = packet.getFrom();
     String key = from == null ? "" : from.toBareJID();
     inbound.execute(key, () -> {
-      StanzaRouter current = router;
-      if (current == null) {
-        LOG.error("No gateway attached; dropping a {} from {}", packet.getElement().getName(), from);
-        return;
+      // The sender's bare JID is the log context of everything this stanza causes on this lane.
+      try (MDC.MDCCloseable context = MDC.putCloseable(MDC_USER, key)) {
+        StanzaRouter current = router;
+        if (current == null) {
+          LOG.error("No gateway attached; dropping a {} from {}", packet.getElement().getName(), from);
+          return;
+        }
+        current.route(packet);
       }
-      current.route(packet);
     });
   }
 

@@ -18,6 +18,9 @@ import java.util.stream.Collectors;
  * problems instead of stopping at the first, so that {@code check-config} can name each wrong key.
  */
 final class ConfigValidator {
+  /** Objects whose keys are free (the user adds entries), relative to the root. */
+  static final Set<String> OPEN_OBJECTS = Set.of("logging.levels");
+
   private final String root;
   private final Config reference;
   private final List<String> problems = new ArrayList<>();
@@ -47,7 +50,7 @@ final class ConfigValidator {
     if (overrides.hasPath(root)) {
       for (Map.Entry<String, ConfigValue> entry : overrides.getConfig(root).entrySet()) {
         String key = entry.getKey();
-        if (!known.contains(key)) {
+        if (!known.contains(key) && !isOpen(key)) {
           invalidKeys.add(key);
           String hint = closest(key, known).map(k -> " (did you mean " + root + "." + k + "?)").orElse("");
           problems.add(root + "." + key + ": unknown key" + hint);
@@ -68,6 +71,11 @@ final class ConfigValidator {
       }
     }
     return resolved;
+  }
+
+  /** Keys below an object whose entries the user names, e.g. logging.levels."net.icqtransport.oscar". */
+  private static boolean isOpen(String key) {
+    return OPEN_OBJECTS.stream().anyMatch(open -> key.startsWith(open + "."));
   }
 
   /** checkValid accepts a string where a number is expected (it might convert): try the conversion. */

@@ -18,7 +18,8 @@ final class EnvironmentOverrides {
 
   /** The variable that overrides {@code key} (relative to the root, e.g. {@code xmpp.secret}). */
   static String variableFor(String key) {
-    return PREFIX + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    // Quotes come from keys that contain dots themselves, e.g. logging.levels."net.icqtransport".
+    return PREFIX + key.toUpperCase(Locale.ROOT).replace("\"", "").replace('.', '_').replace('-', '_');
   }
 
   /** The keys of {@code reference} under {@code root} that {@code environment} sets, as a config. */

@@ -3,6 +3,7 @@ package net.icqtransport.distribution.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -10,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -30,7 +33,18 @@ public record TransportConfig(
     String databaseUrl,
     Path databaseFile,
     String databaseUsername,
-    String databasePassword) {
+    String databasePassword,
+    boolean httpEnabled,
+    String httpHost,
+    int httpPort,
+    Map<String, String> loggingLevels) {
+
+  /** The levels {@code logging.levels} may name (Logback's). */
+  public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
+
+  public TransportConfig {
+    loggingLevels = Collections.unmodifiableMap(new LinkedHashMap<>(loggingLevels));
+  }
 
   private static final String ROOT = "icq-transport";
 
@@ -95,6 +109,10 @@ public record TransportConfig(
         problems.add(ROOT + "." + key + ": not a port number: " + c.getInt(key));
       }
     }
+    if (validator.isValid("http.port") && (c.getInt("http.port") < 0 || c.getInt("http.port") > 65535)) {
+      problems.add(ROOT + ".http.port: not a port number (0 picks a free one): " + c.getInt("http.port"));
+    }
+    Map<String, String> levels = loggingLevels(c, problems);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
@@ -110,7 +128,33 @@ public record TransportConfig(
         c.getString("database.url"),
         Path.of(c.getString("database.file")),
         c.getString("database.username"),
-        databasePassword);
+        databasePassword,
+        c.getBoolean("http.enabled"),
+        c.getString("http.host"),
+        c.getInt("http.port"),
+        levels);
+  }
+
+  /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */
+  private static Map<String, String> loggingLevels(Config c, List<String> problems) {
+    Map<String, String> levels = new LinkedHashMap<>();
+    ConfigObject object;
+    try {
+      object = c.getObject("logging.levels");
+    } catch (ConfigException e) {
+      problems.add(ROOT + ".logging.levels: " + e.getMessage().replaceFirst("^.*?: ", ""));
+      return levels;
+    }
+    object.forEach((logger, value) -> {
+      String level = value.unwrapped() instanceof String text ? text.toUpperCase(Locale.ROOT) : "";
+      if (LOG_LEVELS.contains(level)) {
+        levels.put(logger, level);
+      } else {
+        problems.add(ROOT + ".logging.levels.\"" + logger + "\": must be one of " + LOG_LEVELS + ", not "
+            + value.render());
+      }
+    });
+    return levels;
   }
 
   /** The value of {@code key}, or the trimmed content of the file named by {@code key + "-file"} if set. */
@@ -134,6 +178,7 @@ public record TransportConfig(
   public String toString() {
     return "TransportConfig[xmpp=" + xmppHost + ":" + xmppPort + ", domain=" + componentDomain
         + ", oscar=" + oscarLoginHost + ":" + oscarLoginPort + " (" + oscarLoginMethod + ")"
-        + ", database=" + (databaseUrl.isEmpty() ? "embedded " + databaseFile : databaseUrl) + "]";
+        + ", database=" + (databaseUrl.isEmpty() ? "embedded " + databaseFile : databaseUrl)
+        + ", http=" + (httpEnabled ? httpHost + ":" + httpPort : "off") + "]";
   }
 }

@@ -38,10 +38,15 @@ public final class JabberClient implements AutoCloseable {
 
   /** Connects and logs in {@code user@localhost}; available presence is sent by the login. */
   public static JabberClient login(XmppTestServer server, String user, String password) throws Exception {
+    return login(server.clientPort(), user, password);
+  }
+
+  /** Connects to 127.0.0.1:{@code clientPort} and logs in {@code user@localhost}, without TLS. */
+  public static JabberClient login(int clientPort, String user, String password) throws Exception {
     XMPPTCPConnectionConfiguration config = XMPPTCPConnectionConfiguration.builder()
         .setXmppDomain("localhost")
         .setHost("127.0.0.1")
-        .setPort(server.clientPort())
+        .setPort(clientPort)
         .setSecurityMode(SecurityMode.disabled)
         .setUsernameAndPassword(user, password)
         .setResource("e2e")

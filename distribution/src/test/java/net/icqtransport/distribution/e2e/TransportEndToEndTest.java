@@ -73,7 +73,8 @@ abstract class TransportEndToEndTest {
         "icq-transport.xmpp.domain", COMPONENT,
         "icq-transport.xmpp.secret", prosody.componentSecret(),
         "icq-transport.oscar.login-port", simulator.loginAddress().getPort(),
-        "icq-transport.database.file", folder.resolve("data/registrations").toString())));
+        "icq-transport.database.file", folder.resolve("data/registrations").toString(),
+        "icq-transport.http.port", 0)));
     TransportApplication application = TransportApplication.start(config);
     assertTrue(application.awaitConnected(WAIT), "component connected to Prosody; log:\n" + prosody.log());
     return application;

@@ -181,6 +181,12 @@ public final class FlapConnection {
     return limiter == null ? 0 : limiter.queueDepth();
   }
 
+  /** How many SNACs had to wait for the rate limits on this connection, for metrics. */
+  public long rateLimitWaits() {
+    RateLimiter limiter = rateLimiter;
+    return limiter == null ? 0 : limiter.waits();
+  }
+
   /** The connection's rate limiter, once the server has sent its rate classes. */
   public java.util.Optional<RateLimiter> rateLimiter() {
     return java.util.Optional.ofNullable(rateLimiter);

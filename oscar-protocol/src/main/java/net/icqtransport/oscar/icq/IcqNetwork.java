@@ -5,6 +5,9 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.LegacyContactId;
@@ -26,6 +29,9 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   private final IcqNetworkSettings settings;
   private final EventLoopGroup group;
   private final boolean ownsGroup;
+  /** BOS connections of the sessions opened so far; closed ones are retired by {@link #rateStatistics()}. */
+  private final Set<FlapConnection> connections = ConcurrentHashMap.newKeySet();
+  private final LongAdder retiredRateLimitWaits = new LongAdder();
 
   /**
    * @param group NIO event loops shared by all sessions (e.g. {@code MultiThreadIoEventLoopGroup} with
@@ -68,6 +74,7 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
     OscarLogin.start(loop, settings.clientConfig(), account.value(), credentials.password(), new OscarLogin.Outcome() {
       @Override
       public FlapConnection.Listener loggedIn(OscarLoginResult login) {
+        connections.add(login.connection());
         IcqSession session = new IcqSession(login, account, listener, settings);
         result.complete(session);
         session.start(login.contactList());
@@ -81,6 +88,33 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
     });
     return result;
   }
+
+  /**
+   * SNACs waiting for the servers' rate limits, summed over the open sessions, and how many SNACs had to
+   * wait so far (OSCAR rate limits: SNAC(01,07), SNAC(01,0A)); for metrics, callable from any thread.
+   */
+  public RateStatistics rateStatistics() {
+    long waits = 0;
+    int queued = 0;
+    for (FlapConnection connection : connections) {
+      long connectionWaits = connection.rateLimitWaits();
+      if (!connection.isOpen() && connections.remove(connection)) {
+        retiredRateLimitWaits.add(connectionWaits);
+        continue;
+      }
+      waits += connectionWaits;
+      queued += connection.rateQueueDepth();
+    }
+    return new RateStatistics(queued, waits + retiredRateLimitWaits.sum());
+  }
+
+  /**
+   * The rate limiters of all sessions at one moment.
+   *
+   * @param queued SNACs waiting now
+   * @param waits SNACs that had to wait since the network was created (a counter)
+   */
+  public record RateStatistics(int queued, long waits) {}
 
   /**
    * An ICQ UIN: 5 to 12 ASCII digits without a leading zero, e.g. {@code "100002"}.

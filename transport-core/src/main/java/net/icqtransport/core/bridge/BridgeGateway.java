@@ -40,6 +40,7 @@ import net.icqtransport.core.legacy.LegacyUserInfo;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.metrics.TransportMetrics;
 import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.registration.ContactSyncStore;
 import net.icqtransport.core.registration.MemoryContactSyncStore;
@@ -89,6 +90,7 @@ public final class BridgeGateway implements Gateway {
   private final ScheduledExecutorService scheduler;
   private final Executor executor;
   private final BridgeSettings settings;
+  private final TransportMetrics metrics;
   private final ConcurrentHashMap<UserAddress, Online> online = new ConcurrentHashMap<>();
   /** Logins made only to check credentials, so that a shutdown does not leave them waiting. */
   private final Set<CompletableFuture<LegacySession>> checks = ConcurrentHashMap.newKeySet();
@@ -129,6 +131,25 @@ public final class BridgeGateway implements Gateway {
       ScheduledExecutorService scheduler,
       Executor executor,
       BridgeSettings settings) {
+    this(network, store, outbox, contactSync, endpoint, scheduler, executor, settings, TransportMetrics.NONE);
+  }
+
+  /**
+   * As the constructor above, reporting to {@code metrics}.
+   *
+   * @param metrics told about logins, messages, bounces, reconnects, registrations and session states
+   */
+  public BridgeGateway(
+      LegacyNetwork network,
+      RegistrationStore store,
+      PendingDeliveryStore outbox,
+      ContactSyncStore contactSync,
+      UserEndpoint endpoint,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      BridgeSettings settings,
+      TransportMetrics metrics) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.network = Objects.requireNonNull(network, "network");
     this.store = Objects.requireNonNull(store, "store");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -159,12 +180,14 @@ public final class BridgeGateway implements Gateway {
         .handleAsync((session, failure) -> {
           if (failure != null) {
             LoginFailedException refused = Failures.asLoginFailure(failure);
+            metrics.loginFailed(refused.failure());
             log.info("ICQ account {} for {} refused: {}", credentials.account(), user, refused.getMessage());
             throw new CompletionException(refused);
           }
           closeQuietly(session);
           Registration registration = new Registration(user, credentials, Instant.now());
           store.save(registration);
+          metrics.registered();
           log.info("Registered {} as ICQ {}", user, credentials.account());
           return registration;
         }, executor)
@@ -184,6 +207,9 @@ public final class BridgeGateway implements Gateway {
     // Delete first: a presence racing with this then finds no registration and cannot start a new bridge.
     return unwrapped(CompletableFuture.supplyAsync(() -> {
       boolean existed = store.delete(user);
+      if (existed) {
+        metrics.unregistered();
+      }
       contactSync.forgetAll(user);
       return existed;
     }, executor)
@@ -275,10 +301,19 @@ public final class BridgeGateway implements Gateway {
     Objects.requireNonNull(text, "text");
     Online entry = online.get(user);
     if (entry == null) {
+      metrics.messageBounced();
       return CompletableFuture.failedFuture(new MessageRejectedException(MessageRejectedException.Reason.NOT_CONNECTED,
           "Message not sent: you are not logged in to ICQ. Go online (send your presence to the transport) first."));
     }
-    return entry.bridge.sendMessage(to, text);
+    CompletableFuture<Void> sent = entry.bridge.sendMessage(to, text);
+    sent.whenComplete((ok, failure) -> {
+      if (failure == null) {
+        metrics.messageToLegacy();
+      } else {
+        metrics.messageBounced();
+      }
+    });
+    return sent;
   }
 
   @Override
@@ -546,6 +581,7 @@ public final class BridgeGateway implements Gateway {
         MoreExecutors.newSequentialExecutor(executor),
         settings,
         new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay()),
+        metrics,
         this::bridgeIdle);
   }
 

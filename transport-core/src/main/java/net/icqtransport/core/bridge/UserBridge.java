@@ -34,6 +34,7 @@ import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
+import net.icqtransport.core.metrics.TransportMetrics;
 import net.icqtransport.core.legacy.MessageRejectedException;
 import net.icqtransport.core.legacy.MessageRejectedException.Reason;
 import net.icqtransport.core.legacy.OfflineMessage;
@@ -47,6 +48,7 @@ import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * One online Jabber user's bridge to the legacy network (biboumi's {@code Bridge}, Slidge's session): owns the
@@ -88,6 +90,9 @@ final class UserBridge {
   private final Executor sequence;
   private final BridgeSettings settings;
   private final Backoff backoff;
+  private final TransportMetrics metrics;
+  /** The SLF4J MDC key that holds the user's bare JID while the bridge works for them (shown by logback.xml). */
+  static final String MDC_USER = "user";
   private final ObjLongConsumer<UserBridge> onIdle;
   private final Queue<Task> inbox = new ConcurrentLinkedQueue<>();
   private final MessageDeliveryLine deliveries;
@@ -135,7 +140,9 @@ final class UserBridge {
       Executor sequence,
       BridgeSettings settings,
       Backoff backoff,
+      TransportMetrics metrics,
       ObjLongConsumer<UserBridge> onIdle) {
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.user = Objects.requireNonNull(user, "user");
     this.store = Objects.requireNonNull(store, "store");
     this.network = Objects.requireNonNull(network, "network");
@@ -394,13 +401,16 @@ final class UserBridge {
     }
   }
 
+  /** Runs the queued calls with the user's bare JID as the log context ({@value #MDC_USER} in the MDC). */
   private void drainInbox() {
-    Task task;
-    while ((task = inbox.poll()) != null) {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        log.error("Bridge task for {} failed", user, e);
+    try (MDC.MDCCloseable context = MDC.putCloseable(MDC_USER, user.toString())) {
+      Task task;
+      while ((task = inbox.poll()) != null) {
+        try {
+          task.run();
+        } catch (RuntimeException e) {
+          log.error("Bridge task for {} failed", user, e);
+        }
       }
     }
   }
@@ -540,6 +550,7 @@ final class UserBridge {
       return;
     }
     log.info("{} is logged in to ICQ as {}", user, credentials.account());
+    metrics.loginSucceeded();
     session = opened;
     appliedStatus = null;
     backoff.reset();
@@ -558,6 +569,7 @@ final class UserBridge {
   private void loginFailed(LoginFailedException failure) {
     generation++; // whatever this attempt still produces is stale now
     LoginFailure reason = failure.failure();
+    metrics.loginFailed(reason);
     log.info("ICQ login of {} as {} failed: {}", user, credentials.account(), failure.getMessage());
     if (reason.isRetryable()) {
       scheduleReconnect("Could not log in to ICQ (" + reason.description() + ")");
@@ -571,6 +583,7 @@ final class UserBridge {
   private void scheduleReconnect(String why) {
     Duration delay = backoff.nextDelay();
     int expected = generation;
+    metrics.reconnectScheduled();
     setState(SessionState.RECONNECTING, why + "; retrying in " + describe(delay) + ".", null);
     retry = schedule(() -> {
       if (!ended && generation == expected && state == SessionState.RECONNECTING) {
@@ -667,7 +680,10 @@ final class UserBridge {
     @Override
     public void messageReceived(LegacyContactId from, String text, Instant sentAt) {
       Instant receivedAt = Instant.now();
-      onCurrent(() -> deliveries.live(from, text, sentAt, receivedAt));
+      onCurrent(() -> {
+        metrics.messageFromLegacy();
+        deliveries.live(from, text, sentAt, receivedAt);
+      });
     }
 
     /** Unconfirmed unless every one is passed on (a stale session's never are: they come again). */
@@ -675,7 +691,10 @@ final class UserBridge {
     public void offlineMessagesReceived(List<OfflineMessage> messages, DeliveryConfirmation confirmation) {
       List<OfflineMessage> copy = List.copyOf(messages);
       Instant receivedAt = Instant.now();
-      onCurrent(() -> deliveries.offline(copy, confirmation, receivedAt));
+      onCurrent(() -> {
+        copy.forEach(message -> metrics.messageFromLegacy());
+        deliveries.offline(copy, confirmation, receivedAt);
+      });
     }
 
     @Override
@@ -731,7 +750,11 @@ final class UserBridge {
   // ---- Helpers ------------------------------------------------------------------------------------------
 
   private void setState(SessionState next, String detail, String reasonNotSent) {
+    SessionState previous = state;
     state = next;
+    if (previous != next) {
+      metrics.sessionStateChanged(previous, next);
+    }
     notSentReason = reasonNotSent;
     tell(() -> endpoint.sessionStateChanged(user, next, detail));
   }

@@ -50,6 +50,7 @@ final class GatewayHarness {
   final ManualScheduler scheduler = new ManualScheduler();
   final PendingDeliveryStore outbox;
   final ContactSyncStore contactSync;
+  final CountingMetrics metrics = new CountingMetrics();
   final BridgeGateway gateway;
 
   GatewayHarness() {
@@ -67,7 +68,7 @@ final class GatewayHarness {
   GatewayHarness(Executor executor, PendingDeliveryStore outbox, ContactSyncStore contactSync) {
     this.outbox = outbox;
     this.contactSync = contactSync;
-    gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler, executor, SETTINGS);
+    gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler, executor, SETTINGS, metrics);
   }
 
   void registered(UserAddress user, LegacyCredentials credentials) {

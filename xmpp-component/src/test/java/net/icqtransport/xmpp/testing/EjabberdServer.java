@@ -83,6 +83,33 @@ public final class EjabberdServer implements XmppTestServer {
     }
   }
 
+  /**
+   * The XEP-0356 grants the transport needs, as a {@code modules:} entry. docs/guide-ejabberd.md shows exactly
+   * this text (GuidesTest in the distribution module holds them together).
+   */
+  public static final String PRIVILEGE_MODULE = String.join("\n",
+      "  mod_privilege:",
+      "    roster:",
+      "      both: all",
+      "    message:",
+      "      outgoing: all",
+      "    presence:",
+      "      roster: all",
+      "");
+
+  /** The XEP-0114 listener, as a {@code listen:} entry; docs/guide-ejabberd.md shows exactly this text. */
+  public static String serviceListener(String ip, int port, String componentDomain, String secret) {
+    return String.join("\n",
+        "  -",
+        "    port: " + port,
+        "    ip: \"" + ip + "\"",
+        "    module: ejabberd_service",
+        "    hosts:",
+        "      \"" + componentDomain + "\":",
+        "        password: \"" + secret + "\"",
+        "");
+  }
+
   private String config() {
     List<String> lines = new ArrayList<>(List.of(
         "hosts:",
@@ -96,13 +123,7 @@ public final class EjabberdServer implements XmppTestServer {
         "    ip: \"127.0.0.1\"",
         "    module: ejabberd_c2s",
         "    starttls_required: false",
-        "  -",
-        "    port: " + componentPort,
-        "    ip: \"127.0.0.1\"",
-        "    module: ejabberd_service",
-        "    hosts:",
-        "      \"" + componentDomain + "\":",
-        "        password: \"" + componentSecret + "\"",
+        serviceListener("127.0.0.1", componentPort, componentDomain, componentSecret).stripTrailing(),
         "auth_method: internal",
         "acl:",
         "  local:",
@@ -115,13 +136,7 @@ public final class EjabberdServer implements XmppTestServer {
         "  mod_disco: {}",
         "  mod_ping: {}",
         "  mod_caps: {}",
-        "  mod_privilege:",
-        "    roster:",
-        "      both: all",
-        "    message:",
-        "      outgoing: all",
-        "    presence:",
-        "      roster: all"));
+        PRIVILEGE_MODULE.stripTrailing()));
     if (componentConnections > 1) {
       lines.addAll(List.of(
           "domain_balancing:",

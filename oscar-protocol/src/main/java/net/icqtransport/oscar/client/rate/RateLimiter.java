@@ -33,6 +33,8 @@ public final class RateLimiter {
   private final Map<Integer, RateClassState> bySnac = new HashMap<>();
   private RateClassState defaultClass;
   private volatile int queued;
+  /** SNACs that had to wait for their class (written on the event loop only, read from any thread). */
+  private volatile long waits;
   private boolean closed;
 
   /**
@@ -103,6 +105,7 @@ public final class RateLimiter {
     }
     state.queue.addLast(snac);
     queued++;
+    waits++;
     schedule(state, now);
   }
 
@@ -129,6 +132,11 @@ public final class RateLimiter {
   /** SNACs waiting in all classes, for metrics; readable from any thread. */
   public int queueDepth() {
     return queued;
+  }
+
+  /** How many SNACs had to wait for the rate limits so far, for metrics; readable from any thread. */
+  public long waits() {
+    return waits;
   }
 
   /** SNACs waiting in one class. */

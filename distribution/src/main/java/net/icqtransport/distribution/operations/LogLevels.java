@@ -1,0 +1,26 @@
+package net.icqtransport.distribution.operations;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import java.util.Map;
+import org.slf4j.LoggerFactory;
+
+/** Applies {@code icq-transport.logging.levels} to Logback at start, over what conf/logback.xml sets. */
+public final class LogLevels {
+  private LogLevels() {}
+
+  /**
+   * Sets each named logger's level (logger name → TRACE, DEBUG, INFO, WARN, ERROR or OFF). Does nothing when
+   * SLF4J is bound to something other than Logback.
+   */
+  public static void apply(Map<String, String> levels) {
+    if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
+      return;
+    }
+    levels.forEach((name, level) -> {
+      Logger logger = context.getLogger(name);
+      logger.setLevel(Level.toLevel(level, null));
+    });
+  }
+}

@@ -1,0 +1,32 @@
+package net.icqtransport.distribution.operations;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import net.icqtransport.oscar.icq.IcqNetwork;
+import net.icqtransport.xmpp.TransportComponent;
+
+/**
+ * The meters read from the running parts when scraped: the component's stanza backlogs
+ * ({@code icq_transport_component_backlog{direction}}), its reconnects to the XMPP server
+ * ({@code icq_transport_reconnects_total{link="xmpp"}}, connections after the first), and the OSCAR rate
+ * limiters (SNAC(01,07)/(01,0A)): SNACs waiting, summed over the sessions
+ * ({@code icq_transport_oscar_rate_queue}), and SNACs that had to wait ({@code icq_transport_oscar_rate_waits_total}).
+ */
+public final class QueueMeters {
+  private QueueMeters() {}
+
+  /** Registers the meters of {@code component} and {@code network} in {@code registry}. */
+  public static void bind(MeterRegistry registry, TransportComponent component, IcqNetwork network) {
+    Gauge.builder("icq.transport.component.backlog", component, TransportComponent::inboundBacklog)
+        .description("Stanzas waiting in the component").tag("direction", "inbound").register(registry);
+    Gauge.builder("icq.transport.component.backlog", component, TransportComponent::outboundBacklog)
+        .description("Stanzas waiting in the component").tag("direction", "outbound").register(registry);
+    FunctionCounter.builder("icq.transport.reconnects", component, c -> Math.max(0, c.connectionCount() - 1))
+        .description("Reconnects scheduled").tag("link", "xmpp").register(registry);
+    Gauge.builder("icq.transport.oscar.rate.queue", network, n -> n.rateStatistics().queued())
+        .description("SNACs waiting for the OSCAR servers' rate limits, all sessions").register(registry);
+    FunctionCounter.builder("icq.transport.oscar.rate.waits", network, n -> n.rateStatistics().waits())
+        .description("SNACs that had to wait for the OSCAR servers' rate limits").register(registry);
+  }
+}

@@ -1,0 +1,171 @@
+package net.icqtransport.distribution.sandbox;
+
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import net.icqtransport.distribution.TransportApplication;
+import net.icqtransport.distribution.config.TransportConfig;
+import net.icqtransport.oscar.server.OscarSimulator;
+import net.icqtransport.xmpp.server.PrivateProsody;
+
+/**
+ * Everything needed to try the transport on one machine, on loopback only: a private Prosody with the Jabber
+ * account {@value #USER}@localhost, the OSCAR simulator with the demo ICQ accounts {@value #UIN}
+ * and {@value #OTHER_UIN} (each in the other's contact list) and the echo bot {@value #ECHO_BOT}, and the
+ * transport ({@value #COMPONENT}) wired to both. {@link #close()} stops all three, transport first.
+ */
+public final class Sandbox implements AutoCloseable {
+  public static final String USER = "demo";
+  public static final String UIN = "100001";
+  public static final String ICQ_PASSWORD = "demo1";
+  public static final String OTHER_UIN = "100002";
+  public static final String OTHER_ICQ_PASSWORD = "demo2";
+  public static final String ECHO_BOT = "100003";
+  public static final String COMPONENT = "icq.localhost";
+  /** The upper bound of the sandbox Prosody's life (the timeout guard against a hanging Prosody). */
+  private static final Duration PROSODY_LIFETIME = Duration.ofDays(1);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+  /**
+   * Where and on which ports (0: a free one) the sandbox runs.
+   *
+   * @param password the Jabber password of {@value #USER}@localhost; null for a random one
+   * @param verbose the transport logs at INFO (else only warnings, to keep the instructions readable)
+   */
+  public record Options(Path folder, int clientPort, int componentPort, int oscarPort, int httpPort, String password,
+      boolean verbose) {}
+
+  private final Options options;
+  private final String password;
+  private OscarSimulator simulator;
+  private PrivateProsody prosody;
+  private TransportApplication transport;
+
+  private Sandbox(Options options) {
+    this.options = options;
+    this.password = options.password() != null ? options.password() : randomHex(6);
+  }
+
+  /**
+   * Starts the simulator, Prosody and the transport and waits until the transport is connected; stops what
+   * it started if a step fails.
+   *
+   * @throws IllegalStateException when Prosody is missing or a part does not come up
+   */
+  public static Sandbox start(Options options) throws InterruptedException {
+    Sandbox sandbox = new Sandbox(options);
+    try {
+      sandbox.startAll();
+      return sandbox;
+    } catch (RuntimeException | InterruptedException e) {
+      sandbox.close();
+      throw e;
+    }
+  }
+
+  private void startAll() throws InterruptedException {
+    simulator = OscarSimulator.builder()
+        .host("127.0.0.1")
+        .loginPort(options.oscarPort())
+        .account(UIN, ICQ_PASSWORD)
+        .account(OTHER_UIN, OTHER_ICQ_PASSWORD)
+        .contact(UIN, OTHER_UIN, "Demo Two", "Demo")
+        .contact(UIN, ECHO_BOT, "Echo bot", "Demo")
+        .contact(OTHER_UIN, UIN, "Demo One", "Demo")
+        .contact(OTHER_UIN, ECHO_BOT, "Echo bot", "Demo")
+        .echoBot(ECHO_BOT)
+        .details(ECHO_BOT, "Echo bot", "Echo", "Bot", "", "", 0, 0, 0, "I repeat what you say.", "", false)
+        .start();
+    String secret = randomHex(16);
+    prosody = PrivateProsody.create(options.folder().resolve("prosody"), COMPONENT, secret, options.clientPort(),
+        options.componentPort(), PROSODY_LIFETIME);
+    prosody.addUser(USER, password);
+    prosody.start();
+    Map<String, Object> settings = new HashMap<>();
+    settings.put("icq-transport.xmpp.port", prosody.componentPort());
+    settings.put("icq-transport.xmpp.domain", COMPONENT);
+    settings.put("icq-transport.xmpp.secret", secret);
+    settings.put("icq-transport.oscar.login-port", simulator.loginAddress().getPort());
+    settings.put("icq-transport.database.file",
+        options.folder().resolve("data/registrations").toAbsolutePath().toString());
+    settings.put("icq-transport.http.port", options.httpPort());
+    settings.put("icq-transport.logging.levels.\"net.icqtransport\"", options.verbose() ? "INFO" : "WARN");
+    transport = TransportApplication.start(TransportConfig.from(ConfigFactory.parseMap(settings)));
+    if (!transport.awaitConnected(CONNECT_TIMEOUT)) {
+      throw new IllegalStateException("the transport did not connect to the sandbox Prosody within "
+          + CONNECT_TIMEOUT + "; see " + prosody.folder());
+    }
+  }
+
+  /** What to do next, for the person at the terminal. */
+  public String instructions() {
+    String http = transport.httpPort().isPresent()
+        ? "  Metrics: http://127.0.0.1:" + transport.httpPort().getAsInt() + "/metrics   Health: http://127.0.0.1:"
+            + transport.httpPort().getAsInt() + "/health\n"
+        : "";
+    return String.join("\n",
+        "",
+        "ICQ transport sandbox is running (everything on 127.0.0.1; files in " + options.folder().toAbsolutePath() + ").",
+        "",
+        "1. Log in with any Jabber client (Gajim, Psi+, Dino, Conversations...):",
+        "     server 127.0.0.1, port " + prosody.clientPort() + ", user " + USER + "@localhost, password " + password,
+        "     TLS/encryption off (plain connection on loopback; allow plain-text authentication if asked).",
+        "2. Discover services on localhost (or open " + COMPONENT + ") and register with the ICQ transport:",
+        "     UIN " + UIN + ", password " + ICQ_PASSWORD + "   (the other demo account: " + OTHER_UIN + " / "
+            + OTHER_ICQ_PASSWORD + ")",
+        "   Accept the transport's subscription request; your ICQ contacts then appear in your roster.",
+        "3. Chat with the echo bot " + ECHO_BOT + "@" + COMPONENT + ": it answers with what you send.",
+        "",
+        http + "Press Ctrl-C to stop everything.",
+        "");
+  }
+
+  public int clientPort() {
+    return prosody.clientPort();
+  }
+
+  public String user() {
+    return USER;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  public OscarSimulator simulator() {
+    return simulator;
+  }
+
+  public PrivateProsody prosody() {
+    return prosody;
+  }
+
+  public TransportApplication transport() {
+    return transport;
+  }
+
+  /** Stops the transport (signing everyone off), then Prosody, then the simulator; safe to call twice. */
+  @Override
+  public synchronized void close() {
+    if (transport != null) {
+      transport.close();
+      transport = null;
+    }
+    if (prosody != null) {
+      prosody.close();
+    }
+    if (simulator != null) {
+      simulator.close();
+    }
+  }
+
+  private static String randomHex(int bytes) {
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    return HexFormat.of().formatHex(random);
+  }
+}

@@ -1,0 +1,41 @@
+package net.icqtransport.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import net.icqtransport.xmpp.server.PrivateProsody;
+import net.icqtransport.xmpp.testing.EjabberdServer;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The server guides in docs/ show the configuration the end-to-end tests run with: the same text the
+ * launchers write (with the guides' example values), so a guide cannot drift from what is tested.
+ */
+class GuidesTest {
+  private static final String DOMAIN = "icq.example.org";
+  private static final String SECRET = "change-me";
+
+  @Test
+  void theProsodyGuideShowsTheListenerAndComponentThatPrivateProsodyWrites() throws Exception {
+    String guide = read("guide-prosody.md");
+    assertContains(guide, "```lua\n" + PrivateProsody.componentListener("127.0.0.1", 5347) + "```");
+    assertContains(guide, "```lua\n" + PrivateProsody.componentDeclaration(DOMAIN, SECRET) + "```");
+  }
+
+  @Test
+  void theEjabberdGuideShowsTheListenerAndPrivilegesThatTheEjabberdHarnessWrites() throws Exception {
+    String guide = read("guide-ejabberd.md");
+    assertContains(guide, "```yaml\n" + EjabberdServer.serviceListener("127.0.0.1", 5347, DOMAIN, SECRET) + "```");
+    assertContains(guide, "```yaml\n" + EjabberdServer.PRIVILEGE_MODULE + "```");
+  }
+
+  private static String read(String name) throws Exception {
+    return Files.readString(Path.of("../docs", name), StandardCharsets.UTF_8);
+  }
+
+  private static void assertContains(String guide, String snippet) {
+    assertTrue(guide.contains(snippet), "the guide lacks the snippet the tests use:\n" + snippet);
+  }
+}

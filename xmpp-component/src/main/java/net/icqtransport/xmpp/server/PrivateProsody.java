@@ -1,0 +1,283 @@
+package net.icqtransport.xmpp.server;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A private Prosody (Debian package {@code prosody}, 0.12): its own config, data, pid and log files in one
+ * folder, listening on loopback only, c2s without TLS, an XEP-0114 component listener with one component.
+ * Started with {@code prosody --config FILE -F} under {@code timeout}, because Prosody hangs instead of exiting
+ * on some configuration errors (e.g. as root without {@code run_as_root}). Used by {@code icq-transport sandbox}
+ * and by the tests' {@code ProsodyServer}; the system's Prosody service and config are never touched.
+ */
+public final class PrivateProsody implements AutoCloseable {
+  /** The virtual host of the Jabber users. */
+  public static final String DOMAIN = "localhost";
+  public static final List<String> TOOLS = List.of("/usr/bin/prosody", "/usr/bin/prosodyctl");
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
+
+  /** The upper bound on the lifetime of the process, a guard against a hanging Prosody (seconds). */
+  private final long lifetimeSeconds;
+  private final Path folder;
+  private final Path configFile;
+  private final int clientPort;
+  private final int componentPort;
+  private final String componentDomain;
+  private final String componentSecret;
+  private Process process;
+
+  private PrivateProsody(Path folder, String componentDomain, String componentSecret, int clientPort,
+      int componentPort, long lifetimeSeconds) throws IOException {
+    requireInstalled();
+    this.folder = folder.toAbsolutePath();
+    this.componentDomain = componentDomain;
+    this.componentSecret = componentSecret;
+    this.clientPort = clientPort == 0 ? freePort() : clientPort;
+    this.componentPort = componentPort == 0 ? freePort() : componentPort;
+    this.lifetimeSeconds = lifetimeSeconds;
+    Files.createDirectories(this.folder.resolve("data"));
+    Files.createDirectories(this.folder.resolve("certs")); // `prosodyctl check` wants it, even empty
+    this.configFile = this.folder.resolve("prosody.cfg.lua");
+    Files.writeString(configFile, config(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes the config into {@code folder}; call {@link #start()} after adding users.
+   *
+   * @param clientPort the c2s port, 0 for a free one
+   * @param componentPort the XEP-0114 port, 0 for a free one
+   * @param lifetime how long the process may live at most (the {@code timeout} guard)
+   * @throws IllegalStateException naming the package when Prosody is not installed
+   */
+  public static PrivateProsody create(Path folder, String componentDomain, String componentSecret, int clientPort,
+      int componentPort, Duration lifetime) {
+    try {
+      return new PrivateProsody(folder, componentDomain, componentSecret, clientPort, componentPort,
+          lifetime.toSeconds());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether the Debian package's {@code prosody} and {@code prosodyctl} are there. */
+  public static boolean isInstalled() {
+    return TOOLS.stream().allMatch(tool -> Files.isExecutable(Path.of(tool)));
+  }
+
+  private static void requireInstalled() {
+    for (String tool : TOOLS) {
+      if (!Files.isExecutable(Path.of(tool))) {
+        throw new IllegalStateException("A private Prosody is needed, but " + tool + " is missing: install the "
+            + "Debian package 'prosody' (as root: apt-get update && apt-get install -y prosody)");
+      }
+    }
+  }
+
+  /**
+   * The global settings of the XEP-0114 component listener. The Prosody guide (docs/guide-prosody.md) shows
+   * exactly this text with its example values; a test holds the two together.
+   */
+  public static String componentListener(String interfaceAddress, int port) {
+    return "component_ports = { " + port + " }\n"
+        + "component_interfaces = { \"" + interfaceAddress + "\" }\n";
+  }
+
+  /** The component section for the transport's domain (XEP-0114 §3; shown in docs/guide-prosody.md). */
+  public static String componentDeclaration(String componentDomain, String secret) {
+    return "Component \"" + componentDomain + "\"\n"
+        + "  component_secret = \"" + secret + "\"\n";
+  }
+
+  private String config() {
+    String dir = folder.toString();
+    return String.join("\n",
+        "-- Private Prosody for the ICQ transport (loopback only), written by PrivateProsody.",
+        isRoot() ? "run_as_root = true" : "-- not root: run_as_root not needed",
+        "pidfile = \"" + dir + "/prosody.pid\"",
+        "data_path = \"" + dir + "/data\"",
+        "certificates = \"" + dir + "/certs\"",
+        "log = { debug = \"" + dir + "/prosody.log\"; error = \"" + dir + "/prosody.err\" }",
+        "interfaces = { \"127.0.0.1\" }",
+        "c2s_ports = { " + clientPort + " }",
+        "c2s_interfaces = { \"127.0.0.1\" }",
+        "s2s_ports = { }",
+        "modules_enabled = { \"roster\"; \"saslauth\"; \"disco\"; \"ping\"; \"posix\"; \"presence\"; \"message\"; \"iq\" }",
+        "modules_disabled = { \"s2s\"; \"offline\"; \"tls\" }",
+        "c2s_require_encryption = false",
+        "allow_unencrypted_plain_auth = true",
+        "authentication = \"internal_hashed\"",
+        componentListener("127.0.0.1", componentPort),
+        "VirtualHost \"" + DOMAIN + "\"",
+        "",
+        componentDeclaration(componentDomain, componentSecret));
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  /** Adds a Jabber account {@code user@localhost} with {@code prosodyctl register} (before or while it runs). */
+  public void addUser(String user, String password) {
+    run(List.of("timeout", "60", "prosodyctl", "--config", configFile.toString(), "register", user, DOMAIN, password),
+        "prosodyctl register " + user + " " + DOMAIN + " ***");
+  }
+
+  /** Starts Prosody and waits until both listeners accept connections. */
+  public synchronized void start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException("already running");
+    }
+    try {
+      process = new ProcessBuilder("timeout", Long.toString(lifetimeSeconds), "prosody", "--config",
+          configFile.toString(), "-F")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("prosody.out").toFile()))
+          .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start prosody", e);
+    }
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (!(listening(clientPort) && listening(componentPort))) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("prosody exited at start with " + process.exitValue() + "; see " + folder);
+      }
+      if (Instant.now().isAfter(deadline)) {
+        stop();
+        throw new IllegalStateException("prosody did not listen within " + START_TIMEOUT + "; see " + folder);
+      }
+      sleep(50);
+    }
+  }
+
+  /** Stops Prosody (SIGTERM, then SIGKILL after 10 s) and waits for it to exit. */
+  public synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    // `timeout` passes SIGTERM on to Prosody; its descendants are ended too if it does not exit.
+    List<ProcessHandle> descendants = process.descendants().toList();
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    process = null;
+  }
+
+  /** Whether the Prosody process (and its timeout guard) is running. */
+  public synchronized boolean isRunning() {
+    return process != null && process.isAlive();
+  }
+
+  /** The process ids of the guard and Prosody, for checks that everything stopped. */
+  public synchronized List<ProcessHandle> processes() {
+    if (process == null) {
+      return List.of();
+    }
+    return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+        .toList();
+  }
+
+  public int clientPort() {
+    return clientPort;
+  }
+
+  public int componentPort() {
+    return componentPort;
+  }
+
+  public String componentDomain() {
+    return componentDomain;
+  }
+
+  public String componentSecret() {
+    return componentSecret;
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  public Path configFile() {
+    return configFile;
+  }
+
+  /** Prosody's log so far, for failure messages. */
+  public String log() {
+    StringBuilder text = new StringBuilder();
+    for (String name : List.of("prosody.log", "prosody.err", "prosody.out")) {
+      Path file = folder.resolve(name);
+      try {
+        if (Files.exists(file)) {
+          text.append(Files.readString(file, StandardCharsets.UTF_8));
+        }
+      } catch (IOException e) {
+        text.append("(cannot read ").append(name).append(": ").append(e).append(")\n");
+      }
+    }
+    return text.toString();
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private static void run(List<String> command, String shown) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        throw new IllegalStateException(shown + " failed: " + output);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static boolean listening(int port) {
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** A port that was free a moment ago on 127.0.0.1. */
+  public static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
