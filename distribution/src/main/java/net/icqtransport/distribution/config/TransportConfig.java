@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import net.icqtransport.core.crypto.DatabaseKey;
+import net.icqtransport.xmpp.access.AccessSettings;
 
 /**
  * The transport's settings, read from a HOCON file over the documented defaults in {@code reference.conf}.
@@ -30,7 +33,10 @@ public record TransportConfig(
     String databaseUrl,
     Path databaseFile,
     String databaseUsername,
-    String databasePassword) {
+    String databasePassword,
+    String databaseKey,
+    Set<String> admins,
+    AccessSettings access) {
 
   private static final String ROOT = "icq-transport";
 
@@ -95,6 +101,35 @@ public record TransportConfig(
         problems.add(ROOT + "." + key + ": not a port number: " + c.getInt(key));
       }
     }
+    String databaseKey = secret(c, "database.key", validator, problems);
+    if (databaseKey != null && !databaseKey.isEmpty()) {
+      try {
+        DatabaseKey.fromBase64(databaseKey);
+      } catch (IllegalArgumentException e) {
+        problems.add(ROOT + ".database.key: " + e.getMessage()); // the message never quotes the key
+      }
+    }
+    if (validator.isValid("database.url") && !c.getString("database.url").isEmpty()
+        && databaseKey != null && databaseKey.isEmpty()) {
+      problems.add(ROOT + ".database.key: must be set, here, in database.key-file or ICQ_TRANSPORT_DATABASE_KEY, "
+          + "with a database url (only the embedded database generates its own key file)");
+    }
+    Set<String> admins = Set.of();
+    AccessSettings access = AccessSettings.DEFAULTS;
+    try {
+      admins = Set.copyOf(c.getStringList("access.admins"));
+      for (String admin : admins) {
+        org.xmpp.packet.JID jid = new org.xmpp.packet.JID(admin);
+        if (jid.getNode() == null || jid.getResource() != null) {
+          problems.add(ROOT + ".access.admins: not a bare JID (user@domain): " + admin);
+        }
+      }
+      access = new AccessSettings(Set.copyOf(c.getStringList("access.registration-domains")),
+          c.getInt("access.messages-per-minute"), c.getInt("access.message-burst"),
+          c.getInt("access.registrations-per-hour"), c.getInt("access.max-message-bytes"));
+    } catch (IllegalArgumentException | ConfigException e) {
+      problems.add(ROOT + ".access: " + e.getMessage());
+    }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
@@ -110,7 +145,10 @@ public record TransportConfig(
         c.getString("database.url"),
         Path.of(c.getString("database.file")),
         c.getString("database.username"),
-        databasePassword);
+        databasePassword,
+        databaseKey,
+        admins,
+        access);
   }
 
   /** The value of {@code key}, or the trimmed content of the file named by {@code key + "-file"} if set. */
@@ -134,6 +172,7 @@ public record TransportConfig(
   public String toString() {
     return "TransportConfig[xmpp=" + xmppHost + ":" + xmppPort + ", domain=" + componentDomain
         + ", oscar=" + oscarLoginHost + ":" + oscarLoginPort + " (" + oscarLoginMethod + ")"
-        + ", database=" + (databaseUrl.isEmpty() ? "embedded " + databaseFile : databaseUrl) + "]";
+        + ", database=" + (databaseUrl.isEmpty() ? "embedded " + databaseFile : databaseUrl)
+        + ", admins=" + admins + ", access=" + access + "]";
   }
 }
