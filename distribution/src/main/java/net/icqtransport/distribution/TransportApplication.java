@@ -57,13 +57,15 @@ public final class TransportApplication implements AutoCloseable {
     this.config = config;
     LogLevels.apply(config.loggingLevels());
     dataSource = dataSource(config);
-    store = new JdbcRegistrationStore(dataSource);
+    store = new JdbcRegistrationStore(dataSource, DatabaseKeys.cipher(config));
     network = new IcqNetwork(IcqNetworkSettings.defaults(config.oscarLoginHost())
         .withLoginPort(config.oscarLoginPort())
         .withLoginMethod(config.oscarLoginMethod().equals("roasted") ? LoginMethod.ROASTED : LoginMethod.MD5)
         .withLegacyCodepage(config.legacyCodepage()));
     component = new TransportComponent(new ComponentSettings(
-        config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret()));
+        config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret(),
+        ComponentSettings.DEFAULT_INITIAL_RETRY_DELAY, ComponentSettings.DEFAULT_MAX_RETRY_DELAY, config.admins()));
+    component.restrictAccess(config.access());
     scheduler = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("bridge-timer").setDaemon(true).build());
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),

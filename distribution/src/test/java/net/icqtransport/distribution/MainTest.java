@@ -8,7 +8,11 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Instant;
+import net.icqtransport.core.crypto.DatabaseKey;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
@@ -61,7 +65,7 @@ class MainTest {
     Files.writeString(file, "icq-transport { xmpp.secret = s, database.file = \""
         + dir.resolve("db/registrations").toString().replace("\\", "/") + "\" }");
     TransportConfig config = TransportConfig.load(file);
-    try (JdbcRegistrationStore store = new JdbcRegistrationStore(TransportApplication.dataSource(config))) {
+    try (JdbcRegistrationStore store = new JdbcRegistrationStore(TransportApplication.dataSource(config), DatabaseKeys.cipher(config))) {
       store.save(new Registration(new UserAddress("alice@example.org"),
           new LegacyCredentials(new LegacyContactId("100001"), "secret-icq-password"), Instant.EPOCH));
     }
@@ -87,5 +91,51 @@ class MainTest {
     Result result = run("config-reference");
     assertEquals(0, result.exitCode());
     assertTrue(result.output().contains("`icq-transport.xmpp.secret`"), result.output());
+  }
+
+  @Test
+  void theEmbeddedDatabaseGetsAPrivateGeneratedKeyFileAndRotateKeyReencryptsEveryPassword(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("t.conf");
+    Files.writeString(file, "icq-transport { xmpp.secret = s, database.file = \""
+        + dir.resolve("db/registrations").toString().replace("\\", "/") + "\" }");
+    TransportConfig config = TransportConfig.load(file);
+    try (JdbcRegistrationStore store = new JdbcRegistrationStore(TransportApplication.dataSource(config), DatabaseKeys.cipher(config))) {
+      store.save(new Registration(new UserAddress("alice@example.org"),
+          new LegacyCredentials(new LegacyContactId("100001"), "secret-icq-password"), Instant.EPOCH));
+    }
+    Path keyFile = dir.resolve("db/registrations.key");
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+    DatabaseKey first = DatabaseKeys.read(keyFile);
+    assertTrue(rawPassword(config).startsWith("aesgcm1:" + first.id() + ":"), rawPassword(config));
+
+    Path newKey = dir.resolve("keys/new.key");
+    Result rotated = run("registrations", "rotate-key", "--new-key-file", newKey.toString(), "--config", file.toString());
+
+    assertEquals(0, rotated.exitCode(), rotated.output());
+    DatabaseKey second = DatabaseKeys.read(newKey);
+    assertTrue(rotated.output().contains("Re-encrypted 1 passwords with key " + second.id()), rotated.output());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(newKey)));
+    assertTrue(rawPassword(config).startsWith("aesgcm1:" + second.id() + ":"), rawPassword(config));
+    assertTrue(!rotated.output().contains(second.toBase64()), "the key is never printed");
+
+    Files.writeString(file, "icq-transport { xmpp.secret = s, database.key-file = \""
+        + newKey.toString().replace("\\", "/") + "\", database.file = \""
+        + dir.resolve("db/registrations").toString().replace("\\", "/") + "\" }");
+    TransportConfig rotatedConfig = TransportConfig.load(file);
+    try (JdbcRegistrationStore store = new JdbcRegistrationStore(TransportApplication.dataSource(rotatedConfig),
+        DatabaseKeys.cipher(rotatedConfig))) {
+      assertEquals("secret-icq-password",
+          store.find(new UserAddress("alice@example.org")).orElseThrow().credentials().password());
+    }
+  }
+
+  private static String rawPassword(TransportConfig config) throws Exception {
+    try (var dataSource = TransportApplication.dataSource(config);
+        Connection connection = dataSource.getConnection();
+        ResultSet rows = connection.createStatement().executeQuery("SELECT legacy_password FROM registration")) {
+      assertTrue(rows.next());
+      return rows.getString(1);
+    }
   }
 }

@@ -22,6 +22,8 @@ import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
+import net.icqtransport.xmpp.access.AccessPolicy;
+import net.icqtransport.xmpp.access.AccessSettings;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.avatar.AvatarSource;
 import net.icqtransport.xmpp.command.CommandRegistry;
@@ -103,6 +105,7 @@ public final class TransportComponent implements UserEndpoint {
   private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(10);
 
   private final ComponentSettings settings;
+  private volatile AccessSettings access = AccessSettings.DEFAULTS;
   private final TransportAddresses addresses;
   private final PresenceBook presences = new PresenceBook();
   private final UserPreferences preferences = new UserPreferences();
@@ -143,6 +146,14 @@ public final class TransportComponent implements UserEndpoint {
         sleeper,
         () -> ThreadLocalRandom.current().nextDouble(),
         settings.serverHost() + ":" + settings.serverPort() + " as " + settings.domain());
+  }
+
+  /** Who may use the transport and how much ({@link AccessSettings#DEFAULTS} unless set); call before {@link #attach}. */
+  public synchronized void restrictAccess(AccessSettings access) {
+    if (gateway != null) {
+      throw new IllegalStateException("restrictAccess before attach(gateway)");
+    }
+    this.access = Objects.requireNonNull(access, "access");
   }
 
   /** Connects the component to the bridge; call once, before {@link #start()}. */
@@ -187,7 +198,8 @@ public final class TransportComponent implements UserEndpoint {
                 preferences)),
         new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses)),
         iqRequests,
-        user -> gateway.registration(user).isPresent());
+        user -> gateway.registration(user).isPresent(),
+        new AccessPolicy(access, settings.domain(), System::nanoTime));
   }
 
   /** Contacts' avatar images (XEP-0153, and the vCard PHOTO of XEP-0054); available once a gateway is attached. */

@@ -103,6 +103,8 @@ class TransportComponentTest {
       texts.add(i.getArgument(2));
       return CompletableFuture.completedFuture(null);
     });
+    // Order is the subject here, not the per-user rate limit: room for all 2,000 at once.
+    component.restrictAccess(new net.icqtransport.xmpp.access.AccessSettings(java.util.Set.of(), 10_000, 10_000, 10, 64 * 1024));
     component.attach(gateway);
     links.add(new FakeLink());
     component.start();

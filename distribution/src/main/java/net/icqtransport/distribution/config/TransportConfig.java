@@ -16,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import net.icqtransport.core.crypto.DatabaseKey;
+import net.icqtransport.xmpp.access.AccessSettings;
 
 /**
  * The transport's settings, read from a HOCON file over the documented defaults in {@code reference.conf}.
@@ -37,7 +40,10 @@ public record TransportConfig(
     boolean httpEnabled,
     String httpHost,
     int httpPort,
-    Map<String, String> loggingLevels) {
+    Map<String, String> loggingLevels,
+    String databaseKey,
+    Set<String> admins,
+    AccessSettings access) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -113,6 +119,35 @@ public record TransportConfig(
       problems.add(ROOT + ".http.port: not a port number (0 picks a free one): " + c.getInt("http.port"));
     }
     Map<String, String> levels = loggingLevels(c, problems);
+    String databaseKey = secret(c, "database.key", validator, problems);
+    if (databaseKey != null && !databaseKey.isEmpty()) {
+      try {
+        DatabaseKey.fromBase64(databaseKey);
+      } catch (IllegalArgumentException e) {
+        problems.add(ROOT + ".database.key: " + e.getMessage()); // the message never quotes the key
+      }
+    }
+    if (validator.isValid("database.url") && !c.getString("database.url").isEmpty()
+        && databaseKey != null && databaseKey.isEmpty()) {
+      problems.add(ROOT + ".database.key: must be set, here, in database.key-file or ICQ_TRANSPORT_DATABASE_KEY, "
+          + "with a database url (only the embedded database generates its own key file)");
+    }
+    Set<String> admins = Set.of();
+    AccessSettings access = AccessSettings.DEFAULTS;
+    try {
+      admins = Set.copyOf(c.getStringList("access.admins"));
+      for (String admin : admins) {
+        org.xmpp.packet.JID jid = new org.xmpp.packet.JID(admin);
+        if (jid.getNode() == null || jid.getResource() != null) {
+          problems.add(ROOT + ".access.admins: not a bare JID (user@domain): " + admin);
+        }
+      }
+      access = new AccessSettings(Set.copyOf(c.getStringList("access.registration-domains")),
+          c.getInt("access.messages-per-minute"), c.getInt("access.message-burst"),
+          c.getInt("access.registrations-per-hour"), c.getInt("access.max-message-bytes"));
+    } catch (IllegalArgumentException | ConfigException e) {
+      problems.add(ROOT + ".access: " + e.getMessage());
+    }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
@@ -132,7 +167,10 @@ public record TransportConfig(
         c.getBoolean("http.enabled"),
         c.getString("http.host"),
         c.getInt("http.port"),
-        levels);
+        levels,
+        databaseKey,
+        admins,
+        access);
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */
@@ -179,6 +217,7 @@ public record TransportConfig(
     return "TransportConfig[xmpp=" + xmppHost + ":" + xmppPort + ", domain=" + componentDomain
         + ", oscar=" + oscarLoginHost + ":" + oscarLoginPort + " (" + oscarLoginMethod + ")"
         + ", database=" + (databaseUrl.isEmpty() ? "embedded " + databaseFile : databaseUrl)
-        + ", http=" + (httpEnabled ? httpHost + ":" + httpPort : "off") + "]";
+        + ", http=" + (httpEnabled ? httpHost + ":" + httpPort : "off")
+        + ", admins=" + admins + ", access=" + access + "]";
   }
 }

@@ -67,9 +67,11 @@ class TransportConfigTest {
   void toStringNeverShowsSecrets(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("t.conf");
     Files.writeString(file, "icq-transport { xmpp.secret = \"component-secret-xyz\", "
-        + "database { url = \"jdbc:h2:mem:x\", password = \"db-password-xyz\" } }", StandardCharsets.UTF_8);
+        + "database { url = \"jdbc:h2:mem:x\", password = \"db-password-xyz\", key = \"" + KEY + "\" } }",
+        StandardCharsets.UTF_8);
     String text = TransportConfig.load(file).toString();
     assertFalse(text.contains("component-secret-xyz"), text);
+    assertFalse(text.contains(KEY), text);
     assertFalse(text.contains("db-password-xyz"), text);
   }
 
@@ -78,5 +80,46 @@ class TransportConfigTest {
     ConfigurationException e = assertThrows(ConfigurationException.class,
         () -> TransportConfig.load(dir.resolve("missing.conf")));
     assertTrue(e.getMessage().contains("missing.conf"), e.getMessage());
+  }
+
+  private static final String KEY = net.icqtransport.core.crypto.DatabaseKey.generate().toBase64();
+
+  @Test
+  void aDatabaseUrlNeedsAKeyAndAWrongKeyIsNamedWithoutQuotingIt() {
+    ConfigurationException missing = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        com.typesafe.config.ConfigFactory.parseString("icq-transport { xmpp.secret = s, database.url = \"jdbc:h2:mem:x\" }")));
+    assertTrue(missing.getMessage().contains("icq-transport.database.key: must be set"), missing.getMessage());
+
+    ConfigurationException wrong = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        com.typesafe.config.ConfigFactory.parseString("icq-transport { xmpp.secret = s, database.key = \"c2hvcnQta2V5\" }")));
+    assertTrue(wrong.getMessage().contains("icq-transport.database.key: a database key is 32 bytes"), wrong.getMessage());
+    assertFalse(wrong.getMessage().contains("c2hvcnQta2V5"), wrong.getMessage());
+
+    TransportConfig fromEnvironment = TransportConfig.from(
+        com.typesafe.config.ConfigFactory.parseString("icq-transport { xmpp.secret = s, database.url = \"jdbc:h2:mem:x\" }"),
+        java.util.Map.of("ICQ_TRANSPORT_DATABASE_KEY", KEY));
+    assertEquals(KEY, fromEnvironment.databaseKey());
+  }
+
+  @Test
+  void accessSettingsAndAdminsAreRead() {
+    TransportConfig config = TransportConfig.from(com.typesafe.config.ConfigFactory.parseString(
+        "icq-transport { xmpp.secret = s, access { admins = [\"Admin@Example.org\"], "
+            + "registration-domains = [\"example.org\", \"example.net\"], messages-per-minute = 60, "
+            + "message-burst = 5, registrations-per-hour = 3, max-message-bytes = 1000 } }"));
+    assertEquals(java.util.Set.of("Admin@Example.org"), config.admins());
+    assertEquals(new net.icqtransport.xmpp.access.AccessSettings(java.util.Set.of("example.org", "example.net"),
+        60, 5, 3, 1000), config.access());
+
+    TransportConfig defaults = TransportConfig.from(com.typesafe.config.ConfigFactory.parseString(
+        "icq-transport { xmpp { secret = s, domain = \"icq.example.org\" } }"));
+    assertEquals(net.icqtransport.xmpp.access.AccessSettings.DEFAULTS, defaults.access());
+    assertEquals(java.util.Set.of("example.org"), defaults.access().allowedDomains("icq.example.org"));
+
+    ConfigurationException bad = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        com.typesafe.config.ConfigFactory.parseString(
+            "icq-transport { xmpp.secret = s, access { admins = [\"example.org\"], message-burst = 0 } }")));
+    assertTrue(bad.getMessage().contains("icq-transport.access.admins: not a bare JID (user@domain): example.org"),
+        bad.getMessage());
   }
 }

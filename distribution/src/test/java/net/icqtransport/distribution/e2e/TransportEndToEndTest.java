@@ -74,7 +74,9 @@ abstract class TransportEndToEndTest {
         "icq-transport.xmpp.secret", prosody.componentSecret(),
         "icq-transport.oscar.login-port", simulator.loginAddress().getPort(),
         "icq-transport.database.file", folder.resolve("data/registrations").toString(),
-        "icq-transport.http.port", 0)));
+        "icq-transport.http.port", 0))
+        // Debug logging, as logback-test.xml sets it, so that the log scans of the tests mean something.
+        .withFallback(ConfigFactory.parseString("icq-transport.logging.levels { \"net.icqtransport\" = DEBUG }")));
     TransportApplication application = TransportApplication.start(config);
     assertTrue(application.awaitConnected(WAIT), "component connected to Prosody; log:\n" + prosody.log());
     return application;

@@ -11,24 +11,41 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import net.icqtransport.core.crypto.PasswordCipher;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacySessionOptions;
 import net.icqtransport.core.user.UserAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registrations in a relational database through JDBC: the embedded H2 file by default. {@link #close()}
  * closes the data source, which the other JDBC stores may share.
+ *
+ * <p>Legacy passwords are stored encrypted by a {@link PasswordCipher} (AES-256-GCM, bound to the row's user
+ * JID), the key kept outside the database. Rows written in plaintext by versions before encryption are
+ * encrypted when the store is built (a startup pass, not a Flyway migration: the key is configuration that
+ * Flyway's migrations cannot see, and the pass also catches rows an older instance writes later).
  */
 public final class JdbcRegistrationStore implements RegistrationStore, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JdbcRegistrationStore.class);
 
   private final DataSource dataSource;
+  private volatile PasswordCipher cipher;
 
-  public JdbcRegistrationStore(DataSource dataSource) {
+  /** Migrates the schema and encrypts any plaintext passwords with {@code cipher}. */
+  public JdbcRegistrationStore(DataSource dataSource, PasswordCipher cipher) {
     this.dataSource = dataSource;
+    this.cipher = Objects.requireNonNull(cipher, "cipher");
     Schema.migrate(dataSource);
+    int encrypted = reencrypt(cipher, false);
+    if (encrypted > 0) {
+      LOG.info("Encrypted {} plaintext passwords with database key {}", encrypted, cipher.keyId());
+    }
   }
 
   /** A pooled data source for an embedded H2 database in {@code file} (H2 adds {@code .mv.db}). */
@@ -74,7 +91,7 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
         delete.executeUpdate();
         insert.setString(1, registration.user().bareJid());
         insert.setString(2, registration.credentials().account().value());
-        insert.setString(3, registration.credentials().password());
+        insert.setString(3, cipher.encrypt(registration.credentials().password(), registration.user().bareJid()));
         insert.setTimestamp(4, Timestamp.from(registration.registeredAt()));
         insert.setString(5, registration.options().codepage().map(Charset::name).orElse(null));
         insert.executeUpdate();
@@ -116,10 +133,63 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
     }
   }
 
-  private static Registration read(ResultSet rows) throws SQLException {
+  /**
+   * Re-encrypts every password with {@code next} in one transaction (all rows or none), and uses {@code next}
+   * from then on; returns how many rows were rewritten. Fails, changing nothing, when a row needs another key
+   * than the current one.
+   */
+  public int rotateKey(PasswordCipher next) {
+    int rewritten = reencrypt(Objects.requireNonNull(next, "next"), true);
+    cipher = next;
+    return rewritten;
+  }
+
+  /**
+   * Rewrites passwords with {@code next}: every row when {@code all}, else only plaintext rows. Reads with the
+   * current cipher. One transaction, rows locked while read.
+   */
+  private int reencrypt(PasswordCipher next, boolean all) {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try (PreparedStatement select = connection.prepareStatement(
+              "SELECT user_jid, legacy_password FROM registration ORDER BY user_jid FOR UPDATE");
+          PreparedStatement update = connection.prepareStatement(
+              "UPDATE registration SET legacy_password = ? WHERE user_jid = ?")) {
+        int count = 0;
+        try (ResultSet rows = select.executeQuery()) {
+          while (rows.next()) {
+            String user = rows.getString(1);
+            String stored = rows.getString(2);
+            boolean encrypted = PasswordCipher.isEncrypted(stored);
+            if (encrypted && !all) {
+              continue;
+            }
+            String password = encrypted ? cipher.decrypt(stored, user) : stored;
+            update.setString(1, next.encrypt(password, user));
+            update.setString(2, user);
+            update.addBatch();
+            count++;
+          }
+        }
+        if (count > 0) {
+          update.executeBatch();
+        }
+        connection.commit();
+        return count;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new StoreException("cannot re-encrypt the registrations' passwords", e);
+    }
+  }
+
+  private Registration read(ResultSet rows) throws SQLException {
+    String user = rows.getString(1);
     return new Registration(
-        new UserAddress(rows.getString(1)),
-        new LegacyCredentials(new LegacyContactId(rows.getString(2)), rows.getString(3)),
+        new UserAddress(user),
+        new LegacyCredentials(new LegacyContactId(rows.getString(2)), cipher.decrypt(rows.getString(3), user)),
         rows.getTimestamp(4).toInstant(),
         new LegacySessionOptions(codepage(rows.getString(5))));
   }

@@ -87,7 +87,7 @@ class JdbcPendingDeliveryStoreTest {
 
   @Test
   void theStoresShareOneSchema() {
-    new JdbcRegistrationStore(dataSource);
+    new JdbcRegistrationStore(dataSource, new net.icqtransport.core.crypto.PasswordCipher(net.icqtransport.core.crypto.DatabaseKey.generate()));
     new JdbcContactSyncStore(dataSource);
     new JdbcPendingDeliveryStore(dataSource);
 

@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import net.icqtransport.xmpp.access.AccessPolicy;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
@@ -14,6 +16,7 @@ import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
@@ -25,6 +28,12 @@ import org.xmpp.packet.Presence;
  * handler knows its namespace), malformed stanzas get {@code bad-request}, and no exception escapes. IQ
  * results and errors go to the {@link IqRequests} that sent the request. An IQ to a contact JID from a user
  * who is not registered gets {@code registration-required} (XEP-0100 §5: contacts exist only for users).
+ * The {@link AccessPolicy} refuses users of other domains, oversized messages and excess rates first.
+ *
+ * <p>Addresses are checked with stringprep (RFC 7622) before anything else: a malformed {@code to} gets
+ * {@code jid-malformed} (RFC 6120 §8.3.3.8) from the transport's own address; a stanza without a {@code from}
+ * or with a malformed one cannot be answered (the server stamps {@code from} on every stanza it routes to a
+ * component, XEP-0114 §3) and is dropped with a log line.
  *
  * <p>Never logs a stanza's XML: a registration carries the user's ICQ password.
  */
@@ -38,6 +47,7 @@ public final class StanzaRouter {
   private final MessageListener messageHandler;
   private final IqRequests requests;
   private final RegistrationCheck registration;
+  private final AccessPolicy access;
 
   public StanzaRouter(
       TransportAddresses addresses,
@@ -56,6 +66,20 @@ public final class StanzaRouter {
       MessageListener messageHandler,
       IqRequests requests,
       RegistrationCheck registration) {
+    this(addresses, sender, iqHandlers, presenceHandler, messageHandler, requests, registration,
+        AccessPolicy.defaults(addresses.domain().getDomain()));
+  }
+
+  public StanzaRouter(
+      TransportAddresses addresses,
+      StanzaSender sender,
+      List<IqHandler> iqHandlers,
+      PresenceListener presenceHandler,
+      MessageListener messageHandler,
+      IqRequests requests,
+      RegistrationCheck registration,
+      AccessPolicy access) {
+    this.access = Objects.requireNonNull(access, "access");
     this.requests = Objects.requireNonNull(requests, "requests");
     this.registration = Objects.requireNonNull(registration, "registration");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
@@ -74,6 +98,9 @@ public final class StanzaRouter {
   /** Handles one inbound stanza; never throws. */
   public void route(Packet stanza) {
     try {
+      if (!addressesAreWellFormed(stanza)) {
+        return;
+      }
       if (stanza instanceof IQ iq) {
         routeIq(iq);
       } else if (stanza instanceof Message message) {
@@ -81,13 +108,21 @@ public final class StanzaRouter {
           LOG.debug("Message error from {} to {}: {}", message.getFrom(), message.getTo(), conditionOf(message));
           return;
         }
-        messageHandler.handle(message, addresses.recipientOf(message.getTo()));
+        Recipient recipient = addresses.recipientOf(message.getTo());
+        if (refused(message, recipient)) {
+          return;
+        }
+        messageHandler.handle(message, recipient);
       } else if (stanza instanceof Presence presence) {
         if (isType(presence, "error")) {
           LOG.debug("Presence error from {} to {}: {}", presence.getFrom(), presence.getTo(), conditionOf(presence));
           return;
         }
-        presenceHandler.handle(presence, addresses.recipientOf(presence.getTo()));
+        Recipient recipient = addresses.recipientOf(presence.getTo());
+        if (refused(presence, recipient)) {
+          return;
+        }
+        presenceHandler.handle(presence, recipient);
       } else {
         LOG.warn("Ignoring an unknown stanza kind {}", stanza.getClass().getName());
       }
@@ -121,6 +156,9 @@ public final class StanzaRouter {
       throw new StanzaException(PacketError.Condition.bad_request, "IQ " + type + " without a payload");
     }
     Recipient recipient = addresses.recipientOf(iq.getTo());
+    if (refused(iq, recipient)) {
+      return;
+    }
     if (!recipient.isTransport() && !registration.isRegistered(addresses.userOf(iq.getFrom()))) {
       throw new StanzaException(PacketError.Condition.registration_required, "Register with " + addresses.domain() + " first");
     }
@@ -130,6 +168,48 @@ public final class StanzaRouter {
       throw new StanzaException(PacketError.Condition.feature_not_implemented, null);
     }
     handler.handle(iq, recipient);
+  }
+
+  /** Asks the access policy; sends its refusal if there is one. */
+  private boolean refused(Packet stanza, Recipient recipient) {
+    Optional<Packet> refusal = access.refusal(stanza, recipient, addresses.userOf(stanza.getFrom()));
+    refusal.ifPresent(reply -> {
+      LOG.debug("Refusing a {} from {}: {}", kind(stanza), stanza.getFrom(), conditionOf(reply));
+      sender.send(reply);
+    });
+    return refusal.isPresent();
+  }
+
+  /**
+   * Whether {@code from} and {@code to} stringprep (Tinder's getters do not check them): false after dropping
+   * a stanza that cannot be answered or answering {@code jid-malformed} for a bad {@code to}.
+   */
+  private boolean addressesAreWellFormed(Packet stanza) {
+    String from = stanza.getElement().attributeValue("from");
+    if (from == null || from.isEmpty() || !isJid(from)) {
+      LOG.warn("Dropping a {} {}: it cannot be answered", kind(stanza),
+          from == null || from.isEmpty() ? "without a sender" : "from a malformed address");
+      return false;
+    }
+    String to = stanza.getElement().attributeValue("to");
+    if (to != null && !isJid(to)) {
+      Packet readdressed = stanza.createCopy();
+      readdressed.getElement().addAttribute("to", addresses.domain().toString());
+      LOG.debug("Refusing a {} from {} to a malformed address", kind(stanza), from);
+      reply(readdressed, new PacketError(PacketError.Condition.jid_malformed, PacketError.Type.modify,
+          "Malformed recipient address"));
+      return false;
+    }
+    return true;
+  }
+
+  private static boolean isJid(String text) {
+    try {
+      new JID(text); // applies the stringprep profiles, throws IllegalArgumentException when they fail
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private void reply(Packet stanza, PacketError error) {

@@ -12,11 +12,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.xmpp.access.AccessPolicy;
+import net.icqtransport.xmpp.access.AccessSettings;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.avatar.AvatarCache;
 import net.icqtransport.xmpp.command.CommandRegistry;
@@ -78,6 +81,11 @@ public final class RouterFixture {
   public final StanzaRouter router;
 
   public RouterFixture() {
+    this(AccessSettings.DEFAULTS, System::nanoTime);
+  }
+
+  /** With these access limits, on this clock ({@link System#nanoTime} style). */
+  public RouterFixture(AccessSettings access, LongSupplier nanoTime) {
     lenient().when(gateway.parseContactId(anyString())).thenAnswer(invocation -> {
       String text = invocation.getArgument(0);
       if (!text.matches("[0-9]{5,10}")) {
@@ -120,7 +128,8 @@ public final class RouterFixture {
                 preferences)),
         new PrivilegeMessageListener(privileges, new MessageHandler(sender, gateway, addresses)),
         iqRequests,
-        user -> gateway.registration(user).isPresent());
+        user -> gateway.registration(user).isPresent(),
+        new AccessPolicy(access, DOMAIN, nanoTime));
   }
 
   /** Routes one stanza given as XML text. */
