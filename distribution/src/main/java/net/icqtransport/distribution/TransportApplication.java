@@ -47,9 +47,16 @@ public final class TransportApplication implements AutoCloseable {
     network = new IcqNetwork(IcqNetworkSettings.defaults(config.oscarLoginHost())
         .withLoginPort(config.oscarLoginPort())
         .withLoginMethod(config.oscarLoginMethod().equals("roasted") ? LoginMethod.ROASTED : LoginMethod.MD5)
-        .withLegacyCodepage(config.legacyCodepage()));
+        .withLegacyCodepage(config.legacyCodepage())
+        .withTls(config.oscarTls()));
+    if (config.xmppPlaintextOffLoopback()) {
+      LOG.warn("The component link to {}:{} is plaintext across the network (xmpp.allow-plaintext = true): "
+          + "every stanza crosses it unencrypted; set xmpp.tls.enabled = true if the server offers TLS",
+          config.xmppHost(), config.xmppPort());
+    }
     component = new TransportComponent(new ComponentSettings(
-        config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret()));
+        config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret())
+        .withTls(config.xmppTls()));
     scheduler = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("bridge-timer").setDaemon(true).build());
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
