@@ -61,10 +61,17 @@ public final class TransportApplication implements AutoCloseable {
     network = new IcqNetwork(IcqNetworkSettings.defaults(config.oscarLoginHost())
         .withLoginPort(config.oscarLoginPort())
         .withLoginMethod(config.oscarLoginMethod().equals("roasted") ? LoginMethod.ROASTED : LoginMethod.MD5)
-        .withLegacyCodepage(config.legacyCodepage()));
+        .withLegacyCodepage(config.legacyCodepage())
+        .withTls(config.oscarTls()));
+    if (config.xmppPlaintextOffLoopback()) {
+      LOG.warn("The component link to {}:{} is plaintext across the network (xmpp.allow-plaintext = true): "
+          + "every stanza crosses it unencrypted; set xmpp.tls.enabled = true if the server offers TLS",
+          config.xmppHost(), config.xmppPort());
+    }
     component = new TransportComponent(new ComponentSettings(
         config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret(),
-        ComponentSettings.DEFAULT_INITIAL_RETRY_DELAY, ComponentSettings.DEFAULT_MAX_RETRY_DELAY, config.admins()));
+        ComponentSettings.DEFAULT_INITIAL_RETRY_DELAY, ComponentSettings.DEFAULT_MAX_RETRY_DELAY, config.admins())
+        .withTls(config.xmppTls()));
     component.restrictAccess(config.access());
     scheduler = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("bridge-timer").setDaemon(true).build());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import net.icqtransport.core.tls.TlsSettings;
 import org.xmpp.packet.JID;
 
 /**
@@ -18,6 +19,8 @@ import org.xmpp.packet.JID;
  * @param initialRetryDelay the delay before the second connect attempt
  * @param maxRetryDelay the longest delay between connect attempts (the backoff stops growing there)
  * @param adminJids bare JIDs allowed to run the admin commands (XEP-0133 subset), stringprepped here
+ * @param tls whether the component stream runs over direct TLS (RFC 6120 §5 protections for the XEP-0114
+ *     link, as ejabberd's {@code ejabberd_service} with {@code tls: true} offers) and whom it trusts
  */
 public record ComponentSettings(
     String serverHost,
@@ -26,7 +29,8 @@ public record ComponentSettings(
     String secret,
     Duration initialRetryDelay,
     Duration maxRetryDelay,
-    Set<String> adminJids) {
+    Set<String> adminJids,
+    TlsSettings tls) {
 
   /** The delay before the second connect attempt unless configured. */
   public static final Duration DEFAULT_INITIAL_RETRY_DELAY = Duration.ofSeconds(1);
@@ -40,6 +44,7 @@ public record ComponentSettings(
     Objects.requireNonNull(initialRetryDelay, "initialRetryDelay");
     Objects.requireNonNull(maxRetryDelay, "maxRetryDelay");
     Objects.requireNonNull(adminJids, "adminJids");
+    Objects.requireNonNull(tls, "tls");
     if (serverHost.isBlank()) {
       throw new IllegalArgumentException("serverHost is blank");
     }
@@ -63,6 +68,17 @@ public record ComponentSettings(
     adminJids = adminJids.stream().map(ComponentSettings::bareJid).collect(Collectors.toUnmodifiableSet());
   }
 
+  /** Plaintext settings. */
+  public ComponentSettings(String serverHost, int serverPort, String domain, String secret,
+      Duration initialRetryDelay, Duration maxRetryDelay, Set<String> adminJids) {
+    this(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, TlsSettings.disabled());
+  }
+
+  /** These settings with {@code tls} instead. */
+  public ComponentSettings withTls(TlsSettings tls) {
+    return new ComponentSettings(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, tls);
+  }
+
   /** Settings without admins. */
   public ComponentSettings(
       String serverHost, int serverPort, String domain, String secret, Duration initialRetryDelay, Duration maxRetryDelay) {
@@ -78,7 +94,7 @@ public record ComponentSettings(
   public String toString() {
     return "ComponentSettings[serverHost=" + serverHost + ", serverPort=" + serverPort + ", domain=" + domain
         + ", secret=***, initialRetryDelay=" + initialRetryDelay + ", maxRetryDelay=" + maxRetryDelay
-        + ", adminJids=" + adminJids + "]";
+        + ", adminJids=" + adminJids + ", tls=" + tls + "]";
   }
 
   /** Whether the bare JID of {@code jid} is an admin's. */

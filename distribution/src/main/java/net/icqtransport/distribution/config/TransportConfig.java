@@ -6,10 +6,13 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigParseOptions;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -19,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import net.icqtransport.core.crypto.DatabaseKey;
 import net.icqtransport.xmpp.access.AccessSettings;
+import java.util.Optional;
+import net.icqtransport.core.tls.TlsSettings;
 
 /**
  * The transport's settings, read from a HOCON file over the documented defaults in {@code reference.conf}.
@@ -43,7 +48,10 @@ public record TransportConfig(
     Map<String, String> loggingLevels,
     String databaseKey,
     Set<String> admins,
-    AccessSettings access) {
+    AccessSettings access,
+    TlsSettings xmppTls,
+    boolean xmppAllowPlaintext,
+    TlsSettings oscarTls) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -148,6 +156,15 @@ public record TransportConfig(
     } catch (IllegalArgumentException | ConfigException e) {
       problems.add(ROOT + ".access: " + e.getMessage());
     }
+    TlsSettings xmppTls = tls(c, "xmpp.tls", validator, problems);
+    TlsSettings oscarTls = tls(c, "oscar.tls", validator, problems);
+    boolean allowPlaintext = validator.isValid("xmpp.allow-plaintext") && c.getBoolean("xmpp.allow-plaintext");
+    if (xmppTls != null && !xmppTls.enabled() && validator.isValid("xmpp.host")
+        && !isLoopback(c.getString("xmpp.host")) && !allowPlaintext) {
+      problems.add(ROOT + ".xmpp.allow-plaintext: the component link to " + c.getString("xmpp.host")
+          + " (not a loopback address) would be plaintext: set xmpp.tls.enabled = true (direct TLS), or"
+          + " allow-plaintext = true to accept an unencrypted link");
+    }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
@@ -170,7 +187,10 @@ public record TransportConfig(
         levels,
         databaseKey,
         admins,
-        access);
+        access,
+        xmppTls,
+        allowPlaintext,
+        oscarTls);
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */
@@ -193,6 +213,52 @@ public record TransportConfig(
       }
     });
     return levels;
+  }
+
+  /** Whether the component link to {@link #xmppHost()} is plaintext across a network (started with a warning). */
+  public boolean xmppPlaintextOffLoopback() {
+    return !xmppTls.enabled() && !isLoopback(xmppHost);
+  }
+
+  /**
+   * Whether {@code host} is a loopback address by its text alone ({@code localhost}, 127.0.0.0/8, {@code ::1}):
+   * no name is looked up, so a DNS answer cannot turn a remote server into a "loopback" one.
+   */
+  static boolean isLoopback(String host) {
+    String h = host.trim().toLowerCase(Locale.ROOT);
+    if (h.equals("localhost") || h.equals("localhost.")) {
+      return true;
+    }
+    if (h.startsWith("[") && h.endsWith("]")) {
+      h = h.substring(1, h.length() - 1);
+    }
+    if (!h.matches("[0-9.]+") && !(h.contains(":") && h.matches("[0-9a-f:.]+"))) {
+      return false; // a host name: only "localhost" counts
+    }
+    try {
+      return InetAddress.getByName(h).isLoopbackAddress(); // a literal: parsed, not resolved
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  /** The TLS settings under {@code key}; a CA file that cannot be loaded is a problem named now, not at connect. */
+  private static TlsSettings tls(Config c, String key, ConfigValidator validator, List<String> problems) {
+    if (!validator.isValid(key + ".enabled") || !validator.isValid(key + ".ca-file")) {
+      return null;
+    }
+    String caFile = c.getString(key + ".ca-file");
+    TlsSettings settings = new TlsSettings(c.getBoolean(key + ".enabled"),
+        caFile.isEmpty() ? Optional.empty() : Optional.of(Path.of(caFile)));
+    if (settings.enabled() && settings.caFile().isPresent()) {
+      try {
+        settings.trustManager();
+      } catch (IOException | GeneralSecurityException | RuntimeException e) {
+        problems.add(ROOT + "." + key + ".ca-file: cannot load CA certificates from " + caFile + " ("
+            + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+      }
+    }
+    return settings;
   }
 
   /** The value of {@code key}, or the trimmed content of the file named by {@code key + "-file"} if set. */
@@ -218,6 +284,6 @@ public record TransportConfig(
         + ", oscar=" + oscarLoginHost + ":" + oscarLoginPort + " (" + oscarLoginMethod + ")"
         + ", database=" + (databaseUrl.isEmpty() ? "embedded " + databaseFile : databaseUrl)
         + ", http=" + (httpEnabled ? httpHost + ":" + httpPort : "off")
-        + ", admins=" + admins + ", access=" + access + "]";
+        + ", admins=" + admins + ", access=" + access + ", xmppTls=" + xmppTls + ", oscarTls=" + oscarTls + "]";
   }
 }

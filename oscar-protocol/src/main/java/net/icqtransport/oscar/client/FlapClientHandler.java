@@ -3,9 +3,11 @@ package net.icqtransport.oscar.client;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleState;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
+import net.icqtransport.core.tls.CertificateRefusedException;
 import net.icqtransport.oscar.OscarProtocolException;
 import net.icqtransport.oscar.flap.FlapChannel;
 import net.icqtransport.oscar.flap.FlapFrame;
@@ -35,6 +37,10 @@ final class FlapClientHandler extends SimpleChannelInboundHandler<FlapFrame> {
       ctx.writeAndFlush(FlapFrame.of(FlapChannel.KEEPALIVE, EMPTY));
     } else if (event instanceof IdleStateEvent idle && idle.state() == IdleState.READER_IDLE) {
       connection.readerIdle(idle.isFirst());
+    } else if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+      Throwable cause = handshake.cause();
+      connection.end(FlapConnection.End.TLS_FAILED,
+          CertificateRefusedException.from(connection.host(), cause).<Throwable>map(refused -> refused).orElse(cause));
     } else {
       super.userEventTriggered(ctx, event);
     }

@@ -9,6 +9,9 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +46,11 @@ public final class FlapConnection {
   public enum End {
     /** The TCP connection could not be established. */
     CONNECT_FAILED,
+    /**
+     * The TLS handshake failed; the cause is a {@code CertificateRefusedException} when the server's
+     * certificate was refused (RFC 6125 §6), else the handshake's own exception.
+     */
+    TLS_FAILED,
     /** The peer closed or reset the connection. */
     CLOSED,
     /** The peer sent bytes that break OSCAR; this side closed the connection. */
@@ -60,6 +68,7 @@ public final class FlapConnection {
     void connectionEnded(FlapConnection connection, End end, Throwable cause);
   }
 
+  private final String host;
   private final String peer;
   private final Duration readerIdleTimeout;
   private final int maxRateQueue;
@@ -69,7 +78,8 @@ public final class FlapConnection {
   private boolean ended;
   private long nextRequestId = 1;
 
-  private FlapConnection(String peer, Duration readerIdleTimeout, int maxRateQueue, Listener listener) {
+  private FlapConnection(String host, String peer, Duration readerIdleTimeout, int maxRateQueue, Listener listener) {
+    this.host = host;
     this.peer = peer;
     this.readerIdleTimeout = readerIdleTimeout;
     this.maxRateQueue = maxRateQueue;
@@ -79,8 +89,9 @@ public final class FlapConnection {
   /** Starts connecting on {@code loop}; all callbacks run there. */
   public static FlapConnection connect(
       EventLoop loop, String host, int port, OscarClientConfig config, Listener listener) {
-    FlapConnection connection = new FlapConnection(host + ":" + port, config.readerIdleTimeout(),
+    FlapConnection connection = new FlapConnection(host, host + ":" + port, config.readerIdleTimeout(),
         config.maxRateQueue(), listener);
+
     Bootstrap bootstrap = new Bootstrap()
         .group(loop)
         .channel(NioSocketChannel.class)
@@ -89,7 +100,17 @@ public final class FlapConnection {
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
-            OscarPipeline.configure(ch.pipeline(), config, new FlapClientHandler(connection));
+            connection.channel = ch;
+            SslContext tls;
+            try {
+              tls = OscarPipeline.tlsContext(config);
+            } catch (GeneralSecurityException | IOException e) {
+              // A CA file that cannot be read: this connection fails as a TLS failure, before any byte is sent.
+              connection.end(End.TLS_FAILED,
+                  new IOException("cannot load the trusted CAs (" + config.tls() + "): " + e.getMessage(), e));
+              return;
+            }
+            OscarPipeline.configure(ch.pipeline(), config, tls, host, port, new FlapClientHandler(connection));
           }
         });
     ChannelFuture future = bootstrap.connect(host, port);
@@ -109,10 +130,16 @@ public final class FlapConnection {
 
   /** For tests: as {@link #attach(Channel, Listener)} with the given stall timeout and rate queue bound. */
   static FlapConnection attach(Channel channel, Duration readerIdleTimeout, int maxRateQueue, Listener listener) {
-    FlapConnection connection = new FlapConnection(String.valueOf(channel.remoteAddress()), readerIdleTimeout,
+    FlapConnection connection = new FlapConnection(String.valueOf(channel.remoteAddress()),
+        String.valueOf(channel.remoteAddress()), readerIdleTimeout,
         maxRateQueue, listener);
     connection.channel = channel;
     return connection;
+  }
+
+  /** The host connected to, as given (the name its TLS certificate must carry). */
+  public String host() {
+    return host;
   }
 
   /** The "host:port" connected to, for logs. */
@@ -275,7 +302,9 @@ public final class FlapConnection {
     }
     ended = true;
     stopRateLimiter();
-    if (end == End.PROTOCOL_ERROR || end == End.STALLED || end == End.OVERLOADED) {
+    if (end == End.TLS_FAILED) {
+      LOG.error("TLS with {} failed: {}", peer, cause == null ? "handshake failed" : cause.getMessage());
+    } else if (end == End.PROTOCOL_ERROR || end == End.STALLED || end == End.OVERLOADED) {
       LOG.warn("Closing connection to {}: {}", peer, cause == null ? "protocol error" : cause.getMessage());
     } else {
       LOG.debug("Connection to {} ended: {}", peer, end, cause);

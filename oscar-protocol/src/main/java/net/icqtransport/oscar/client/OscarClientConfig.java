@@ -2,6 +2,7 @@ package net.icqtransport.oscar.client;
 
 import java.time.Duration;
 import java.util.Objects;
+import net.icqtransport.core.tls.TlsSettings;
 import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.snac.auth.ClientIdentity;
 
@@ -13,6 +14,7 @@ import net.icqtransport.oscar.snac.auth.ClientIdentity;
  * @param readerIdleTimeout a connection that received nothing for this long is stalled and ended; halfway, a
  *     signed-on connection asks the server for its own info (SNAC(01,0E)) to provoke an answer
  * @param maxRateQueue how many SNACs may wait for the rate limits of one connection before it is ended
+ * @param tls TLS on every connection (authorizer, then BOS and services with the host of their redirect)
  */
 public record OscarClientConfig(
     String loginHost,
@@ -24,10 +26,19 @@ public record OscarClientConfig(
     Duration loginTimeout,
     Duration keepaliveInterval,
     Duration readerIdleTimeout,
-    int maxRateQueue) {
+    int maxRateQueue,
+    TlsSettings tls) {
 
   /** The customary bound on SNACs waiting for rate limits: far more than any user types. */
   public static final int DEFAULT_MAX_RATE_QUEUE = 10_000;
+
+  /** Plaintext. */
+  public OscarClientConfig(String loginHost, int loginPort, LoginMethod loginMethod, ClientIdentity identity,
+      int maxFlapPayload, Duration connectTimeout, Duration loginTimeout, Duration keepaliveInterval,
+      Duration readerIdleTimeout, int maxRateQueue) {
+    this(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout, loginTimeout,
+        keepaliveInterval, readerIdleTimeout, maxRateQueue, TlsSettings.disabled());
+  }
 
   /** With a reader-idle timeout of three keepalive intervals and the default rate queue bound. */
   public OscarClientConfig(
@@ -51,6 +62,7 @@ public record OscarClientConfig(
     Objects.requireNonNull(loginTimeout, "loginTimeout");
     Objects.requireNonNull(keepaliveInterval, "keepaliveInterval");
     Objects.requireNonNull(readerIdleTimeout, "readerIdleTimeout");
+    Objects.requireNonNull(tls, "tls");
     if (readerIdleTimeout.toMillis() < 2) {
       throw new IllegalArgumentException("readerIdleTimeout must be at least 2 ms");
     }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
+import net.icqtransport.core.tls.CertificateRefusedException;
 import net.icqtransport.oscar.OscarProtocolException;
 import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.snac.Snac;
@@ -144,6 +145,10 @@ public final class OscarLogin implements FlapConnection.Listener {
     }
     String what = connection == auth ? "authorizer " : "BOS server ";
     switch (end) {
+      case TLS_FAILED -> fail(cause instanceof CertificateRefusedException
+              ? LoginFailure.CERTIFICATE_REFUSED : LoginFailure.NETWORK_ERROR,
+          cause instanceof CertificateRefusedException ? cause.getMessage()
+              : "TLS with " + what + connection.peer() + " failed" + (cause == null ? "" : ": " + cause.getMessage()));
       case CONNECT_FAILED -> fail(LoginFailure.NETWORK_ERROR,
           "cannot connect to " + what + connection.peer() + (cause == null ? "" : ": " + cause.getMessage()));
       case PROTOCOL_ERROR -> fail(LoginFailure.PROTOCOL_ERROR,

@@ -3,6 +3,7 @@ package net.icqtransport.oscar.icq;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Objects;
+import net.icqtransport.core.tls.TlsSettings;
 import net.icqtransport.oscar.client.LoginMethod;
 import net.icqtransport.oscar.client.OscarClientConfig;
 import net.icqtransport.oscar.flap.FlapFrame;
@@ -25,6 +26,8 @@ import net.icqtransport.oscar.snac.auth.ClientIdentity;
  *     asked for something halfway through)
  * @param requestTimeout how long user-info, search and avatar requests wait for the server
  * @param maxRateQueue how many SNACs may wait for the server's rate limits before the session is ended
+ * @param tls TLS for the authorizer and, with the same trust, for the BOS and service servers it redirects to
+ *     (each checked against the host name of its redirect, RFC 6125 §6)
  */
 public record IcqNetworkSettings(
     String loginHost,
@@ -39,7 +42,8 @@ public record IcqNetworkSettings(
     Charset legacyCodepage,
     Duration readerIdleTimeout,
     Duration requestTimeout,
-    int maxRateQueue) {
+    int maxRateQueue,
+    TlsSettings tls) {
 
   public static final int DEFAULT_PORT = 5190;
   /** Info, search and avatar requests: the server answers in well under a second when it answers at all. */
@@ -62,7 +66,17 @@ public record IcqNetworkSettings(
       Charset legacyCodepage) {
     this(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout, loginTimeout,
         keepaliveInterval, messageAckTimeout, legacyCodepage, keepaliveInterval.multipliedBy(3),
-        DEFAULT_REQUEST_TIMEOUT, OscarClientConfig.DEFAULT_MAX_RATE_QUEUE);
+        DEFAULT_REQUEST_TIMEOUT, OscarClientConfig.DEFAULT_MAX_RATE_QUEUE, TlsSettings.disabled());
+  }
+
+  /** Plaintext. */
+  public IcqNetworkSettings(String loginHost, int loginPort, LoginMethod loginMethod, ClientIdentity identity,
+      int maxFlapPayload, Duration connectTimeout, Duration loginTimeout, Duration keepaliveInterval,
+      Duration messageAckTimeout, Charset legacyCodepage, Duration readerIdleTimeout, Duration requestTimeout,
+      int maxRateQueue) {
+    this(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout, loginTimeout,
+        keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue,
+        TlsSettings.disabled());
   }
 
   public IcqNetworkSettings {
@@ -77,7 +91,7 @@ public record IcqNetworkSettings(
     }
     // Validates the rest.
     new OscarClientConfig(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, readerIdleTimeout, maxRateQueue);
+        loginTimeout, keepaliveInterval, readerIdleTimeout, maxRateQueue, tls);
   }
 
   /**
@@ -93,34 +107,34 @@ public record IcqNetworkSettings(
   public IcqNetworkSettings withLoginPort(int port) {
     return new IcqNetworkSettings(loginHost, port, loginMethod, identity, maxFlapPayload, connectTimeout,
         loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout,
-        requestTimeout, maxRateQueue);
+        requestTimeout, maxRateQueue, tls);
   }
 
   public IcqNetworkSettings withLoginMethod(LoginMethod method) {
     return new IcqNetworkSettings(loginHost, loginPort, method, identity, maxFlapPayload, connectTimeout,
         loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout,
-        requestTimeout, maxRateQueue);
+        requestTimeout, maxRateQueue, tls);
   }
 
   public IcqNetworkSettings withTimeouts(Duration connect, Duration login, Duration messageAck) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connect, login,
-        keepaliveInterval, messageAck, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue);
+        keepaliveInterval, messageAck, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue, tls);
   }
 
   public IcqNetworkSettings withKeepaliveInterval(Duration interval) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, interval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue);
+        loginTimeout, interval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue, tls);
   }
 
   public IcqNetworkSettings withLegacyCodepage(Charset codepage) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, codepage, readerIdleTimeout, requestTimeout, maxRateQueue);
+        loginTimeout, keepaliveInterval, messageAckTimeout, codepage, readerIdleTimeout, requestTimeout, maxRateQueue, tls);
   }
 
   public IcqNetworkSettings withIdentity(ClientIdentity clientIdentity) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, clientIdentity, maxFlapPayload,
         connectTimeout, loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout,
-        requestTimeout, maxRateQueue);
+        requestTimeout, maxRateQueue, tls);
   }
 
   /**
@@ -128,22 +142,29 @@ public record IcqNetworkSettings(
    */
   public IcqNetworkSettings withReaderIdleTimeout(Duration timeout) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, timeout, requestTimeout, maxRateQueue);
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, timeout, requestTimeout, maxRateQueue, tls);
   }
 
   public IcqNetworkSettings withRequestTimeout(Duration timeout) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, timeout, maxRateQueue);
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, timeout, maxRateQueue, tls);
   }
 
   public IcqNetworkSettings withMaxRateQueue(int snacs) {
     return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, snacs);
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, snacs, tls);
+  }
+
+  /** TLS on every OSCAR connection (authorizer, BOS, services), or plaintext with {@link TlsSettings#disabled()}. */
+  public IcqNetworkSettings withTls(TlsSettings settings) {
+    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
+        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout,
+        maxRateQueue, settings);
   }
 
   /** The OSCAR client's part of these settings. */
   public OscarClientConfig clientConfig() {
     return new OscarClientConfig(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, readerIdleTimeout, maxRateQueue);
+        loginTimeout, keepaliveInterval, readerIdleTimeout, maxRateQueue, tls);
   }
 }

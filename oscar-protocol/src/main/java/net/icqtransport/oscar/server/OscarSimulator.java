@@ -1,5 +1,10 @@
 package net.icqtransport.oscar.server;
 
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import java.io.File;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLException;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
@@ -141,6 +146,8 @@ public final class OscarSimulator implements AutoCloseable {
   /** Configures and starts a simulator; defaults: host 127.0.0.1, free ports for both servers. */
   public static final class Builder {
     private String host = "127.0.0.1";
+    private String advertisedHost;
+    private SslContext tls;
     private int loginPort;
     private int bosPort;
     private int bartPort;
@@ -169,6 +176,38 @@ public final class OscarSimulator implements AutoCloseable {
     }
 
     /** 0 picks a free port. */
+    /**
+     * The host name the login reply (17/03 TLV 0x05) and service redirects (01/05 TLV 0x05) send clients to;
+     * by default the bound host (loopback for a wildcard bind). With TLS it must be a name in the certificate.
+     */
+    public Builder advertisedHost(String name) {
+      this.advertisedHost = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /**
+     * Serves the login, BOS and BART listeners over TLS from the first byte (the handshake before the FLAP
+     * hello), with this key and certificate chain, as OSCAR servers with SSL ports do.
+     */
+    public Builder tls(KeyManagerFactory keyManagerFactory) {
+      try {
+        this.tls = SslContextBuilder.forServer(keyManagerFactory).build();
+      } catch (SSLException e) {
+        throw new IllegalArgumentException("cannot make a TLS server context: " + e.getMessage(), e);
+      }
+      return this;
+    }
+
+    /** As {@link #tls(KeyManagerFactory)}, from PEM files (an X.509 chain and a PKCS #8 key). */
+    public Builder tls(File certificateChainPem, File privateKeyPem) {
+      try {
+        this.tls = SslContextBuilder.forServer(certificateChainPem, privateKeyPem).build();
+      } catch (SSLException | IllegalArgumentException e) {
+        throw new IllegalArgumentException("cannot read the TLS certificate or key: " + e.getMessage(), e);
+      }
+      return this;
+    }
+
     public Builder loginPort(int p) {
       this.loginPort = checkPort(p);
       return this;
@@ -341,6 +380,9 @@ public final class OscarSimulator implements AutoCloseable {
             @Override
             protected void initChannel(SocketChannel channel) {
               channels.add(channel);
+              if (tls != null) {
+                channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+              }
               channel.pipeline()
                   .addLast(FLAP_DECODER, new FlapFrameDecoder(maxFlapPayload))
                   .addLast(FLAP_ENCODER, new FlapFrameEncoder())
@@ -361,6 +403,9 @@ public final class OscarSimulator implements AutoCloseable {
 
     /** The host named in 17/03 TLV 0x05: a wildcard bind is advertised as loopback. */
     private String advertisedHost() {
+      if (advertisedHost != null) {
+        return advertisedHost;
+      }
       try {
         return InetAddress.getByName(host).isAnyLocalAddress() ? "127.0.0.1" : host;
       } catch (java.net.UnknownHostException e) {

@@ -19,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
  * --rate-limits on|off|strict   enforce the generous default classes, nothing, or the reference's classes
  * --login-rate-limit N/SECONDS  at most N logins per UIN per SECONDS (error 0x18)
  * --login-rate-limit-ip N/SECONDS  at most N logins per client IP per SECONDS (error 0x1D)
+ * --tls-cert FILE          serve all listeners over TLS with this PEM certificate chain (needs --tls-key)
+ * --tls-key FILE           the PEM (PKCS #8) private key of --tls-cert
+ * --advertised-host NAME   the host sent in redirects (must be in the TLS certificate; default the bound host)
  * </pre>
  */
 public final class OscarSimulatorMain {
@@ -60,6 +63,8 @@ public final class OscarSimulatorMain {
   /** The configured builder, or null if help was asked for. */
   static OscarSimulator.Builder parse(String[] args) {
     OscarSimulator.Builder builder = OscarSimulator.builder().loginPort(DEFAULT_LOGIN_PORT);
+    String tlsCert = null;
+    String tlsKey = null;
     for (int i = 0; i < args.length; i++) {
       String option = args[i];
       if (option.equals("-h") || option.equals("--help")) {
@@ -107,8 +112,17 @@ public final class OscarSimulatorMain {
           }
           builder.contact(parts[0], parts[1], parts.length > 2 ? parts[2] : null, parts.length > 3 ? parts[3] : null);
         }
+        case "--tls-cert" -> tlsCert = value;
+        case "--tls-key" -> tlsKey = value;
+        case "--advertised-host" -> builder.advertisedHost(value);
         default -> throw new IllegalArgumentException("unknown option " + option);
       }
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+    }
+    if (tlsCert != null) {
+      builder.tls(new java.io.File(tlsCert), new java.io.File(tlsKey));
     }
     return builder;
   }

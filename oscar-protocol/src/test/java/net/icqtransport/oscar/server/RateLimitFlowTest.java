@@ -93,7 +93,11 @@ class RateLimitFlowTest {
         .strictRateLimits().clock(clock).cookieLifetime(Duration.ofDays(1)).start();
         TestFlapClient alice = TestLogins.signOn(simulator, ALICE, "alicepw")) {
       for (int i = 0; i < 20 && alice.isOpen(); i++) {
-        sendTo(alice, BOT);
+        try {
+          sendTo(alice, BOT);
+        } catch (RuntimeException closedWhileSending) {
+          break; // the server closed the connection between isOpen() and the write: what this test expects
+        }
       }
       alice.awaitClosed();
     }

@@ -574,7 +574,9 @@ final class UserBridge {
     if (reason.isRetryable()) {
       scheduleReconnect("Could not log in to ICQ (" + reason.description() + ")");
     } else {
-      String text = "Could not log in to ICQ: " + reason.description();
+      // A refused certificate is only understood with its host and reason ("certificate for … not trusted").
+      String text = "Could not log in to ICQ: "
+          + (reason == LoginFailure.CERTIFICATE_REFUSED ? failure.getMessage() : reason.description());
       setState(SessionState.LOGIN_FAILED, text, "could not log in to ICQ (" + reason.description() + ")");
       rejectQueued(notSentReason);
     }

@@ -19,6 +19,11 @@ public enum LoginFailure {
   SERVICE_UNAVAILABLE(true, "service temporarily unavailable"),
   /** The server could not be reached or the connection broke during login. */
   NETWORK_ERROR(true, "cannot reach the server"),
+  /**
+   * The server's TLS certificate was refused (untrusted CA, expired, or another host name; RFC 6125 §6). Not
+   * retried automatically: it stays refused until the server's certificate or the transport's trust changes.
+   */
+  CERTIFICATE_REFUSED(false, "the server's certificate was refused"),
   /** The server answered with something the client could not make sense of. */
   PROTOCOL_ERROR(true, "protocol error"),
   /** The login did not complete in time. */

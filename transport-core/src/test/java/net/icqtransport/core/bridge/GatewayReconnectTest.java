@@ -45,6 +45,18 @@ class GatewayReconnectTest {
   }
 
   @Test
+  void aRefusedCertificateIsShownWithItsHostAndReasonAndNotRetried() {
+    available().fail(LoginFailure.CERTIFICATE_REFUSED, "certificate for 127.0.0.1 not trusted: PKIX path building failed");
+
+    State failed = h.endpoint.lastState(ALICE);
+    assertEquals(SessionState.LOGIN_FAILED, failed.state());
+    assertTrue(failed.detail().contains("certificate for 127.0.0.1 not trusted: PKIX path building failed"),
+        failed.detail());
+    h.scheduler.advance(Duration.ofHours(1));
+    assertEquals(1, h.network.loginCount());
+  }
+
+  @Test
   void aRetryableFailureRetriesWithGrowingDelays() {
     available().fail(LoginFailure.SERVICE_UNAVAILABLE);
 

@@ -155,7 +155,12 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
     }
 
     public void fail(LoginFailure failure) {
-      if (!future.completeExceptionally(new LoginFailedException(failure, "scripted"))) {
+      fail(failure, "scripted");
+    }
+
+    /** Fails the login with {@code failure} and the network's own detail text. */
+    public void fail(LoginFailure failure, String detail) {
+      if (!future.completeExceptionally(new LoginFailedException(failure, detail))) {
         throw new AssertionError("login already completed");
       }
     }

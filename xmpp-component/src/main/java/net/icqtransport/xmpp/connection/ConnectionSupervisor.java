@@ -2,10 +2,12 @@ package net.icqtransport.xmpp.connection;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import net.icqtransport.core.tls.CertificateRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -106,11 +108,20 @@ public final class ConnectionSupervisor {
         break;
       } catch (Exception e) {
         failedAttempts++;
-        Duration delay = backoff.delayAfter(failedAttempts, random);
-        // Only the message: a ComponentException never carries the secret, but stack traces every few
-        // seconds while the server is down would drown the log.
-        LOG.warn("Cannot connect to the XMPP server at {} (attempt {}): {}; retrying in {} ms",
-            description, failedAttempts, e.toString(), delay.toMillis());
+        Optional<CertificateRefusedException> refused = CertificateRefusedException.from(description, e);
+        Duration delay;
+        if (refused.isPresent()) {
+          // A bad certificate stays bad until someone fixes it: say so loudly, and knock only rarely.
+          delay = backoff.delayAfter(Integer.MAX_VALUE, random);
+          LOG.error("Refused the XMPP server at {} (attempt {}): {}; retrying in {} ms",
+              description, failedAttempts, refused.get().getMessage(), delay.toMillis());
+        } else {
+          delay = backoff.delayAfter(failedAttempts, random);
+          // Only the message: a ComponentException never carries the secret, but stack traces every few
+          // seconds while the server is down would drown the log.
+          LOG.warn("Cannot connect to the XMPP server at {} (attempt {}): {}; retrying in {} ms",
+              description, failedAttempts, e.toString(), delay.toMillis());
+        }
         if (!pause(delay)) {
           break;
         }

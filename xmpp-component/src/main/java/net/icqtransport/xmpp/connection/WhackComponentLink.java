@@ -1,6 +1,8 @@
 package net.icqtransport.xmpp.connection;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import java.io.Closeable;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,8 @@ final class WhackComponentLink extends ExternalComponent implements ComponentLin
   private final ThreadLocal<boolean[]> writeFailure = new ThreadLocal<>();
   private volatile boolean closed;
   private volatile Thread readerThread;
+  /** What carries the stream below Whack when it is not Whack's own socket (the TLS relay), closed with this link. */
+  private volatile Closeable transport;
 
   private WhackComponentLink(InboundComponent component, ExternalComponentManager manager) {
     super(component, manager, MoreExecutors.newDirectExecutorService());
@@ -44,9 +48,24 @@ final class WhackComponentLink extends ExternalComponent implements ComponentLin
   static WhackComponentLink open(
       ExternalComponentManager manager, InboundComponent component, String host, int port, String domain)
       throws ComponentException {
+    return open(manager, component, host, port, domain, null);
+  }
+
+  /**
+   * As {@link #open(ExternalComponentManager, InboundComponent, String, int, String)}, where {@code host:port}
+   * is served by {@code transport} (closed when this link closes or fails to open).
+   */
+  static WhackComponentLink open(ExternalComponentManager manager, InboundComponent component, String host, int port,
+      String domain, Closeable transport) throws ComponentException {
     WhackComponentLink link = new WhackComponentLink(component, manager);
+    link.transport = transport;
     // The full domain as "subdomain" with no server name: Whack then opens the stream to exactly this domain.
-    link.connect(host, port, domain, false);
+    try {
+      link.connect(host, port, domain, false);
+    } catch (ComponentException | RuntimeException e) {
+      link.closeTransport();
+      throw e;
+    }
     link.start();
     link.readerThread = findReaderThread(link);
     return link;
@@ -109,6 +128,18 @@ final class WhackComponentLink extends ExternalComponent implements ComponentLin
       shutdown(); // cancels this stream's keepalive/timeout tasks, sends </stream:stream>, closes the socket
     } catch (RuntimeException e) {
       LOG.debug("Error while closing the component stream", e);
+    }
+    closeTransport();
+  }
+
+  private void closeTransport() {
+    Closeable t = transport;
+    if (t != null) {
+      try {
+        t.close();
+      } catch (IOException e) {
+        LOG.debug("Error while closing the component transport", e);
+      }
     }
   }
 

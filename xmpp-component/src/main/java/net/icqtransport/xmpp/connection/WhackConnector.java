@@ -1,7 +1,13 @@
 package net.icqtransport.xmpp.connection;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLSocket;
+import net.icqtransport.core.tls.CertificateRefusedException;
+import net.icqtransport.core.tls.TlsSettings;
 import net.icqtransport.xmpp.ComponentSettings;
 import org.jivesoftware.whack.ExternalComponentManager;
 import org.xmpp.component.ComponentException;
@@ -20,6 +26,8 @@ import org.xmpp.packet.Packet;
  */
 public final class WhackConnector implements ComponentConnector {
 
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+
   private final ComponentSettings settings;
   private final InboundComponent component;
   private ExternalComponentManager manager;
@@ -32,9 +40,21 @@ public final class WhackConnector implements ComponentConnector {
     this.component = new InboundComponent(inbound);
   }
 
+  /**
+   * Opens the stream: plaintext by Whack itself, or, with TLS, over a socket verified here (CA and RFC 6125
+   * host name, see {@link TlsSettings#connect}) and handed to Whack through a {@link LoopbackTlsRelay}.
+   *
+   * @throws CertificateRefusedException if the server's certificate does not verify
+   */
   @Override
-  public ComponentLink connect() throws ComponentException {
-    return WhackComponentLink.open(manager(), component, settings.serverHost(), settings.serverPort(), settings.domain());
+  public ComponentLink connect() throws ComponentException, IOException {
+    if (!settings.tls().enabled()) {
+      return WhackComponentLink.open(manager(), component, settings.serverHost(), settings.serverPort(), settings.domain());
+    }
+    SSLSocket socket = settings.tls().connect(settings.serverHost(), settings.serverPort(), CONNECT_TIMEOUT);
+    LoopbackTlsRelay relay = LoopbackTlsRelay.start(socket, settings.serverHost() + ":" + settings.serverPort());
+    return WhackComponentLink.open(manager(), component, InetAddress.getLoopbackAddress().getHostAddress(), relay.port(),
+        settings.domain(), relay);
   }
 
   private synchronized ExternalComponentManager manager() {
@@ -43,7 +63,7 @@ public final class WhackConnector implements ComponentConnector {
       manager = new ExternalComponentManager(settings.serverHost(), settings.serverPort(), false);
       ComponentManagerFactory.setComponentManager(previous);
       manager.setSecretKey(settings.domain(), settings.secret());
-      manager.setConnectTimeout(5_000);
+      manager.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
     }
     return manager;
   }

@@ -37,6 +37,7 @@ public final class StanzaErrorMapping {
       case WRONG_PASSWORD, INVALID_ACCOUNT -> new PacketError(Condition.not_authorized, Type.auth, text);
       case SUSPENDED -> new PacketError(Condition.forbidden, Type.auth, text);
       case CLIENT_REJECTED -> new PacketError(Condition.service_unavailable, Type.cancel, text);
+      case CERTIFICATE_REFUSED -> new PacketError(Condition.remote_server_not_found, Type.cancel, text);
       case RATE_LIMITED -> new PacketError(Condition.resource_constraint, Type.wait, text + "; try again later");
       case SERVICE_UNAVAILABLE -> new PacketError(Condition.service_unavailable, Type.wait, text + "; try again later");
       case NETWORK_ERROR, TIMEOUT -> new PacketError(Condition.remote_server_timeout, Type.wait, text + "; try again later");

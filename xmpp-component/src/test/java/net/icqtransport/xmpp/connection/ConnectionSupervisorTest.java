@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import net.icqtransport.core.tls.CertificateRefusedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,24 @@ class ConnectionSupervisorTest {
     assertEquals(6, attempts.get());
     assertEquals(List.of(ms(100), ms(200), ms(400), ms(500), ms(500)), sleeps);
     assertTrue(supervisor.isConnected());
+  }
+
+  @Test
+  void retriesARefusedCertificateOnlyAtTheLongestDelay() throws Exception {
+    FakeLink link = new FakeLink();
+    AtomicInteger attempts = new AtomicInteger();
+    supervisor = supervisor(() -> {
+      if (attempts.incrementAndGet() <= 2) {
+        throw new CertificateRefusedException("xmpp.example.org", CertificateRefusedException.Reason.NOT_TRUSTED,
+            "PKIX path building failed", null);
+      }
+      return link;
+    });
+
+    supervisor.start();
+
+    assertTrue(supervisor.awaitFirstConnection(Duration.ofSeconds(5)));
+    assertEquals(List.of(ms(500), ms(500)), sleeps, "a bad certificate stays bad: no quick retries");
   }
 
   @Test

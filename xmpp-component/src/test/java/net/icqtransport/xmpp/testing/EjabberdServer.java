@@ -35,9 +35,11 @@ public final class EjabberdServer implements XmppTestServer {
   private final String componentDomain;
   private final String componentSecret;
   private final int componentConnections;
+  private final boolean componentTls;
   private Process process;
 
-  private EjabberdServer(String componentDomain, String componentSecret, int componentConnections) throws IOException {
+  private EjabberdServer(String componentDomain, String componentSecret, int componentConnections, Path componentCertfile)
+      throws IOException {
     if (!Files.isExecutable(Path.of(CTL))) {
       throw new IllegalStateException("This test needs a real ejabberd, but " + CTL
           + " is missing: install the Debian package 'ejabberd' (apt-get install -y ejabberd); .ci/run does this");
@@ -53,6 +55,10 @@ public final class EjabberdServer implements XmppTestServer {
     this.folder = Files.createTempDirectory("ejabberd-test");
     Files.createDirectories(folder.resolve("spool"));
     Files.createDirectories(folder.resolve("logs"));
+    this.componentTls = componentCertfile != null;
+    if (componentTls) {
+      Files.copy(componentCertfile, folder.resolve("component.pem"));
+    }
     Files.writeString(folder.resolve("ejabberdctl.cfg"), String.join("\n",
         "ERLANG_NODE=" + node,
         "INET_DIST_INTERFACE=127.0.0.1",
@@ -76,8 +82,22 @@ public final class EjabberdServer implements XmppTestServer {
    * bare JID ({@code domain_balancing}, type {@code bare_source}), when {@code componentConnections > 1}.
    */
   public static EjabberdServer create(String componentDomain, String componentSecret, int componentConnections) {
+    return create(componentDomain, componentSecret, componentConnections, null);
+  }
+
+  /**
+   * A server whose component listener speaks direct TLS ({@code ejabberd_service} with {@code tls: true}: the
+   * TLS handshake starts at connect, before the XEP-0114 stream) with the certificate chain and key in
+   * {@code certfile} (one PEM file, copied into the server's folder). The client listener stays plaintext.
+   */
+  public static EjabberdServer createWithComponentTls(String componentDomain, String componentSecret, Path certfile) {
+    return create(componentDomain, componentSecret, 1, certfile);
+  }
+
+  private static EjabberdServer create(
+      String componentDomain, String componentSecret, int componentConnections, Path certfile) {
     try {
-      return new EjabberdServer(componentDomain, componentSecret, componentConnections);
+      return new EjabberdServer(componentDomain, componentSecret, componentConnections, certfile);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -110,6 +130,16 @@ public final class EjabberdServer implements XmppTestServer {
         "");
   }
 
+  /** The component listener: the guide's snippet, or with direct TLS ({@code tls: true} and a certfile). */
+  private String componentListener() {
+    String plain = serviceListener("127.0.0.1", componentPort, componentDomain, componentSecret).stripTrailing();
+    if (!componentTls) {
+      return plain;
+    }
+    return plain.replace("    module: ejabberd_service\n",
+        "    module: ejabberd_service\n    tls: true\n    certfile: \"" + folder.resolve("component.pem") + "\"\n");
+  }
+
   private String config() {
     List<String> lines = new ArrayList<>(List.of(
         "hosts:",
@@ -123,7 +153,7 @@ public final class EjabberdServer implements XmppTestServer {
         "    ip: \"127.0.0.1\"",
         "    module: ejabberd_c2s",
         "    starttls_required: false",
-        serviceListener("127.0.0.1", componentPort, componentDomain, componentSecret).stripTrailing(),
+        componentListener(),
         "auth_method: internal",
         "acl:",
         "  local:",
