@@ -18,7 +18,7 @@ public final class GoldenFrames {
 
   /** Encodes {@code snac} with the dump's FLAP sequence number and checks every byte of the frame. */
   public static void assertEncodes(String dumpHex, Snac snac) {
-    byte[] dump = Dumps.hex(dumpHex);
+    byte[] dump = HexDump.hex(dumpHex);
     int sequence = ((dump[2] & 0xFF) << 8) | (dump[3] & 0xFF);
     EmbeddedChannel channel = new EmbeddedChannel(new FlapFrameEncoder(sequence));
     channel.writeOutbound(snac.toFrame());
@@ -33,7 +33,7 @@ public final class GoldenFrames {
 
   /** Decodes the dumped frame, fed one byte at a time, into its SNAC. */
   public static Snac decode(String dumpHex) {
-    byte[] dump = Dumps.hex(dumpHex);
+    byte[] dump = HexDump.hex(dumpHex);
     EmbeddedChannel channel = new EmbeddedChannel(new FlapFrameDecoder(FlapFrame.MAX_PAYLOAD));
     for (byte b : dump) {
       channel.writeInbound(Unpooled.wrappedBuffer(new byte[] {b}));
