@@ -1,27 +1,19 @@
 package net.icqtransport.oscar;
 
-import java.util.Arrays;
-import java.util.HexFormat;
-
 /**
  * Golden bytes: hex of the "Example SNAC dump with flap header" sections of the iserverd OSCAR reference
- * (reference/oscar-iserverd/&lt;file&gt;), FLAP header included.
+ * (reference/oscar-iserverd/&lt;file&gt;), FLAP header included. {@link HexDump} turns them into bytes.
  */
 public final class Dumps {
   private Dumps() {}
 
-  public static byte[] hex(String hex) {
-    return HexFormat.of().parseHex(hex.replaceAll("\\s+", ""));
-  }
-
-  /** The FLAP payload of a dumped frame (everything after the 6-byte header). */
+  /**
+   * @deprecated use {@link HexDump#flapPayload}; kept while branches written against it (faults-fuzz) are in
+   *     flight.
+   */
+  @Deprecated
   public static byte[] flapPayload(String frameHex) {
-    byte[] frame = hex(frameHex);
-    return Arrays.copyOfRange(frame, 6, frame.length);
-  }
-
-  public static String toHex(byte[] bytes) {
-    return HexFormat.of().formatHex(bytes);
+    return HexDump.flapPayload(frameHex);
   }
 
   // reference/oscar-iserverd/snac_17_06.txt

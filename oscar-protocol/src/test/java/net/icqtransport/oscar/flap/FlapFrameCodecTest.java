@@ -1,6 +1,6 @@
 package net.icqtransport.oscar.flap;
 
-import static net.icqtransport.oscar.Dumps.hex;
+import static net.icqtransport.oscar.HexDump.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,6 +16,7 @@ import io.netty.handler.codec.DecoderException;
 import java.util.ArrayList;
 import java.util.List;
 import net.icqtransport.oscar.Dumps;
+import net.icqtransport.oscar.HexDump;
 import net.icqtransport.oscar.OscarProtocolException;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class FlapFrameCodecTest {
   @Test
   void encodesGoldenBytesWithTheGivenSequence() {
     EmbeddedChannel channel = new EmbeddedChannel(new FlapFrameEncoder(0x135A));
-    channel.writeOutbound(FlapFrame.of(FlapChannel.SIGNON, Dumps.flapPayload(Dumps.CLI_IDENT)));
+    channel.writeOutbound(FlapFrame.of(FlapChannel.SIGNON, HexDump.flapPayload(Dumps.CLI_IDENT)));
     assertArrayEquals(hex(Dumps.CLI_IDENT), readAll(channel));
     assertFalse(channel.finish());
   }

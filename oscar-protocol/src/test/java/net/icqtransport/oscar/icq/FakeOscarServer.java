@@ -15,6 +15,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import net.icqtransport.oscar.Dumps;
+import net.icqtransport.oscar.HexDump;
 import net.icqtransport.oscar.flap.FlapChannel;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.snac.SnacType;
@@ -208,7 +209,7 @@ final class FakeOscarServer implements AutoCloseable {
       if (snac.is(SnacType.SERVICE_FAMILY_VERSIONS_REQUEST)) {
         connection.send(new Snac(0x01, 0x18, 0, snac.requestId(), snac.data()));
       } else if (snac.is(SnacType.SERVICE_RATE_PARAMS_REQUEST)) {
-        Snac dump = Snac.decode(Dumps.flapPayload(Dumps.RATE_PARAMS));
+        Snac dump = Snac.decode(HexDump.flapPayload(Dumps.RATE_PARAMS));
         connection.send(new Snac(0x01, 0x07, 0, snac.requestId(), dump.data()));
       } else if (snac.is(SnacType.SSI_LIST_CHECK)) {
         connection.send(Snac.build(SnacType.SSI_UP_TO_DATE, snac.requestId(), out -> { }));

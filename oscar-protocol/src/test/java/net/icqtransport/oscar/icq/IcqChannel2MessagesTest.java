@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import net.icqtransport.oscar.Dumps;
+import net.icqtransport.oscar.HexDump;
 import net.icqtransport.oscar.MessagingDumps;
 import net.icqtransport.oscar.icq.RecordingListener.Message;
 import net.icqtransport.oscar.snac.Snac;
@@ -84,7 +84,7 @@ class IcqChannel2MessagesTest {
 
   @Test
   void theReferenceRtfMessageIsPassedOnAndAcknowledged() throws Exception {
-    Snac dumped = Snac.decode(Dumps.flapPayload(MessagingDumps.ICBM_RECEIVE_CH2));
+    Snac dumped = Snac.decode(HexDump.flapPayload(MessagingDumps.ICBM_RECEIVE_CH2));
     peer.receive(dumped);
     assertTrue(peer.listener.await(Message.class).text().startsWith("{\\rtf1"));
     IcbmClientAck ack = IcbmClientAck.decode(peer.sent(SnacType.ICBM_CLIENT_ACK));

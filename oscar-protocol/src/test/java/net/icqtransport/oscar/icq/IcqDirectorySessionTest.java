@@ -22,7 +22,7 @@ import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacySearchQuery;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyUserInfo;
-import net.icqtransport.oscar.Dumps;
+import net.icqtransport.oscar.HexDump;
 import net.icqtransport.oscar.OscarProtocolException;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.snac.icq.MetaDumps;
@@ -50,7 +50,7 @@ class IcqDirectorySessionTest {
 
   /** A dumped 15/03 reply as the answer to {@code request}: its request id, sequence and the given flags. */
   static Snac answer(Snac request, String dump, int flags) {
-    Snac reply = Snac.decode(Dumps.flapPayload(dump));
+    Snac reply = Snac.decode(HexDump.flapPayload(dump));
     byte[] data = reply.data();
     byte[] requestData = request.data();
     data[12] = requestData[12];

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.AvatarId;
 import net.icqtransport.core.legacy.LegacyContactId;
-import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacySearchQuery;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyUserInfo;
@@ -22,10 +18,6 @@ import net.icqtransport.oscar.client.LoginMethod;
 import net.icqtransport.oscar.icq.RecordingListener.Closed;
 import net.icqtransport.oscar.icq.RecordingListener.Message;
 import net.icqtransport.oscar.server.OscarSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,27 +25,11 @@ import org.junit.jupiter.api.Test;
  * TCP. Info, search and avatars need the simulator's family 0x15 directory and BART service (simulator branch);
  * the rate-limit test runs against today's simulator too.
  */
-class IcqInfoAvatarRateIntegrationTest {
-  private static final String ALICE = "111111";
-  private static final String BOB = "222222";
-  private static final String ECHO = "999999";
+class IcqInfoAvatarRateIntegrationTest extends IcqSimulatorTestBase {
 
-  private static EventLoopGroup group;
-  private OscarSimulator icq;
-
-  @BeforeAll
-  static void startGroup() {
-    group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-  }
-
-  @AfterAll
-  static void stopGroup() {
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-  }
-
-  @BeforeEach
-  void startSimulator() {
-    icq = OscarSimulator.builder()
+  @Override
+  OscarSimulator.Builder simulator(OscarSimulator.Builder builder) {
+    return builder
         .account(ALICE, "alice-pw")
         .account(BOB, "bob-pw")
         .contact(ALICE, BOB, "Bob", "Friends")
@@ -62,22 +38,12 @@ class IcqInfoAvatarRateIntegrationTest {
         .details(BOB, "Bobby", "Bob", "Builder", "bob@example.org", "Berlin", 49, 30, 2, "I build things",
             "https://bob.example.org", false)
         // The reference's own rate classes (window 20 for ICBM), so that a burst must be paced.
-        .strictRateLimits()
-        .start();
+        .strictRateLimits();
   }
 
-  @AfterEach
-  void stopSimulator() {
-    icq.close();
-  }
-
-  private LegacySession open(String uin, String password, RecordingListener listener) throws Exception {
-    IcqNetworkSettings settings = IcqNetworkSettings.defaults(icq.loginAddress().getHostString())
-        .withLoginPort(icq.loginAddress().getPort())
-        .withLoginMethod(LoginMethod.MD5);
-    return new IcqNetwork(settings, group)
-        .open(new LegacyCredentials(new LegacyContactId(uin), password), listener)
-        .get(10, TimeUnit.SECONDS);
+  @Override
+  IcqNetworkSettings settings() {
+    return super.settings().withLoginMethod(LoginMethod.MD5);
   }
 
   private static byte[] md5(byte[] bytes) throws Exception {

@@ -3,17 +3,12 @@ package net.icqtransport.oscar.icq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.ContactAddResult;
 import net.icqtransport.core.legacy.LegacyContact;
-import net.icqtransport.core.legacy.LegacyContactId;
-import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.TypingState;
@@ -24,10 +19,6 @@ import net.icqtransport.oscar.icq.RecordingListener.Offline;
 import net.icqtransport.oscar.icq.RecordingListener.Status;
 import net.icqtransport.oscar.icq.RecordingListener.Typing;
 import net.icqtransport.oscar.server.OscarSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,51 +26,21 @@ import org.junit.jupiter.api.Test;
  * OSCAR server simulator over TCP. Some need the simulator's support for these SNACs (13/08-0A, 13/18, 13/1A,
  * 04/0B relay); see docs/oscar.md.
  */
-class IcqMessagingIntegrationTest {
-  private static final String ALICE = "111111";
-  private static final String BOB = "222222";
-  private static final String CAROL = "333333";
+class IcqMessagingIntegrationTest extends IcqSimulatorTestBase {
 
-  private static EventLoopGroup group;
-  private OscarSimulator icq;
-
-  @BeforeAll
-  static void startGroup() {
-    group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-  }
-
-  @AfterAll
-  static void stopGroup() {
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-  }
-
-  @BeforeEach
-  void startSimulator() {
-    icq = OscarSimulator.builder()
+  @Override
+  OscarSimulator.Builder simulator(OscarSimulator.Builder builder) {
+    return builder
         .account(ALICE, "alice-pw")
         .account(BOB, "bob-pw")
         .account(CAROL, "carol-pw")
         .contact(ALICE, BOB, "Bob", "Friends")
-        .contact(BOB, ALICE, "Alice", "Friends")
-        .start();
+        .contact(BOB, ALICE, "Alice", "Friends");
   }
 
-  @AfterEach
-  void stopSimulator() {
-    icq.close();
-  }
-
-  private LegacySession open(String uin, String password, RecordingListener listener) throws Exception {
-    IcqNetworkSettings settings = IcqNetworkSettings.defaults(icq.loginAddress().getHostString())
-        .withLoginPort(icq.loginAddress().getPort())
-        .withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3));
-    LegacySession session = new IcqNetwork(settings, group)
-        .open(new LegacyCredentials(id(uin), password), listener).get(10, TimeUnit.SECONDS);
-    return session;
-  }
-
-  private static LegacyContactId id(String uin) {
-    return new LegacyContactId(uin);
+  @Override
+  IcqNetworkSettings settings() {
+    return super.settings().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(3));
   }
 
   @Test

@@ -9,9 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -21,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
-import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
@@ -33,67 +29,28 @@ import net.icqtransport.oscar.icq.RecordingListener.ContactList;
 import net.icqtransport.oscar.icq.RecordingListener.Message;
 import net.icqtransport.oscar.icq.RecordingListener.Status;
 import net.icqtransport.oscar.server.OscarSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
 /** The ICQ adapter against the OSCAR server simulator, end to end over TCP. */
-class IcqNetworkIntegrationTest {
-  private static final String ALICE = "111111";
-  private static final String BOB = "222222";
-  private static final String CAROL = "333333";
-  private static final String ECHO = "999999";
+class IcqNetworkIntegrationTest extends IcqSimulatorTestBase {
   private static final String TEXT = "ü Привет 😀";
 
-  private static EventLoopGroup group;
-  private OscarSimulator icq;
-
-  @BeforeAll
-  static void startGroup() {
-    group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-  }
-
-  @AfterAll
-  static void stopGroup() {
-    group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-  }
-
-  @BeforeEach
-  void startSimulator() {
-    icq = OscarSimulator.builder()
+  @Override
+  OscarSimulator.Builder simulator(OscarSimulator.Builder builder) {
+    return builder
         .account(ALICE, "alice-pw")
         .account(BOB, "bob-pw")
         .account(CAROL, "carol-pw")
         .contact(ALICE, BOB, "Bob", "Friends")
         .contact(ALICE, ECHO, null, "Bots")
         .contact(BOB, ALICE, "Alice", "Friends")
-        .echoBot(ECHO)
-        .start();
-  }
-
-  @AfterEach
-  void stopSimulator() {
-    icq.close();
+        .echoBot(ECHO);
   }
 
   private IcqNetwork network(LoginMethod method) {
-    IcqNetworkSettings settings = IcqNetworkSettings.defaults(icq.loginAddress().getHostString())
-        .withLoginPort(icq.loginAddress().getPort())
-        .withLoginMethod(method);
-    return new IcqNetwork(settings, group);
-  }
-
-  private static LegacySession open(IcqNetwork network, String uin, String password, RecordingListener listener)
-      throws Exception {
-    return network.open(new LegacyCredentials(new LegacyContactId(uin), password), listener).get(10, TimeUnit.SECONDS);
-  }
-
-  private static LegacyContactId id(String uin) {
-    return new LegacyContactId(uin);
+    return new IcqNetwork(settings().withLoginMethod(method), group);
   }
 
   @ParameterizedTest
@@ -273,15 +230,5 @@ class IcqNetworkIntegrationTest {
     assertEquals(MessageRejectedException.Reason.NOT_CONNECTED,
         assertInstanceOf(MessageRejectedException.class, e.getCause()).reason());
     alice.assertContractKept();
-  }
-
-  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(20);
-    }
   }
 }

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import net.icqtransport.core.legacy.OfflineMessage;
-import net.icqtransport.oscar.Dumps;
+import net.icqtransport.oscar.HexDump;
 import net.icqtransport.oscar.MessagingDumps;
 import net.icqtransport.oscar.icq.RecordingListener.AuthRequested;
 import net.icqtransport.oscar.icq.RecordingListener.Offline;
@@ -97,10 +97,10 @@ class IcqOfflineMessagesTest {
 
   @Test
   void theReferenceMessageAndUnreadableOnes() throws Exception {
-    peer.receive(Snac.decode(Dumps.flapPayload(MessagingDumps.OFFLINE_MESSAGE)));
+    peer.receive(Snac.decode(HexDump.flapPayload(MessagingDumps.OFFLINE_MESSAGE)));
     peer.receive(new IcqExtChunk(ME, IcqExtChunk.OFFLINE_MESSAGE, 2, new byte[] {1, 2, 3})
         .toSnac(SnacType.ICQ_EXT_REPLY, 1, 1));
-    peer.receive(Snac.decode(Dumps.flapPayload(MessagingDumps.OFFLINE_END)));
+    peer.receive(Snac.decode(HexDump.flapPayload(MessagingDumps.OFFLINE_END)));
     List<OfflineMessage> messages = peer.listener.await(Offline.class).messages();
     assertEquals(1, messages.size());
     assertEquals(id("1001"), messages.get(0).from());

@@ -1,12 +1,11 @@
 package net.icqtransport.oscar.server;
 
+import static net.icqtransport.oscar.GoldenFrames.assertEncodes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +13,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.icqtransport.oscar.flap.FlapFrame;
-import net.icqtransport.oscar.flap.FlapFrameEncoder;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.tlv.Tlv;
 import net.icqtransport.oscar.tlv.TlvChain;
@@ -31,7 +28,7 @@ class ServerPacketGoldenTest {
 
   @Test
   void families() {
-    assertFrame(ReferenceDumps.SRV_FAMILIES,
+    assertEncodes(ReferenceDumps.SRV_FAMILIES,
         ServerSnacs.families(0x8295E57AL, List.of(0x01, 0x02, 0x03, 0x04, 0x06, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x13, 0x15)));
   }
 
@@ -41,7 +38,7 @@ class ServerPacketGoldenTest {
     for (int family : new int[] {0x01, 0x02, 0x03, 0x04, 0x06, 0x08, 0x09, 0x0A, 0x0B, 0x0C, 0x13, 0x15}) {
       versions.put(family, family == 0x01 ? 3 : family == 0x13 ? 4 : 1);
     }
-    assertFrame(ReferenceDumps.SRV_FAMILIES_VERSIONS, ServerSnacs.familyVersions(0x8295E65BL, versions));
+    assertEncodes(ReferenceDumps.SRV_FAMILIES_VERSIONS, ServerSnacs.familyVersions(0x8295E65BL, versions));
   }
 
   /** The simulator's own classes are the dump's, narrowed to its families: here with all the dump's pairs. */
@@ -69,7 +66,7 @@ class ServerPacketGoldenTest {
     classes.set(0, new RateClass(first.id(), first.windowSize(), first.clearLevel(), first.alertLevel(),
         first.limitLevel(), first.disconnectLevel(), first.currentLevel(), first.maxLevel(), first.lastTime(),
         first.currentState(), classOne));
-    assertFrame(ReferenceDumps.SRV_RATE_LIMIT_INFO, ServerSnacs.rateParams(0x06, classes));
+    assertEncodes(ReferenceDumps.SRV_RATE_LIMIT_INFO, ServerSnacs.rateParams(0x06, classes));
     // The default table sends the same class parameters, and for the families offered the same pairs.
     assertEquals(5, RateClasses.REFERENCE.size());
     assertTrue(classOne.containsAll(RateClasses.REFERENCE.get(0).pairs()));
@@ -85,7 +82,7 @@ class ServerPacketGoldenTest {
     byte[] dump = ReferenceDumps.SRV_AUTH_KEY_RESPONSE;
     byte[] expected = withoutBytes(dump, 16, 2);
     String key = new String(dump, 20, dump.length - 20, StandardCharsets.US_ASCII);
-    assertFrame(expected, ServerSnacs.authKey(0, key));
+    assertEncodes(expected, ServerSnacs.authKey(0, key));
   }
 
   /** 17/03 success: the dump's first three TLVs (0x01, 0x05, 0x06 with its cookie); we send no others. */
@@ -112,29 +109,29 @@ class ServerPacketGoldenTest {
   void channelOneLoginSuccess() {
     byte[] dump = ReferenceDumps.SRV_COOKIE;
     byte[] cookie = Arrays.copyOfRange(dump, dump.length - 256, dump.length);
-    assertFrame(dump, ServerSnacs.channelFour(ServerSnacs.loginSuccessTlvs("777777", "10.10.10.9:5190", cookie)));
+    assertEncodes(dump, ServerSnacs.channelFour(ServerSnacs.loginSuccessTlvs("777777", "10.10.10.9:5190", cookie)));
   }
 
   /** auth_failed: the dump ends with TLV 0x0C (unknown, 0x0001), which we do not send; the rest is equal. */
   @Test
   void channelOneLoginFailure() {
     byte[] expected = withoutBytes(ReferenceDumps.AUTH_FAILED, ReferenceDumps.AUTH_FAILED.length - 6, 6);
-    assertFrame(expected, ServerSnacs.channelFour(ServerSnacs.loginFailureTlvs("777777", 0x0005, null)));
+    assertEncodes(expected, ServerSnacs.channelFour(ServerSnacs.loginFailureTlvs("777777", 0x0005, null)));
   }
 
   @Test
   void selfInfo() {
     UserInfoBlock self = UserInfoBlocks.self("6218895", 0x0080, 0x20130000L, 4, 0x3DD4CB2FL, 0x3E4CCFDEL, 0x3498DC74L);
-    assertFrame(ReferenceDumps.SRV_ONLINE_INFO, ServerSnacs.selfInfo(0x8295E8FDL, self));
+    assertEncodes(ReferenceDumps.SRV_ONLINE_INFO, ServerSnacs.selfInfo(0x8295E8FDL, self));
   }
 
   @Test
   void rightsReplies() {
-    assertFrame(ReferenceDumps.SRV_LOCATION_RIGHTS_REPLY, ServerSnacs.locationRights(2));
-    assertFrame(ReferenceDumps.SRV_BUDDYLIST_RIGHTS_REPLY, ServerSnacs.buddyRights(2));
-    assertFrame(ReferenceDumps.SRV_ICBM_PARAMS, ServerSnacs.icbmParams(4));
-    assertFrame(ReferenceDumps.SRV_PRIVACY_RIGHTS_REPLY, ServerSnacs.privacyRights(2));
-    assertFrame(ReferenceDumps.SRV_SSI_RIGHTS_REPLY, ServerSnacs.ssiRights(2));
+    assertEncodes(ReferenceDumps.SRV_LOCATION_RIGHTS_REPLY, ServerSnacs.locationRights(2));
+    assertEncodes(ReferenceDumps.SRV_BUDDYLIST_RIGHTS_REPLY, ServerSnacs.buddyRights(2));
+    assertEncodes(ReferenceDumps.SRV_ICBM_PARAMS, ServerSnacs.icbmParams(4));
+    assertEncodes(ReferenceDumps.SRV_PRIVACY_RIGHTS_REPLY, ServerSnacs.privacyRights(2));
+    assertEncodes(ReferenceDumps.SRV_SSI_RIGHTS_REPLY, ServerSnacs.ssiRights(2));
   }
 
   @Test
@@ -150,7 +147,7 @@ class ServerPacketGoldenTest {
         buddy("6213949", 0x238C, 0x269A, "micky", true));
     List<Snac> snacs = ServerSnacs.ssiList(0x0D, items, 0x3BB74B7DL, BosServerHandler.SSI_SNAC_DATA_LIMIT);
     assertEquals(1, snacs.size());
-    assertFrame(ReferenceDumps.SRV_SSI_REPLY, snacs.get(0));
+    assertEncodes(ReferenceDumps.SRV_SSI_REPLY, snacs.get(0));
   }
 
   /** A long list is split: flag 0x0001 and no change time on all parts but the last; counts per part. */
@@ -183,7 +180,7 @@ class ServerPacketGoldenTest {
 
   @Test
   void ssiUpToDate() {
-    assertFrame(ReferenceDumps.SRV_SSI_UP_TO_DATE, ServerSnacs.ssiUpToDate(0x00010005L, 0x3DE74817L, 0xBB));
+    assertEncodes(ReferenceDumps.SRV_SSI_UP_TO_DATE, ServerSnacs.ssiUpToDate(0x00010005L, 0x3DE74817L, 0xBB));
   }
 
   @Test
@@ -194,12 +191,12 @@ class ServerPacketGoldenTest {
         HEX.parseHex("094613494c7f11d182224445535400000946134e4c7f11d1822244455354000097b12751243c4334ad22d6abf73f1492"
             + "094613444c7f11d18222444553540000"),
         0x88B4, 0x3DD4427FL);
-    assertFrame(ReferenceDumps.SRV_USER_ONLINE, ServerSnacs.buddyOnline(0x8295E91BL, block));
+    assertEncodes(ReferenceDumps.SRV_USER_ONLINE, ServerSnacs.buddyOnline(0x8295E91BL, block));
   }
 
   @Test
   void buddyOffline() {
-    assertFrame(ReferenceDumps.SRV_USER_OFFLINE, ServerSnacs.buddyOffline(0x82994AACL, "32714944"));
+    assertEncodes(ReferenceDumps.SRV_USER_OFFLINE, ServerSnacs.buddyOffline(0x82994AACL, "32714944"));
   }
 
   /** 04/07: the sender block and TLV 0x02 exactly as in the dump (no TLV 0x16: the dump has none). */
@@ -209,25 +206,25 @@ class ServerPacketGoldenTest {
     byte[] cookie = Arrays.copyOfRange(dump, 16, 24);
     byte[] messageData = Arrays.copyOfRange(dump, dump.length - 0x24, dump.length);
     UserInfoBlock sender = UserInfoBlocks.messageSender("1000000", 0x0050, 0x00010000L, 0x0466, 0);
-    assertFrame(dump, ServerSnacs.icbmReceive(0x9AB38DEBL, cookie, 1, sender,
+    assertEncodes(dump, ServerSnacs.icbmReceive(0x9AB38DEBL, cookie, 1, sender,
         TlvChain.of(Tlv.ofBytes(0x02, messageData))));
   }
 
   @Test
   void icbmErrorAndAck() {
-    assertFrame(ReferenceDumps.SRV_ICBM_ERROR, ServerSnacs.error(0x04, 0x14, 0x000E));
-    assertFrame(ReferenceDumps.SRV_MSG_ACK,
+    assertEncodes(ReferenceDumps.SRV_ICBM_ERROR, ServerSnacs.error(0x04, 0x14, 0x000E));
+    assertEncodes(ReferenceDumps.SRV_MSG_ACK,
         ServerSnacs.icbmServerAck(0x000C0006L, HEX.parseHex("aba5f529291d0000"), 2, "529431" + "27"));
   }
 
   @Test
   void typing() {
-    assertFrame(ReferenceDumps.TYPING_NOTIFICATION, ServerSnacs.typing(0x14, new byte[8], 1, "6218895", 2));
+    assertEncodes(ReferenceDumps.TYPING_NOTIFICATION, ServerSnacs.typing(0x14, new byte[8], 1, "6218895", 2));
   }
 
   @Test
   void endOfOfflineMessages() {
-    assertFrame(ReferenceDumps.SRV_END_OF_OFFLINE_MSGS, ServerSnacs.offlineMessagesEnd(0x00010002L, 6218895, 2));
+    assertEncodes(ReferenceDumps.SRV_END_OF_OFFLINE_MSGS, ServerSnacs.offlineMessagesEnd(0x00010002L, 6218895, 2));
   }
 
   @Test
@@ -242,23 +239,6 @@ class ServerPacketGoldenTest {
   private static SsiItem buddy(String uin, int groupId, int itemId, String nickname, boolean awaitingAuth) {
     TlvChain data = TlvChain.of(Tlv.ofAscii(SsiItem.TLV_NICKNAME, nickname));
     return new SsiItem(uin, groupId, itemId, SsiItem.TYPE_BUDDY, awaitingAuth ? data.with(Tlv.empty(0x0066)) : data);
-  }
-
-  private static void assertFrame(byte[] dump, Snac snac) {
-    assertFrame(dump, snac.toFrame());
-  }
-
-  /** Encodes with the dump's FLAP sequence number and compares everything. */
-  private static void assertFrame(byte[] dump, FlapFrame frame) {
-    int sequence = ((dump[2] & 0xFF) << 8) | (dump[3] & 0xFF);
-    EmbeddedChannel channel = new EmbeddedChannel(new FlapFrameEncoder(sequence));
-    channel.writeOutbound(frame);
-    ByteBuf out = channel.readOutbound();
-    byte[] bytes = new byte[out.readableBytes()];
-    out.readBytes(bytes);
-    out.release();
-    assertFalse(channel.finish());
-    assertEquals(HEX.formatHex(dump), HEX.formatHex(bytes));
   }
 
   /** The dump with {@code count} bytes removed at {@code offset}, FLAP length adjusted. */

@@ -1,7 +1,7 @@
 package net.icqtransport.oscar.tlv;
 
-import static net.icqtransport.oscar.Dumps.hex;
-import static net.icqtransport.oscar.Dumps.toHex;
+import static net.icqtransport.oscar.HexDump.hex;
+import static net.icqtransport.oscar.HexDump.toHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -17,7 +17,7 @@ import org.xmpp.packet.PacketError;
  * "Announce" (XEP-0133 §4.23 Send Announcement to Online Users, two stages): a message from the transport's
  * domain to the bare JID of every user with an ICQ session.
  */
-public final class AnnounceCommand implements AdHocCommand {
+public final class AnnounceCommand extends FormCommand {
   public static final String NODE = AdminForms.NODE_PREFIX + "announce";
 
   private final Gateway gateway;
@@ -25,37 +25,24 @@ public final class AnnounceCommand implements AdHocCommand {
   private final StanzaSender sender;
 
   public AnnounceCommand(Gateway gateway, TransportAddresses addresses, StanzaSender sender) {
+    super(NODE, "Announce", Audience.ADMINS);
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.sender = Objects.requireNonNull(sender, "sender");
   }
 
   @Override
-  public String node() {
-    return NODE;
+  protected DataForm form(CommandRequest request) {
+    return DataForm.form()
+        .title("Announce")
+        .instructions("Send a message to every user online with the transport.")
+        .formType(AdminForms.FORM_TYPE)
+        .field("text-single", "subject", "Subject")
+        .requiredField("text-multi", "announcement", "Announcement");
   }
 
   @Override
-  public String name() {
-    return "Announce";
-  }
-
-  @Override
-  public Audience audience() {
-    return Audience.ADMINS;
-  }
-
-  @Override
-  public CompletableFuture<CommandStep> execute(CommandRequest request) {
-    if (request.stage() == 0) {
-      return CompletableFuture.completedFuture(CommandStep.form(DataForm.form()
-          .title("Announce")
-          .instructions("Send a message to every user online with the transport.")
-          .formType(AdminForms.FORM_TYPE)
-          .field("text-single", "subject", "Subject")
-          .requiredField("text-multi", "announcement", "Announcement")));
-    }
-    SubmittedForm form = request.requireForm();
+  protected CompletableFuture<CommandStep> submit(CommandRequest request, SubmittedForm form) {
     String body = String.join("\n", form.values("announcement")).strip();
     if (body.isEmpty()) {
       throw new StanzaException(PacketError.Condition.bad_request, "The announcement is empty");

@@ -17,7 +17,7 @@ import org.xmpp.packet.PacketError;
  * "Disconnect a user" (XEP-0133 §4.11 End User Session, two stages): ends the ICQ sessions of the given
  * users until their next presence; each is told the reason.
  */
-public final class DisconnectUserCommand implements AdHocCommand {
+public final class DisconnectUserCommand extends FormCommand {
   public static final String NODE = AdminForms.NODE_PREFIX + "end-user-session";
   static final String DEFAULT_REASON = "Disconnected by the transport's administrator";
 
@@ -25,36 +25,23 @@ public final class DisconnectUserCommand implements AdHocCommand {
   private final TransportAddresses addresses;
 
   public DisconnectUserCommand(Gateway gateway, TransportAddresses addresses) {
+    super(NODE, "Disconnect a user", Audience.ADMINS);
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
   }
 
   @Override
-  public String node() {
-    return NODE;
+  protected DataForm form(CommandRequest request) {
+    return DataForm.form()
+        .title("Disconnect a user")
+        .instructions("End the ICQ session of these users until they next go online.")
+        .formType(AdminForms.FORM_TYPE)
+        .requiredField("jid-multi", "accountjids", "The Jabber IDs of the users")
+        .field("text-single", "reason", "Reason shown to them");
   }
 
   @Override
-  public String name() {
-    return "Disconnect a user";
-  }
-
-  @Override
-  public Audience audience() {
-    return Audience.ADMINS;
-  }
-
-  @Override
-  public CompletableFuture<CommandStep> execute(CommandRequest request) {
-    if (request.stage() == 0) {
-      return CompletableFuture.completedFuture(CommandStep.form(DataForm.form()
-          .title("Disconnect a user")
-          .instructions("End the ICQ session of these users until they next go online.")
-          .formType(AdminForms.FORM_TYPE)
-          .requiredField("jid-multi", "accountjids", "The Jabber IDs of the users")
-          .field("text-single", "reason", "Reason shown to them")));
-    }
-    SubmittedForm form = request.requireForm();
+  protected CompletableFuture<CommandStep> submit(CommandRequest request, SubmittedForm form) {
     List<UserAddress> users = new ArrayList<>();
     for (String jid : form.values("accountjids")) {
       if (!jid.isBlank()) {

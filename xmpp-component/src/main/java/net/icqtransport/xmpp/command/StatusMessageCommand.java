@@ -3,44 +3,33 @@ package net.icqtransport.xmpp.command;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import net.icqtransport.xmpp.form.DataForm;
+import net.icqtransport.xmpp.form.SubmittedForm;
 import net.icqtransport.xmpp.state.UserPreferences;
 
 /** "Set status message" (XEP-0050, two stages): a status text for ICQ that replaces the client's. */
-public final class StatusMessageCommand implements AdHocCommand {
+public final class StatusMessageCommand extends FormCommand {
   public static final String NODE = "status-message";
 
   private final UserPreferences preferences;
   private final PreferenceApplier applier;
 
   public StatusMessageCommand(UserPreferences preferences, PreferenceApplier applier) {
+    super(NODE, "Set status message", Audience.REGISTERED_USERS);
     this.preferences = Objects.requireNonNull(preferences, "preferences");
     this.applier = Objects.requireNonNull(applier, "applier");
   }
 
   @Override
-  public String node() {
-    return NODE;
+  protected DataForm form(CommandRequest request) {
+    return DataForm.form()
+        .title("Set status message")
+        .instructions("The status message ICQ contacts see. Leave it empty to use your client's again.")
+        .field("text-single", "status", "Status message", preferences.statusMessage(request.user()).orElse(null));
   }
 
   @Override
-  public String name() {
-    return "Set status message";
-  }
-
-  @Override
-  public Audience audience() {
-    return Audience.REGISTERED_USERS;
-  }
-
-  @Override
-  public CompletableFuture<CommandStep> execute(CommandRequest request) {
-    if (request.stage() == 0) {
-      return CompletableFuture.completedFuture(CommandStep.form(DataForm.form()
-          .title("Set status message")
-          .instructions("The status message ICQ contacts see. Leave it empty to use your client's again.")
-          .field("text-single", "status", "Status message", preferences.statusMessage(request.user()).orElse(null))));
-    }
-    String text = request.requireForm().value("status");
+  protected CompletableFuture<CommandStep> submit(CommandRequest request, SubmittedForm form) {
+    String text = form.value("status");
     preferences.setStatusMessage(request.user(), text);
     boolean applied = applier.apply(request.user());
     String what = text == null ? "Your client's status message is used again" : "Status message set to '" + text + "'";

@@ -1,5 +1,6 @@
 package net.icqtransport.xmpp.command;
 
+import static net.icqtransport.xmpp.testing.Commands.commandIq;
 import static net.icqtransport.xmpp.testing.Commands.sessionIdOf;
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanzas;
 import static org.mockito.Mockito.verify;
@@ -21,10 +22,8 @@ class AdminCommandsTest {
   void onlineUsersAreListedAsBareJids() {
     when(fixture.gateway.onlineUsers()).thenReturn(List.of(BOB, ALICE));
 
-    fixture.receive("""
-        <iq type='set' id='a1' from='admin@localhost/console' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='http://jabber.org/protocol/admin#get-online-users-list'/>
-        </iq>""");
+    fixture.receive(commandIq("a1", "admin@localhost/console",
+        "node='http://jabber.org/protocol/admin#get-online-users-list'"));
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='a1' from='icq.localhost' to='admin@localhost/console'>
@@ -48,10 +47,7 @@ class AdminCommandsTest {
     fixture.inboundBacklog = 3;
     fixture.outboundBacklog = 7;
 
-    fixture.receive("""
-        <iq type='set' id='a2' from='admin@localhost/console' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='statistics' action='execute'/>
-        </iq>""");
+    fixture.receive(commandIq("a2", "admin@localhost/console", "node='statistics' action='execute'"));
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='a2' from='icq.localhost' to='admin@localhost/console'>
@@ -70,10 +66,7 @@ class AdminCommandsTest {
   @Test
   void announceAsksForTheTextThenMessagesEveryOnlineUser() {
     when(fixture.gateway.onlineUsers()).thenReturn(List.of(ALICE, BOB));
-    fixture.receive("""
-        <iq type='set' id='a3' from='admin@localhost/console' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='http://jabber.org/protocol/admin#announce'/>
-        </iq>""");
+    fixture.receive(commandIq("a3", "admin@localhost/console", "node='http://jabber.org/protocol/admin#announce'"));
     String session = sessionIdOf(fixture.sender.sent().get(0));
 
     assertStanzas(fixture.sender.sent(), """
@@ -123,10 +116,8 @@ class AdminCommandsTest {
 
   @Test
   void disconnectAsksForUsersThenEndsTheirSessions() {
-    fixture.receive("""
-        <iq type='set' id='a5' from='admin@localhost/console' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='http://jabber.org/protocol/admin#end-user-session'/>
-        </iq>""");
+    fixture.receive(commandIq("a5", "admin@localhost/console",
+        "node='http://jabber.org/protocol/admin#end-user-session'"));
     String session = sessionIdOf(fixture.sender.sent().get(0));
 
     assertStanzas(fixture.sender.sent(), """

@@ -1,5 +1,6 @@
 package net.icqtransport.xmpp.command;
 
+import static net.icqtransport.xmpp.testing.Commands.commandIq;
 import static net.icqtransport.xmpp.testing.Commands.sessionIdOf;
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanzas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,10 +43,7 @@ class UserCommandsTest {
 
   @Test
   void statusMessageAsksThenAppliesTheTextAtOnce() {
-    fixture.receive("""
-        <iq type='set' id='u1' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='status-message' action='execute'/>
-        </iq>""");
+    fixture.receive(commandIq("u1", "alice@localhost/pc", "node='status-message' action='execute'"));
     String session = sessionIdOf(fixture.sender.sent().get(0));
 
     assertStanzas(fixture.sender.sent(), """
@@ -80,10 +78,7 @@ class UserCommandsTest {
 
   @Test
   void invisibilityTogglesInOneStage() {
-    fixture.receive("""
-        <iq type='set' id='u3' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='invisibility'/>
-        </iq>""");
+    fixture.receive(commandIq("u3", "alice@localhost/pc", "node='invisibility'"));
     String session = sessionIdOf(fixture.sender.sent().get(0));
 
     assertStanzas(fixture.sender.sent(), """
@@ -95,10 +90,7 @@ class UserCommandsTest {
     verify(fixture.gateway).userAvailable(ALICE, "pc", 5, LegacyStatus.INVISIBLE, "lunch");
     fixture.sender.clear();
 
-    fixture.receive("""
-        <iq type='set' id='u4' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='invisibility'/>
-        </iq>""");
+    fixture.receive(commandIq("u4", "alice@localhost/pc", "node='invisibility'"));
 
     assertTrue(fixture.sender.allXml().contains("You are now visible on ICQ."));
     assertEquals(LegacyStatus.AWAY, fixture.preferences.effectiveStatus(ALICE, LegacyStatus.AWAY));
@@ -117,10 +109,7 @@ class UserCommandsTest {
 
   @Test
   void reconnectAsksTheGateway() {
-    fixture.receive("""
-        <iq type='set' id='u5' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='reconnect' action='execute'/>
-        </iq>""");
+    fixture.receive(commandIq("u5", "alice@localhost/pc", "node='reconnect' action='execute'"));
 
     verify(fixture.gateway).reconnect(ALICE);
     assertTrue(fixture.sender.allXml().contains("<note type=\"info\">Reconnecting to ICQ…</note>"));
@@ -177,10 +166,7 @@ class UserCommandsTest {
 
   @Test
   void codepageNotOfferedIsBadRequestAndTheFormCanBeSentAgain() {
-    fixture.receive("""
-        <iq type='set' id='u8' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='codepage'/>
-        </iq>""");
+    fixture.receive(commandIq("u8", "alice@localhost/pc", "node='codepage'"));
     String session = sessionIdOf(fixture.sender.sent().get(0));
     fixture.sender.clear();
     fixture.receive("""
@@ -244,10 +230,7 @@ class UserCommandsTest {
 
   @Test
   void unregisterNotConfirmedChangesNothing() {
-    fixture.receive("""
-        <iq type='set' id='u12' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='unregister'/>
-        </iq>""");
+    fixture.receive(commandIq("u12", "alice@localhost/pc", "node='unregister'"));
     String session = sessionIdOf(fixture.sender.sent().get(0));
     fixture.sender.clear();
 

@@ -1,5 +1,6 @@
 package net.icqtransport.xmpp.handler;
 
+import static net.icqtransport.xmpp.testing.Commands.commandIq;
 import static net.icqtransport.xmpp.testing.Commands.sessionIdOf;
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanzas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,10 +32,7 @@ class CommandsHandlerTest {
 
   @Test
   void registeredUserIsOfferedTheUserCommands() {
-    fixture.receive("""
-        <iq type='get' id='c1' from='alice@localhost/pc' to='icq.localhost'>
-          <query xmlns='http://jabber.org/protocol/disco#items' node='http://jabber.org/protocol/commands'/>
-        </iq>""");
+    askForTheCommandList("c1", "alice@localhost/pc");
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='c1' from='icq.localhost' to='alice@localhost/pc'>
@@ -50,10 +48,7 @@ class CommandsHandlerTest {
 
   @Test
   void unregisteredAdminIsOfferedTheAdminCommands() {
-    fixture.receive("""
-        <iq type='get' id='c2' from='admin@localhost/console' to='icq.localhost'>
-          <query xmlns='http://jabber.org/protocol/disco#items' node='http://jabber.org/protocol/commands'/>
-        </iq>""");
+    askForTheCommandList("c2", "admin@localhost/console");
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='c2' from='icq.localhost' to='admin@localhost/console'>
@@ -68,10 +63,7 @@ class CommandsHandlerTest {
 
   @Test
   void strangerIsOfferedNothing() {
-    fixture.receive("""
-        <iq type='get' id='c3' from='mallory@localhost/x' to='icq.localhost'>
-          <query xmlns='http://jabber.org/protocol/disco#items' node='http://jabber.org/protocol/commands'/>
-        </iq>""");
+    askForTheCommandList("c3", "mallory@localhost/x");
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='c3' from='icq.localhost' to='mallory@localhost/x'>
@@ -98,10 +90,7 @@ class CommandsHandlerTest {
 
   @Test
   void unknownNodeIsItemNotFound() {
-    fixture.receive("""
-        <iq type='set' id='c5' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='self-destruct' action='execute'/>
-        </iq>""");
+    fixture.receive(commandIq("c5", "alice@localhost/pc", "node='self-destruct' action='execute'"));
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='error' id='c5' from='icq.localhost' to='alice@localhost/pc'>
@@ -114,10 +103,7 @@ class CommandsHandlerTest {
 
   @Test
   void adminCommandOfANonAdminIsForbidden() {
-    fixture.receive("""
-        <iq type='set' id='c6' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='statistics' action='execute'/>
-        </iq>""");
+    fixture.receive(commandIq("c6", "alice@localhost/pc", "node='statistics' action='execute'"));
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='error' id='c6' from='icq.localhost' to='alice@localhost/pc'>
@@ -130,10 +116,7 @@ class CommandsHandlerTest {
 
   @Test
   void userCommandOfSomeoneUnregisteredIsRegistrationRequired() {
-    fixture.receive("""
-        <iq type='set' id='c7' from='mallory@localhost/x' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='reconnect'/>
-        </iq>""");
+    fixture.receive(commandIq("c7", "mallory@localhost/x", "node='reconnect'"));
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='error' id='c7' from='icq.localhost' to='mallory@localhost/x'>
@@ -146,10 +129,7 @@ class CommandsHandlerTest {
 
   @Test
   void unknownSessionIsBadSessionId() {
-    fixture.receive("""
-        <iq type='set' id='c8' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='codepage' sessionid='made-up' action='complete'/>
-        </iq>""");
+    fixture.receive(commandIq("c8", "alice@localhost/pc", "node='codepage' sessionid='made-up' action='complete'"));
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='error' id='c8' from='icq.localhost' to='alice@localhost/pc'>
@@ -165,10 +145,8 @@ class CommandsHandlerTest {
   void anotherResourcesSessionIsBadSessionId() {
     String session = startCodepage();
 
-    fixture.receive("""
-        <iq type='set' id='c9' from='alice@localhost/phone' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='codepage' sessionid='%s' action='complete'/>
-        </iq>""".formatted(session));
+    fixture.receive(commandIq("c9", "alice@localhost/phone",
+        "node='codepage' sessionid='%s' action='complete'".formatted(session)));
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='error' id='c9' from='icq.localhost' to='alice@localhost/phone'>
@@ -184,10 +162,8 @@ class CommandsHandlerTest {
   void cancelEndsTheSession() {
     String session = startCodepage();
 
-    fixture.receive("""
-        <iq type='set' id='c10' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='codepage' sessionid='%s' action='cancel'/>
-        </iq>""".formatted(session));
+    fixture.receive(commandIq("c10", "alice@localhost/pc",
+        "node='codepage' sessionid='%s' action='cancel'".formatted(session)));
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='c10' from='icq.localhost' to='alice@localhost/pc'>
@@ -200,10 +176,8 @@ class CommandsHandlerTest {
   void prevIsNotOffered() {
     String session = startCodepage();
 
-    fixture.receive("""
-        <iq type='set' id='c11' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='codepage' sessionid='%s' action='prev'/>
-        </iq>""".formatted(session));
+    fixture.receive(commandIq("c11", "alice@localhost/pc",
+        "node='codepage' sessionid='%s' action='prev'".formatted(session)));
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='error' id='c11' from='icq.localhost' to='alice@localhost/pc'>
@@ -231,11 +205,16 @@ class CommandsHandlerTest {
         </iq>""");
   }
 
-  private String startCodepage() {
+  /** The command list request of XEP-0050 §2.2: disco#items of the commands node. */
+  private void askForTheCommandList(String id, String from) {
     fixture.receive("""
-        <iq type='set' id='start' from='alice@localhost/pc' to='icq.localhost'>
-          <command xmlns='http://jabber.org/protocol/commands' node='codepage' action='execute'/>
-        </iq>""");
+        <iq type='get' id='%s' from='%s' to='icq.localhost'>
+          <query xmlns='http://jabber.org/protocol/disco#items' node='http://jabber.org/protocol/commands'/>
+        </iq>""".formatted(id, from));
+  }
+
+  private String startCodepage() {
+    fixture.receive(commandIq("start", "alice@localhost/pc", "node='codepage' action='execute'"));
     String session = sessionIdOf(fixture.sender.sent().get(0));
     fixture.sender.clear();
     return session;

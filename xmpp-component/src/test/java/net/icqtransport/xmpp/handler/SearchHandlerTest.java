@@ -24,6 +24,18 @@ class SearchHandlerTest {
       null, null, null, null, null, null, null, null, true);
   private static final LegacyUserInfo CAROL_INFO = LegacyUserInfo.named(new LegacyContactId("654321"), "carol");
 
+  /** The columns of every result form (XEP-0055 §3: the {@code <reported/>} of a {@code jabber:x:data} result). */
+  private static final String REPORTED = """
+      <reported>
+        <field type='jid-single' var='jid' label='Jabber ID'/>
+        <field type='text-single' var='uin' label='ICQ number'/>
+        <field type='text-single' var='nick' label='Nickname'/>
+        <field type='text-single' var='first' label='First name'/>
+        <field type='text-single' var='last' label='Last name'/>
+        <field type='text-single' var='email' label='E-mail'/>
+        <field type='boolean' var='online' label='Online'/>
+      </reported>""";
+
   private final RouterFixture fixture = new RouterFixture();
 
   @Test
@@ -73,15 +85,7 @@ class SearchHandlerTest {
           <query xmlns='jabber:iq:search'>
             <x xmlns='jabber:x:data' type='result'>
               <field type='hidden' var='FORM_TYPE'><value>jabber:iq:search</value></field>
-              <reported>
-                <field type='jid-single' var='jid' label='Jabber ID'/>
-                <field type='text-single' var='uin' label='ICQ number'/>
-                <field type='text-single' var='nick' label='Nickname'/>
-                <field type='text-single' var='first' label='First name'/>
-                <field type='text-single' var='last' label='Last name'/>
-                <field type='text-single' var='email' label='E-mail'/>
-                <field type='boolean' var='online' label='Online'/>
-              </reported>
+              %s
               <item>
                 <field var='jid'><value>123456@icq.localhost</value></field>
                 <field var='uin'><value>123456</value></field>
@@ -93,7 +97,7 @@ class SearchHandlerTest {
               </item>
             </x>
           </query>
-        </iq>""");
+        </iq>""".formatted(REPORTED));
   }
 
   @Test
@@ -118,15 +122,7 @@ class SearchHandlerTest {
           <query xmlns='jabber:iq:search'>
             <x xmlns='jabber:x:data' type='result'>
               <field type='hidden' var='FORM_TYPE'><value>jabber:iq:search</value></field>
-              <reported>
-                <field type='jid-single' var='jid' label='Jabber ID'/>
-                <field type='text-single' var='uin' label='ICQ number'/>
-                <field type='text-single' var='nick' label='Nickname'/>
-                <field type='text-single' var='first' label='First name'/>
-                <field type='text-single' var='last' label='Last name'/>
-                <field type='text-single' var='email' label='E-mail'/>
-                <field type='boolean' var='online' label='Online'/>
-              </reported>
+              %s
               <item>
                 <field var='jid'><value>654321@icq.localhost</value></field>
                 <field var='uin'><value>654321</value></field>
@@ -134,7 +130,7 @@ class SearchHandlerTest {
               </item>
             </x>
           </query>
-        </iq>""");
+        </iq>""".formatted(REPORTED));
   }
 
   @Test

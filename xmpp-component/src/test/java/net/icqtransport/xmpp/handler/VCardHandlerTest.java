@@ -27,8 +27,7 @@ class VCardHandlerTest {
   void contactVCardHasEverythingIcqKnows() {
     when(fixture.gateway.fetchUserInfo(ALICE, BOB)).thenReturn(CompletableFuture.completedFuture(BOB_INFO));
 
-    fixture.receive("""
-        <iq type='get' id='v1' from='alice@localhost/pc' to='123456@icq.localhost'><vCard xmlns='vcard-temp'/></iq>""");
+    aliceGetsTheVCardOf("123456@icq.localhost", "v1");
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='v1' from='123456@icq.localhost' to='alice@localhost/pc'>
@@ -49,8 +48,7 @@ class VCardHandlerTest {
     when(fixture.gateway.fetchUserInfo(ALICE, BOB)).thenReturn(CompletableFuture.completedFuture(LegacyUserInfo.named(BOB, "bobby")));
     fixture.avatarSource.put(BOB, Avatar.of("PNGDATA".getBytes(StandardCharsets.US_ASCII), "image/png"));
 
-    fixture.receive("""
-        <iq type='get' id='v2' from='alice@localhost/pc' to='123456@icq.localhost'><vCard xmlns='vcard-temp'/></iq>""");
+    aliceGetsTheVCardOf("123456@icq.localhost", "v2");
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='v2' from='123456@icq.localhost' to='alice@localhost/pc'>
@@ -67,8 +65,7 @@ class VCardHandlerTest {
     when(fixture.gateway.fetchUserInfo(ALICE, BOB))
         .thenReturn(CompletableFuture.failedFuture(new NotLoggedInException("offline")));
 
-    fixture.receive("""
-        <iq type='get' id='v3' from='alice@localhost/pc' to='123456@icq.localhost'><vCard xmlns='vcard-temp'/></iq>""");
+    aliceGetsTheVCardOf("123456@icq.localhost", "v3");
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='error' id='v3' from='123456@icq.localhost' to='alice@localhost/pc'>
@@ -84,8 +81,7 @@ class VCardHandlerTest {
     when(fixture.gateway.fetchUserInfo(ALICE, BOB))
         .thenReturn(CompletableFuture.failedFuture(new UnsupportedOperationException("user info not supported")));
 
-    fixture.receive("""
-        <iq type='get' id='v4' from='alice@localhost/pc' to='123456@icq.localhost'><vCard xmlns='vcard-temp'/></iq>""");
+    aliceGetsTheVCardOf("123456@icq.localhost", "v4");
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='error' id='v4' from='123456@icq.localhost' to='alice@localhost/pc'>
@@ -98,8 +94,7 @@ class VCardHandlerTest {
 
   @Test
   void transportHasItsOwnVCard() {
-    fixture.receive("""
-        <iq type='get' id='v5' from='alice@localhost/pc' to='icq.localhost'><vCard xmlns='vcard-temp'/></iq>""");
+    aliceGetsTheVCardOf("icq.localhost", "v5");
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='v5' from='icq.localhost' to='alice@localhost/pc'>
@@ -125,5 +120,11 @@ class VCardHandlerTest {
             <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>vCards of ICQ contacts and of the transport are read-only</text>
           </error>
         </iq>""");
+  }
+
+  /** Alice's vCard request (XEP-0054 §3.1) to {@code to}: a contact's JID or the transport's. */
+  private void aliceGetsTheVCardOf(String to, String id) {
+    fixture.receive("""
+        <iq type='get' id='%s' from='alice@localhost/pc' to='%s'><vCard xmlns='vcard-temp'/></iq>""".formatted(id, to));
   }
 }

@@ -12,4 +12,16 @@ public final class Commands {
   public static String sessionIdOf(Packet answer) {
     return ((IQ) answer).getChildElement().attributeValue("sessionid");
   }
+
+  /**
+   * The IQ set a client sends to run a command of the transport (XEP-0050 §3):
+   * {@code <command xmlns='http://jabber.org/protocol/commands' attributes/>}, e.g. attributes
+   * {@code "node='reconnect' action='execute'"}. A form to submit is better written out in full.
+   */
+  public static String commandIq(String id, String from, String attributes) {
+    return """
+        <iq type='set' id='%s' from='%s' to='icq.localhost'>
+          <command xmlns='http://jabber.org/protocol/commands' %s/>
+        </iq>""".formatted(id, from, attributes);
+  }
 }

@@ -2,7 +2,6 @@ package net.icqtransport.oscar.snac.icbm;
 
 import java.util.Objects;
 import net.icqtransport.oscar.snac.Snac;
-import net.icqtransport.oscar.snac.SnacIo;
 import net.icqtransport.oscar.snac.SnacType;
 import net.icqtransport.oscar.tlv.Tlv;
 
@@ -20,9 +19,7 @@ public record IcbmChannel2Send(long cookie, String screenName, IcbmRendezvous re
 
   public Snac toSnac(long requestId) {
     return Snac.build(SnacType.ICBM_SEND, requestId, out -> {
-      out.writeLong(cookie);
-      out.writeShort(2);
-      SnacIo.writeScreenName(out, screenName);
+      IcbmHeader.write(out, cookie, 2, screenName);
       Tlv.ofBytes(0x05, rendezvous.toBytes()).writeTo(out);
       if (requestAck) {
         Tlv.empty(0x03).writeTo(out);

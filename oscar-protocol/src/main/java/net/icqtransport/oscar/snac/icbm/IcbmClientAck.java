@@ -29,9 +29,7 @@ public record IcbmClientAck(long cookie, int channel, String screenName, int rea
 
   public Snac toSnac(long requestId) {
     return Snac.build(SnacType.ICBM_CLIENT_ACK, requestId, out -> {
-      out.writeLong(cookie);
-      out.writeShort(channel);
-      SnacIo.writeScreenName(out, screenName);
+      IcbmHeader.write(out, cookie, channel, screenName);
       out.writeShort(reason);
       out.writeBytes(data);
     });

@@ -21,9 +21,7 @@ public record IcbmTyping(int channel, String screenName, int type) {
 
   public Snac toSnac(long requestId) {
     return Snac.build(SnacType.ICBM_TYPING, requestId, out -> {
-      out.writeLong(0);
-      out.writeShort(channel);
-      SnacIo.writeScreenName(out, screenName);
+      IcbmHeader.write(out, 0, channel, screenName);
       out.writeShort(type);
     });
   }

@@ -1,8 +1,8 @@
 package net.icqtransport.oscar.snac.auth;
 
-import static net.icqtransport.oscar.Dumps.flapPayload;
-import static net.icqtransport.oscar.Dumps.hex;
-import static net.icqtransport.oscar.Dumps.toHex;
+import static net.icqtransport.oscar.HexDump.flapPayload;
+import static net.icqtransport.oscar.HexDump.hex;
+import static net.icqtransport.oscar.HexDump.toHex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

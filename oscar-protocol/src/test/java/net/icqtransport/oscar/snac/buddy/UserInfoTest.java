@@ -1,6 +1,6 @@
 package net.icqtransport.oscar.snac.buddy;
 
-import static net.icqtransport.oscar.Dumps.flapPayload;
+import static net.icqtransport.oscar.HexDump.flapPayload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

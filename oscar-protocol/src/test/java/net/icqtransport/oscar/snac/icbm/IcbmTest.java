@@ -1,7 +1,7 @@
 package net.icqtransport.oscar.snac.icbm;
 
-import static net.icqtransport.oscar.Dumps.flapPayload;
-import static net.icqtransport.oscar.Dumps.toHex;
+import static net.icqtransport.oscar.HexDump.flapPayload;
+import static net.icqtransport.oscar.HexDump.toHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,6 +11,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.icqtransport.oscar.Dumps;
+import net.icqtransport.oscar.HexDump;
 import net.icqtransport.oscar.OscarProtocolException;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.snac.SnacError;
@@ -108,10 +109,10 @@ class IcbmTest {
 
   @Test
   void joinsMultipartTextAndRejectsMessagesWithoutText() {
-    byte[] data = Dumps.hex("0501000101 0101000600000000 6869 0101000600000000 2121");
+    byte[] data = HexDump.hex("0501000101 0101000600000000 6869 0101000600000000 2121");
     assertEquals("hi!!", IcbmMessageText.fromMessageData(data).decode(StandardCharsets.US_ASCII));
-    assertThrows(OscarProtocolException.class, () -> IcbmMessageText.fromMessageData(Dumps.hex("0501000101")));
-    assertThrows(OscarProtocolException.class, () -> IcbmMessageText.fromMessageData(Dumps.hex("01010010 0000")));
+    assertThrows(OscarProtocolException.class, () -> IcbmMessageText.fromMessageData(HexDump.hex("0501000101")));
+    assertThrows(OscarProtocolException.class, () -> IcbmMessageText.fromMessageData(HexDump.hex("01010010 0000")));
   }
 
   @Test

@@ -1,7 +1,7 @@
 package net.icqtransport.oscar.snac.ssi;
 
-import static net.icqtransport.oscar.Dumps.flapPayload;
-import static net.icqtransport.oscar.Dumps.toHex;
+import static net.icqtransport.oscar.HexDump.flapPayload;
+import static net.icqtransport.oscar.HexDump.toHex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
