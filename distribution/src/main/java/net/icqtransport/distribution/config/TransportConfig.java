@@ -30,7 +30,8 @@ public record TransportConfig(
     String databaseUrl,
     Path databaseFile,
     String databaseUsername,
-    String databasePassword) {
+    String databasePassword,
+    int spareConnectionSeconds) {
 
   private static final String ROOT = "icq-transport";
 
@@ -90,6 +91,9 @@ public record TransportConfig(
         problems.add(ROOT + ".oscar.legacy-codepage: unknown charset \"" + c.getString("oscar.legacy-codepage") + "\"");
       }
     }
+    if (validator.isValid("xmpp.spare-connection-seconds") && c.getInt("xmpp.spare-connection-seconds") < 0) {
+      problems.add(ROOT + ".xmpp.spare-connection-seconds: must not be negative");
+    }
     for (String key : List.of("xmpp.port", "oscar.login-port")) {
       if (validator.isValid(key) && (c.getInt(key) < 1 || c.getInt(key) > 65535)) {
         problems.add(ROOT + "." + key + ": not a port number: " + c.getInt(key));
@@ -110,7 +114,8 @@ public record TransportConfig(
         c.getString("database.url"),
         Path.of(c.getString("database.file")),
         c.getString("database.username"),
-        databasePassword);
+        databasePassword,
+        c.getInt("xmpp.spare-connection-seconds"));
   }
 
   /** The value of {@code key}, or the trimmed content of the file named by {@code key + "-file"} if set. */
