@@ -81,6 +81,10 @@ public final class TransportApplication implements AutoCloseable {
         new JdbcContactSyncStore(dataSource), component, scheduler, workers, BridgeSettings.defaults(), metrics);
     component.attach(gateway);
     QueueMeters.bind(meters, component, network);
+    if (config.spareConnectionSeconds() > 0) { // several instances: docs/scaling.md
+      gateway.shareUsers();
+      component.enableSpareLink(Duration.ofSeconds(config.spareConnectionSeconds()));
+    }
   }
 
   /** Wires everything and starts connecting to the XMPP server (in the background, retrying until it is up). */
@@ -113,6 +117,16 @@ public final class TransportApplication implements AutoCloseable {
   /** Waits until the component is connected to the XMPP server. */
   public boolean awaitConnected(Duration timeout) throws InterruptedException {
     return component.awaitConnected(timeout);
+  }
+
+  /** The bridge gateway, e.g. for this instance's online users in tests and tools. */
+  public BridgeGateway gateway() {
+    return gateway;
+  }
+
+  /** Whether this instance's spare component link holds a route slot of a balanced domain. */
+  public boolean spareLinkHoldsSlot() {
+    return component.spareLinkHoldsSlot();
   }
 
   public RegistrationStore registrations() {

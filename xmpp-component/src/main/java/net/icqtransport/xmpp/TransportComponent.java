@@ -37,6 +37,7 @@ import net.icqtransport.xmpp.connection.ConnectionListener;
 import net.icqtransport.xmpp.connection.ConnectionSupervisor;
 import net.icqtransport.xmpp.connection.OutboundStanzaQueue;
 import net.icqtransport.xmpp.connection.Sleeper;
+import net.icqtransport.xmpp.connection.SpareLink;
 import net.icqtransport.xmpp.connection.WhackConnector;
 import net.icqtransport.xmpp.disco.EntityCapsStamper;
 import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
@@ -62,6 +63,7 @@ import net.icqtransport.xmpp.roster.RosterPushHandler;
 import net.icqtransport.xmpp.roster.RosterSync;
 import net.icqtransport.xmpp.router.IqRequests;
 import net.icqtransport.xmpp.router.StanzaRouter;
+import net.icqtransport.xmpp.router.TakeOverProbe;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.PendingAuthorizations;
 import net.icqtransport.xmpp.state.PresenceBook;
@@ -120,8 +122,12 @@ public final class TransportComponent implements UserEndpoint {
   private final ExecutorService inboundPool;
   private final KeyedSequentialExecutor<String> inbound;
   private final ConnectionSupervisor supervisor;
+  private final Function<Consumer<Packet>, ComponentConnector> connectorFactory;
+  /** Claims a vacant route slot of a balanced domain (several instances); null unless enabled. */
+  private volatile SpareLink spareLink;
   private volatile Gateway gateway;
   private volatile StanzaRouter router;
+  private volatile TakeOverProbe takeOver;
   private boolean started;
   private boolean stopped;
 
@@ -133,6 +139,7 @@ public final class TransportComponent implements UserEndpoint {
   /** For tests: any connector (given the inbound sink) and clock. */
   TransportComponent(ComponentSettings settings, Function<Consumer<Packet>, ComponentConnector> connectorFactory, Sleeper sleeper) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.connectorFactory = connectorFactory;
     this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
     this.outbound = new EntityCapsStamper(queue, settings.domain());
     this.iqRequests = new IqRequests(outbound);
@@ -200,6 +207,8 @@ public final class TransportComponent implements UserEndpoint {
         iqRequests,
         user -> gateway.registration(user).isPresent(),
         new AccessPolicy(access, settings.domain(), System::nanoTime));
+    this.takeOver = new TakeOverProbe(addresses, outbound, user -> gateway.registration(user).isPresent(),
+        gateway::hasSession, Duration.ofSeconds(5), Clock.systemUTC());
   }
 
   /** Contacts' avatar images (XEP-0153, and the vCard PHOTO of XEP-0054); available once a gateway is attached. */
@@ -220,6 +229,27 @@ public final class TransportComponent implements UserEndpoint {
     return iqRequests;
   }
 
+  /**
+   * Several instances serve this domain behind ejabberd's {@code domain_balancing}: keep trying a second link
+   * every {@code interval}, so that a slot left vacant by a dead instance is taken over (see {@link SpareLink}).
+   * Call before {@link #start()}. Not for Prosody, which accepts one connection per component.
+   */
+  public synchronized void enableSpareLink(Duration interval) {
+    if (started) {
+      throw new IllegalStateException("enable the spare link before start()");
+    }
+    spareLink = new SpareLink(connectorFactory, settings.domain(), interval, this::receive, () -> {
+      probeRegisteredUsers();
+      redeliverPending();
+    });
+  }
+
+  /** Whether the spare link holds a route slot (see {@link #enableSpareLink}). */
+  public boolean spareLinkHoldsSlot() {
+    SpareLink spare = spareLink;
+    return spare != null && spare.holdsSlot();
+  }
+
   /** Starts connecting (retrying with backoff until it succeeds or {@link #stop()}); returns at once. */
   public synchronized void start() {
     if (gateway == null) {
@@ -231,6 +261,9 @@ public final class TransportComponent implements UserEndpoint {
     started = true;
     LOG.info("Starting the XMPP component {}", settings);
     supervisor.start();
+    if (spareLink != null) {
+      spareLink.start();
+    }
   }
 
   /** Waits for the first connection to the server; true if it is up within the timeout. */
@@ -269,6 +302,9 @@ public final class TransportComponent implements UserEndpoint {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+    if (spareLink != null) {
+      spareLink.stop();
     }
     supervisor.stop();
     queue.stop();
@@ -359,6 +395,9 @@ public final class TransportComponent implements UserEndpoint {
 
   /** Called on Whack's reader thread, in stream order: queue per sender, never block, never drop. */
   private void receive(Packet packet) {
+    if (SpareLink.isCheck(packet, settings.domain())) {
+      return; // another link's slot check (SpareLink), not a stanza for the transport
+    }
     JID from = packet.getFrom();
     String key = from == null ? "" : from.toBareJID();
     inbound.execute(key, () -> {
@@ -368,6 +407,11 @@ public final class TransportComponent implements UserEndpoint {
         if (current == null) {
           LOG.error("No gateway attached; dropping a {} from {}", packet.getElement().getName(), from);
           return;
+        }
+        try {
+          takeOver.inspect(packet);
+        } catch (RuntimeException e) {
+          LOG.warn("Cannot check whether to take {} over", from, e);
         }
         current.route(packet);
       }

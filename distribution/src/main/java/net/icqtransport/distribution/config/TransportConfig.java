@@ -51,7 +51,8 @@ public record TransportConfig(
     AccessSettings access,
     TlsSettings xmppTls,
     boolean xmppAllowPlaintext,
-    TlsSettings oscarTls) {
+    TlsSettings oscarTls,
+    int spareConnectionSeconds) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -117,6 +118,9 @@ public record TransportConfig(
       } catch (IllegalArgumentException e) {
         problems.add(ROOT + ".oscar.legacy-codepage: unknown charset \"" + c.getString("oscar.legacy-codepage") + "\"");
       }
+    }
+    if (validator.isValid("xmpp.spare-connection-seconds") && c.getInt("xmpp.spare-connection-seconds") < 0) {
+      problems.add(ROOT + ".xmpp.spare-connection-seconds: must not be negative");
     }
     for (String key : List.of("xmpp.port", "oscar.login-port")) {
       if (validator.isValid(key) && (c.getInt(key) < 1 || c.getInt(key) > 65535)) {
@@ -190,7 +194,8 @@ public record TransportConfig(
         access,
         xmppTls,
         allowPlaintext,
-        oscarTls);
+        oscarTls,
+        c.getInt("xmpp.spare-connection-seconds"));
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */

@@ -95,6 +95,8 @@ public final class BridgeGateway implements Gateway {
   /** Logins made only to check credentials, so that a shutdown does not leave them waiting. */
   private final Set<CompletableFuture<LegacySession>> checks = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean stopped = new AtomicBoolean();
+  /** Whether other transport instances serve the same users from the same store (see {@link #shareUsers()}). */
+  private volatile boolean shared;
 
   /**
    * A gateway whose outbox and roster sync state live in memory: kept messages survive a reconnect of the
@@ -158,6 +160,19 @@ public final class BridgeGateway implements Gateway {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Declares that other transport instances serve the same component domain from the same store, each user
+   * on one instance at a time (ejabberd's {@code domain_balancing} by bare JID). Then: a message from a
+   * registered user without a bridge here is held (bounded, with the queued-message timeout) until the
+   * user's presence arrives, instead of being rejected; a login elsewhere is a quiet hand-over
+   * ({@link UserBridge#quietHandOver()}); {@link #redeliverPending()} only handles users with a bridge here,
+   * and a new bridge redelivers its user's kept messages, so two instances never deliver the same one.
+   * Call before the gateway is used.
+   */
+  public void shareUsers() {
+    shared = true;
   }
 
   /**
@@ -257,6 +272,9 @@ public final class BridgeGateway implements Gateway {
       routed.routedCalls++;
       routed.resources.add(resource);
       routed.bridge.resourceAvailable(resource, presence);
+      if (current == null && shared) {
+        routed.bridge.redeliver(routed.routedCalls); // this instance owns the user's outbox rows from now on
+      }
       return routed;
     });
     if (entry == null) {
@@ -300,6 +318,18 @@ public final class BridgeGateway implements Gateway {
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(text, "text");
     Online entry = online.get(user);
+    if (entry == null && shared && !stopped.get() && store.find(user).isPresent()) {
+      // Taken over from another instance: the user's presence is on its way (the XMPP side probes for it).
+      entry = online.compute(user, (u, current) -> {
+        if (current != null || stopped.get()) {
+          return current;
+        }
+        Online waiting = new Online(newBridge(u));
+        waiting.routedCalls++;
+        waiting.bridge.awaitPresence(waiting.routedCalls);
+        return waiting;
+      });
+    }
     if (entry == null) {
       metrics.messageBounced();
       return CompletableFuture.failedFuture(new MessageRejectedException(MessageRejectedException.Reason.NOT_CONNECTED,
@@ -398,10 +428,15 @@ public final class BridgeGateway implements Gateway {
     return entry == null ? List.of() : entry.bridge.contacts();
   }
 
-  /** {@inheritDoc} Ordered by user. */
+  /** {@inheritDoc} Ordered by user; only this instance's. */
   @Override
   public List<UserAddress> onlineUsers() {
     return List.copyOf(new TreeSet<>(online.keySet()));
+  }
+
+  @Override
+  public boolean hasSession(UserAddress user) {
+    return online.containsKey(Objects.requireNonNull(user, "user"));
   }
 
   /** {@inheritDoc} Nothing happens unless the user has an available resource. */
@@ -455,8 +490,11 @@ public final class BridgeGateway implements Gateway {
           return;
         }
         for (UserAddress user : users) {
+          if (shared && !online.containsKey(user)) {
+            continue; // another instance may serve this user; its new bridge here would redeliver them
+          }
           Online entry = online.compute(user, (u, current) -> {
-            if (stopped.get()) {
+            if (stopped.get() || (shared && current == null)) {
               return current;
             }
             Online routed = current != null ? current : new Online(newBridge(u));
@@ -571,7 +609,7 @@ public final class BridgeGateway implements Gateway {
   }
 
   private UserBridge newBridge(UserAddress user) {
-    return new UserBridge(
+    UserBridge bridge = new UserBridge(
         user,
         store,
         outbox,
@@ -583,12 +621,19 @@ public final class BridgeGateway implements Gateway {
         new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay()),
         metrics,
         this::bridgeIdle);
+    if (shared) {
+      bridge.quietHandOver();
+    }
+    return bridge;
   }
 
-  /** Forgets a signed-off bridge, unless calls were routed to it after that sign-off. */
+  /**
+   * Forgets a signed-off bridge, unless calls were routed to it after that sign-off; a handed-over bridge
+   * (token -1) in any case.
+   */
   private void bridgeIdle(UserBridge bridge, long signOffToken) {
-    online.computeIfPresent(bridge.user(),
-        (user, entry) -> entry.bridge == bridge && entry.routedCalls == signOffToken ? null : entry);
+    online.computeIfPresent(bridge.user(), (user, entry) ->
+        entry.bridge == bridge && (signOffToken < 0 || entry.routedCalls == signOffToken) ? null : entry);
   }
 
   /** Signs the user off if online, forgetting every resource, e.g. after a change of registration. */

@@ -121,6 +121,14 @@ public interface Gateway {
   }
 
   /**
+   * Whether this instance has a bridge for the user (logged in, logging in, waiting to reconnect, or holding
+   * messages until the user's presence arrives). Another instance may serve the user when this is false.
+   */
+  default boolean hasSession(UserAddress user) {
+    return onlineUsers().contains(user);
+  }
+
+  /**
    * Stores the 8-bit codepage the user's contacts write in ({@code null}: the configured default) and, when
    * the user is online, logs in again so that it applies (user command "Legacy codepage").
    */

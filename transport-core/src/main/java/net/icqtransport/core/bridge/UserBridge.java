@@ -98,6 +98,8 @@ final class UserBridge {
   private final MessageDeliveryLine deliveries;
   /** The contact list as last reported while logged in; written on `sequence`, read from any thread. */
   private volatile List<LegacyContact> knownContacts = List.of();
+  /** Several instances share the users: a login elsewhere is a hand-over, not news for the user. */
+  private volatile boolean quietHandOver;
 
   // Confined to `sequence`.
   /** Resource → its presence, the most recently updated last (it wins a tie in priority). */
@@ -121,6 +123,10 @@ final class UserBridge {
   private ScheduledFuture<?> retry;
   /** Set by the shutdown's sign-off: from then on every call is refused. */
   private boolean ended;
+  /** Offline without resources, but holding messages until the user's presence (probed for) arrives. */
+  private boolean awaitingPresence;
+  /** Another transport instance logged in with this account: this bridge stays silent from then on. */
+  private boolean handedOver;
   /** Whether to call {@code onIdle} with {@link #idleToken} once the deliveries are idle. */
   private boolean idleReportDue;
   private long idleToken;
@@ -159,6 +165,30 @@ final class UserBridge {
     return user;
   }
 
+  /**
+   * Treats a login elsewhere ({@code SIGNED_ON_ELSEWHERE}) as a hand-over to another transport instance that
+   * serves the same component domain: the bridge ends without telling the endpoint anything (the other
+   * instance now sends the user's presences from the same JIDs, and an "offline" from here would override
+   * them) and reports itself idle with token -1. Call before the bridge gets work.
+   */
+  void quietHandOver() {
+    quietHandOver = true;
+  }
+
+  /**
+   * Holds messages while the user's presence is awaited (another instance served the user until now): a
+   * bridge without resources queues them, as while logging in, until a resource arrives or they expire; when
+   * the last one expires, the owner hears {@code onIdle} with {@code token}. Only queues the call.
+   */
+  void awaitPresence(long token) {
+    inbox.add(() -> {
+      if (!ended && state == SessionState.OFFLINE && resources.isEmpty() && session == null) {
+        awaitingPresence = true;
+        idleToken = token;
+      }
+    });
+  }
+
   // ---- From XMPP to the legacy network ------------------------------------------------------------------
 
   /**
@@ -171,6 +201,7 @@ final class UserBridge {
         return;
       }
       idleReportDue = false;
+      awaitingPresence = false;
       resources.remove(resource);
       resources.put(resource, presence);
       if (state == SessionState.OFFLINE) {
@@ -423,6 +454,13 @@ final class UserBridge {
     switch (state) {
       case ONLINE -> transmit(to, text, result);
       case LOGGING_IN, RECONNECTING -> enqueue(to, text, result);
+      case OFFLINE -> {
+        if (awaitingPresence) {
+          enqueue(to, text, result);
+        } else {
+          result.completeExceptionally(notConnected(notSentReason));
+        }
+      }
       default -> result.completeExceptionally(notConnected(notSentReason));
     }
   }
@@ -443,6 +481,11 @@ final class UserBridge {
     if (queue.remove(message)) {
       message.result.completeExceptionally(notConnected(
           "still not logged in to ICQ after " + describe(settings.queuedMessageTimeout())));
+      if (awaitingPresence && queue.isEmpty() && state == SessionState.OFFLINE && resources.isEmpty()) {
+        awaitingPresence = false; // the user's presence never came: this bridge is not needed
+        idleReportDue = true;
+        reportIdleIfDue();
+      }
     }
   }
 
@@ -602,7 +645,9 @@ final class UserBridge {
     knownContacts = List.of();
     String why = describe(reason) + (detail == null || detail.isEmpty() ? "" : ": " + detail);
     log.info("ICQ session of {} as {} ended: {}", user, credentials.account(), why);
-    if (reason == DisconnectReason.SIGNED_ON_ELSEWHERE) {
+    if (reason == DisconnectReason.SIGNED_ON_ELSEWHERE && quietHandOver) {
+      handOver();
+    } else if (reason == DisconnectReason.SIGNED_ON_ELSEWHERE) {
       setState(SessionState.SIGNED_ON_ELSEWHERE,
           "Another client signed on to ICQ as " + credentials.account() + "; the transport will not reconnect.",
           "another client signed on to ICQ with your account");
@@ -617,6 +662,25 @@ final class UserBridge {
     }
   }
 
+  /**
+   * Another transport instance took the user over (see {@link #quietHandOver()}): nothing is said to the
+   * endpoint, waiting messages are bounced, and the owner is told to forget this bridge (token -1). The state
+   * stays {@code SIGNED_ON_ELSEWHERE} so a presence routed here before that does not log in again.
+   */
+  private void handOver() {
+    log.info("ICQ session of {} taken over by another transport instance; ending this bridge quietly", user);
+    handedOver = true;
+    state = SessionState.SIGNED_ON_ELSEWHERE;
+    notSentReason = "your ICQ session moved to another transport instance; send the message again";
+    onlineContacts.clear();
+    rejectQueued(notSentReason);
+    resources.clear();
+    appliedStatus = null;
+    idleReportDue = true;
+    idleToken = -1;
+    reportIdleIfDue();
+  }
+
   private void signOffNow(String detail, boolean forever, long token) {
     generation++;
     cancel(loginTimeout);
@@ -627,10 +691,14 @@ final class UserBridge {
     contactsOffline();
     knownContacts = List.of();
     rejectQueued("the ICQ session ended before the message could be sent");
+    awaitingPresence = false;
     resources.clear();
     appliedStatus = null;
     backoff.reset();
-    if (state != SessionState.OFFLINE) {
+    if (handedOver) {
+      state = SessionState.OFFLINE; // silently: another instance serves the user now
+      notSentReason = NOT_LOGGED_IN;
+    } else if (state != SessionState.OFFLINE) {
       setState(SessionState.OFFLINE, detail, NOT_LOGGED_IN);
     }
     ended = forever;

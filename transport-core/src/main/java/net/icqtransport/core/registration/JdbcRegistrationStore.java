@@ -34,6 +34,11 @@ import org.slf4j.LoggerFactory;
 public final class JdbcRegistrationStore implements RegistrationStore, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcRegistrationStore.class);
 
+  /** SQLSTATE of a unique (primary key) violation, in PostgreSQL and H2 alike. */
+  private static final String UNIQUE_VIOLATION = "23505";
+  /** UPDATE-then-INSERT rounds before a save gives up; each lost round means another instance wrote the row. */
+  private static final int MAX_ATTEMPTS = 10;
+
   private final DataSource dataSource;
   private volatile PasswordCipher cipher;
 
@@ -79,30 +84,56 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
     }
   }
 
+  /**
+   * Inserts or replaces the user's registration. Safe when several transport instances save the same user at
+   * once (one shared PostgreSQL database): an UPDATE, else an INSERT; an INSERT that loses the race to another
+   * instance's (unique violation, SQLSTATE 23505 in PostgreSQL and H2) is retried from the UPDATE (up to
+   * {@value #MAX_ATTEMPTS} rounds). The last save wins,
+   * and no save fails because of another. Each statement commits on its own: there is no window in which the
+   * user has no registration, as there was with delete-then-insert.
+   */
   @Override
   public void save(Registration registration) {
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try (PreparedStatement delete = connection.prepareStatement("DELETE FROM registration WHERE user_jid = ?");
-          PreparedStatement insert = connection.prepareStatement(
-              "INSERT INTO registration (user_jid, legacy_account, legacy_password, registered_at, legacy_codepage)"
-                  + " VALUES (?, ?, ?, ?, ?)")) {
-        delete.setString(1, registration.user().bareJid());
-        delete.executeUpdate();
-        insert.setString(1, registration.user().bareJid());
-        insert.setString(2, registration.credentials().account().value());
-        insert.setString(3, cipher.encrypt(registration.credentials().password(), registration.user().bareJid()));
-        insert.setTimestamp(4, Timestamp.from(registration.registeredAt()));
-        insert.setString(5, registration.options().codepage().map(Charset::name).orElse(null));
-        insert.executeUpdate();
-        connection.commit();
-      } catch (SQLException e) {
-        connection.rollback();
-        throw e;
+      connection.setAutoCommit(true);
+      for (int attempt = 1; ; attempt++) {
+        if (update(connection, registration) > 0) {
+          return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+            "INSERT INTO registration (legacy_account, legacy_password, registered_at, legacy_codepage, user_jid)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
+          bind(insert, registration);
+          insert.executeUpdate();
+          return;
+        } catch (SQLException e) {
+          // Another instance inserted the row since our UPDATE (and may delete it again): try again.
+          if (!UNIQUE_VIOLATION.equals(e.getSQLState()) || attempt == MAX_ATTEMPTS) {
+            throw e;
+          }
+        }
       }
     } catch (SQLException e) {
       throw new StoreException("cannot save the registration of " + registration.user(), e);
     }
+  }
+
+  private int update(Connection connection, Registration registration) throws SQLException {
+    try (PreparedStatement update = connection.prepareStatement(
+        "UPDATE registration SET legacy_account = ?, legacy_password = ?, registered_at = ?, legacy_codepage = ?"
+            + " WHERE user_jid = ?")) {
+      bind(update, registration);
+      return update.executeUpdate();
+    }
+  }
+
+  /** Binds the columns in the order both statements of {@link #save} use, the user's JID last. */
+  private void bind(PreparedStatement statement, Registration registration) throws SQLException {
+    statement.setString(1, registration.credentials().account().value());
+    statement.setString(2, cipher.encrypt(registration.credentials().password(), registration.user().bareJid()));
+    statement.setTimestamp(3, Timestamp.from(registration.registeredAt()));
+    statement.setString(4, registration.options().codepage().map(Charset::name).orElse(null));
+    statement.setString(5, registration.user().bareJid());
   }
 
   @Override

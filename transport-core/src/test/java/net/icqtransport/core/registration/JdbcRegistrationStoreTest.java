@@ -86,6 +86,39 @@ class JdbcRegistrationStoreTest {
     assertEquals(List.of(replacement), store.all());
   }
 
+  /** Several transport instances share one database: concurrent saves of one user must all succeed. */
+  @Test
+  void concurrentSavesOfTheSameUserAllSucceedAndLeaveOneRow() throws Exception {
+    int threads = 8;
+    int rounds = 40;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+    List<java.util.concurrent.Future<?>> saves = new java.util.ArrayList<>();
+    try {
+      for (int t = 0; t < threads; t++) {
+        String password = "pw-" + t;
+        saves.add(pool.submit(() -> {
+          go.await();
+          for (int i = 0; i < rounds; i++) {
+            store.save(registration(ALICE, "100001", password));
+            store.delete(BOB); // another user's churn, as from another instance
+            store.save(registration(BOB, "100002", password));
+          }
+          return null;
+        }));
+      }
+      go.countDown();
+      for (java.util.concurrent.Future<?> save : saves) {
+        save.get(60, java.util.concurrent.TimeUnit.SECONDS); // throws if any save failed
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+
+    assertEquals(List.of(ALICE, BOB), store.all().stream().map(Registration::user).toList());
+    assertTrue(store.find(ALICE).orElseThrow().credentials().password().startsWith("pw-"));
+  }
+
   @Test
   void deleteSaysWhetherThereWasOne() {
     store.save(registration(ALICE, "100001", "pw"));

@@ -54,8 +54,8 @@ class AdminCommandsTest {
           <command xmlns='http://jabber.org/protocol/commands' node='statistics' sessionid='%s' status='completed'>
             <x xmlns='jabber:x:data' type='result'>
               <field type='hidden' var='FORM_TYPE'><value>http://jabber.org/protocol/admin</value></field>
-              <field type='text-single' var='registeredusersnum' label='Registered users'><value>2</value></field>
-              <field type='text-single' var='onlineusersnum' label='Online users'><value>1</value></field>
+              <field type='text-single' var='registeredusersnum' label='Registered users (all instances)'><value>2</value></field>
+              <field type='text-single' var='onlineusersnum' label='Online users (this instance)'><value>1</value></field>
               <field type='text-single' var='inbound-backlog' label='Inbound stanzas waiting'><value>3</value></field>
               <field type='text-single' var='outbound-backlog' label='Outbound stanzas waiting'><value>7</value></field>
             </x>

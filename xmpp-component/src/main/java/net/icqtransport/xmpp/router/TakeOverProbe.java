@@ -1,0 +1,93 @@
+package net.icqtransport.xmpp.router;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.stanza.StanzaException;
+import net.icqtransport.xmpp.stanza.StanzaSender;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Packet;
+import org.xmpp.packet.Presence;
+
+/**
+ * Takes a user over from another transport instance: when a stanza comes from a registered user that this
+ * instance has no session for, it probes the user ({@code <presence type='probe'/>} from the component
+ * domain, XEP-0100 §4.4), so that the user's available presence arrives here and the session starts.
+ *
+ * <p>With several instances behind one domain (ejabberd's {@code domain_balancing}, {@code bare_source}), a
+ * user's stanzas reach the instance another one served until it died: the first stanza after that is often
+ * a message, not a presence. The probe's answer comes from the user's bare JID, so it reaches this same
+ * instance. Available and unavailable presences are not probed for (they start or end the session
+ * themselves), and a user is probed at most once per {@code minInterval}.
+ */
+public final class TakeOverProbe {
+  private static final Logger LOG = LoggerFactory.getLogger(TakeOverProbe.class);
+
+  private final TransportAddresses addresses;
+  private final StanzaSender sender;
+  private final Predicate<UserAddress> registered;
+  private final Predicate<UserAddress> hasSession;
+  private final Duration minInterval;
+  private final Clock clock;
+  private final ConcurrentHashMap<UserAddress, Instant> lastProbe = new ConcurrentHashMap<>();
+
+  public TakeOverProbe(
+      TransportAddresses addresses,
+      StanzaSender sender,
+      Predicate<UserAddress> registered,
+      Predicate<UserAddress> hasSession,
+      Duration minInterval,
+      Clock clock) {
+    this.addresses = Objects.requireNonNull(addresses, "addresses");
+    this.sender = Objects.requireNonNull(sender, "sender");
+    this.registered = Objects.requireNonNull(registered, "registered");
+    this.hasSession = Objects.requireNonNull(hasSession, "hasSession");
+    this.minInterval = Objects.requireNonNull(minInterval, "minInterval");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** Probes the sender of {@code stanza} if it is a registered user without a session here; true if it did. */
+  public boolean inspect(Packet stanza) {
+    JID from = stanza.getFrom();
+    if (from == null || from.getNode() == null || addresses.domain().getDomain().equals(from.getDomain())) {
+      return false;
+    }
+    if (stanza instanceof Presence presence
+        && (presence.getType() == null || presence.getType() == Presence.Type.unavailable
+            || presence.getType() == Presence.Type.error)) {
+      return false;
+    }
+    UserAddress user;
+    try {
+      user = addresses.userOf(from);
+    } catch (StanzaException e) {
+      return false;
+    }
+    if (hasSession.test(user)) {
+      return false;
+    }
+    Instant now = clock.instant();
+    Instant previous = lastProbe.get(user);
+    if (previous != null && previous.plus(minInterval).isAfter(now)) {
+      return false;
+    }
+    if (!registered.test(user)) {
+      return false;
+    }
+    lastProbe.put(user, now);
+    lastProbe.entrySet().removeIf(entry -> entry.getValue().plus(minInterval).isBefore(now));
+    Presence probe = new Presence(Presence.Type.probe);
+    probe.setFrom(addresses.domain());
+    probe.setTo(addresses.userJid(user));
+    sender.send(probe);
+    LOG.info("Probing {}: a stanza came from this registered user, who has no session on this instance", user);
+    return true;
+  }
+}
