@@ -12,11 +12,11 @@ import net.jqwik.api.Combinators;
  * truncation, insertion, deletion, duplicated slices), and plain random bytes. Built from jqwik arbitraries so
  * that a failure shrinks to a small mutation list.
  */
-final class ByteMutations {
+public final class ByteMutations {
   private ByteMutations() {}
 
   /** One edit of a byte array; positions are taken modulo the current length. */
-  record Mutation(Kind kind, int position, int value) {
+  public record Mutation(Kind kind, int position, int value) {
     enum Kind { FLIP_BIT, SET_BYTE, SET_INTERESTING, TRUNCATE, INSERT, DELETE, DUPLICATE }
 
     private static final int[] INTERESTING = {0x00, 0x01, 0x7F, 0x80, 0xFE, 0xFF};
@@ -65,7 +65,7 @@ final class ByteMutations {
     }
   }
 
-  static Arbitrary<Mutation> mutation() {
+  public static Arbitrary<Mutation> mutation() {
     return Combinators.combine(
             Arbitraries.of(Mutation.Kind.class),
             Arbitraries.integers().between(0, 1 << 16),
@@ -74,22 +74,22 @@ final class ByteMutations {
   }
 
   /** {@code golden} with one to eight mutations applied in order. */
-  static Arbitrary<byte[]> mutated(byte[] golden) {
+  public static Arbitrary<byte[]> mutated(byte[] golden) {
     return mutation().list().ofMinSize(1).ofMaxSize(8).map(list -> apply(golden, list));
   }
 
   /** A mutation of one of {@code goldens}. */
-  static Arbitrary<byte[]> mutatedOneOf(List<byte[]> goldens) {
+  public static Arbitrary<byte[]> mutatedOneOf(List<byte[]> goldens) {
     return Arbitraries.of(goldens).flatMap(ByteMutations::mutated);
   }
 
   /** Up to {@code maxSize} random bytes. */
-  static Arbitrary<byte[]> random(int maxSize) {
+  public static Arbitrary<byte[]> random(int maxSize) {
     return Arbitraries.bytes().array(byte[].class).ofMaxSize(maxSize);
   }
 
   /** Mostly mutated goldens, sometimes random bytes. */
-  static Arbitrary<byte[]> fuzzed(List<byte[]> goldens, int maxRandom) {
+  public static Arbitrary<byte[]> fuzzed(List<byte[]> goldens, int maxRandom) {
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(4, mutatedOneOf(goldens)),
         net.jqwik.api.Tuple.of(1, random(maxRandom)));
