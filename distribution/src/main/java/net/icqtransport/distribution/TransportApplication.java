@@ -10,7 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.bridge.BridgeGateway;
-import net.icqtransport.core.bridge.BridgeSettings;
 import net.icqtransport.core.registration.JdbcContactSyncStore;
 import net.icqtransport.core.registration.JdbcPendingDeliveryStore;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
@@ -41,27 +40,37 @@ public final class TransportApplication implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
 
-  private TransportApplication(TransportConfig config) {
+  private TransportApplication(TransportConfig config, TransportTimers timers) {
     dataSource = dataSource(config);
     store = new JdbcRegistrationStore(dataSource);
-    network = new IcqNetwork(IcqNetworkSettings.defaults(config.oscarLoginHost())
+    IcqNetworkSettings icqDefaults = IcqNetworkSettings.defaults(config.oscarLoginHost());
+    network = new IcqNetwork(icqDefaults
         .withLoginPort(config.oscarLoginPort())
         .withLoginMethod(config.oscarLoginMethod().equals("roasted") ? LoginMethod.ROASTED : LoginMethod.MD5)
-        .withLegacyCodepage(config.legacyCodepage()));
+        .withLegacyCodepage(config.legacyCodepage())
+        .withKeepaliveInterval(timers.oscarKeepalive())
+        .withReaderIdleTimeout(timers.oscarReaderIdle())
+        .withTimeouts(icqDefaults.connectTimeout(), timers.oscarLoginTimeout(), icqDefaults.messageAckTimeout()));
     component = new TransportComponent(new ComponentSettings(
-        config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret()));
+        config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret(),
+        timers.xmppInitialRetry(), timers.xmppMaxRetry()));
     scheduler = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("bridge-timer").setDaemon(true).build());
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
-        new JdbcContactSyncStore(dataSource), component, scheduler, workers, BridgeSettings.defaults());
+        new JdbcContactSyncStore(dataSource), component, scheduler, workers, timers.bridge());
     component.attach(gateway);
   }
 
   /** Wires everything and starts connecting to the XMPP server (in the background, retrying until it is up). */
   public static TransportApplication start(TransportConfig config) {
-    TransportApplication application = new TransportApplication(config);
+    return start(config, TransportTimers.defaults());
+  }
+
+  /** As {@link #start(TransportConfig)}, with other timers (fault-injection tests shorten them). */
+  public static TransportApplication start(TransportConfig config, TransportTimers timers) {
+    TransportApplication application = new TransportApplication(config, timers);
     application.component.start();
     LOG.info("Transport for {} started; {} registered users", config.componentDomain(),
         application.store.all().size());
