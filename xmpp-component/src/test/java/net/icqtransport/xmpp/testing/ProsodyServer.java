@@ -140,6 +140,24 @@ public final class ProsodyServer implements XmppTestServer {
     process = null;
   }
 
+  /**
+   * Kills Prosody at once (SIGKILL, as a crash or an OOM kill): unlike {@link #stop()} it tells nobody, so the
+   * component sees its socket die while the users' sessions are still thought online. {@link #start()} again.
+   */
+  public void crash() {
+    if (process == null) {
+      return;
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
   @Override
   public int clientPort() {
     return clientPort;
