@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.bridge.BridgeGateway;
-import net.icqtransport.core.bridge.BridgeSettings;
 import net.icqtransport.core.registration.JdbcContactSyncStore;
 import net.icqtransport.core.registration.JdbcPendingDeliveryStore;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
@@ -53,15 +52,19 @@ public final class TransportApplication implements AutoCloseable {
   private final TransportConfig config;
   private OperationsHttpServer http;
 
-  private TransportApplication(TransportConfig config) {
+  private TransportApplication(TransportConfig config, TransportTimers timers) {
     this.config = config;
     LogLevels.apply(config.loggingLevels());
     dataSource = dataSource(config);
     store = new JdbcRegistrationStore(dataSource, DatabaseKeys.cipher(config));
-    network = new IcqNetwork(IcqNetworkSettings.defaults(config.oscarLoginHost())
+    IcqNetworkSettings icqDefaults = IcqNetworkSettings.defaults(config.oscarLoginHost());
+    network = new IcqNetwork(icqDefaults
         .withLoginPort(config.oscarLoginPort())
         .withLoginMethod(config.oscarLoginMethod().equals("roasted") ? LoginMethod.ROASTED : LoginMethod.MD5)
         .withLegacyCodepage(config.legacyCodepage())
+        .withKeepaliveInterval(timers.oscarKeepalive())
+        .withReaderIdleTimeout(timers.oscarReaderIdle())
+        .withTimeouts(icqDefaults.connectTimeout(), timers.oscarLoginTimeout(), icqDefaults.messageAckTimeout())
         .withTls(config.oscarTls()));
     if (config.xmppPlaintextOffLoopback()) {
       LOG.warn("The component link to {}:{} is plaintext across the network (xmpp.allow-plaintext = true): "
@@ -70,7 +73,7 @@ public final class TransportApplication implements AutoCloseable {
     }
     component = new TransportComponent(new ComponentSettings(
         config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret(),
-        ComponentSettings.DEFAULT_INITIAL_RETRY_DELAY, ComponentSettings.DEFAULT_MAX_RETRY_DELAY, config.admins())
+        timers.xmppInitialRetry(), timers.xmppMaxRetry(), config.admins())
         .withTls(config.xmppTls()));
     component.restrictAccess(config.access());
     scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -78,7 +81,7 @@ public final class TransportApplication implements AutoCloseable {
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
-        new JdbcContactSyncStore(dataSource), component, scheduler, workers, BridgeSettings.defaults(), metrics);
+        new JdbcContactSyncStore(dataSource), component, scheduler, workers, timers.bridge(), metrics);
     component.attach(gateway);
     QueueMeters.bind(meters, component, network);
     if (config.spareConnectionSeconds() > 0) { // several instances: docs/scaling.md
@@ -89,7 +92,12 @@ public final class TransportApplication implements AutoCloseable {
 
   /** Wires everything and starts connecting to the XMPP server (in the background, retrying until it is up). */
   public static TransportApplication start(TransportConfig config) {
-    TransportApplication application = new TransportApplication(config);
+    return start(config, TransportTimers.defaults());
+  }
+
+  /** As {@link #start(TransportConfig)}, with other timers (fault-injection tests shorten them). */
+  public static TransportApplication start(TransportConfig config, TransportTimers timers) {
+    TransportApplication application = new TransportApplication(config, timers);
     if (config.httpEnabled()) {
       application.http = OperationsHttpServer.start(config.httpHost(), config.httpPort(), application.meters::scrape,
           application.component::isConnected, () -> application.metrics.sessions(SessionState.ONLINE));

@@ -57,8 +57,10 @@ public final class JabberClient implements AutoCloseable {
     Roster roster = Roster.getInstanceFor(connection);
     roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
     roster.addSubscribeListener((from, request) -> SubscribeAnswer.ApproveAndAlsoRequestIfRequired);
-    connection.addAsyncStanzaListener(stanza -> client.inbox.add((Message) stanza), StanzaTypeFilter.MESSAGE);
-    connection.addAsyncStanzaListener(stanza -> client.presences.add((Presence) stanza), StanzaTypeFilter.PRESENCE);
+    // Synchronous listeners see stanzas in the order they arrived (Smack runs async ones concurrently, which
+    // reorders a burst); they only enqueue, so they never hold up the reader.
+    connection.addSyncStanzaListener(stanza -> client.inbox.add((Message) stanza), StanzaTypeFilter.MESSAGE);
+    connection.addSyncStanzaListener(stanza -> client.presences.add((Presence) stanza), StanzaTypeFilter.PRESENCE);
     connection.connect().login();
     return client;
   }

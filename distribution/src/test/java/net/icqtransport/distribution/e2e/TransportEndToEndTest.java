@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.icqtransport.distribution.TransportApplication;
+import net.icqtransport.distribution.TransportTimers;
 import net.icqtransport.distribution.config.TransportConfig;
 import net.icqtransport.oscar.icq.IcqNetwork;
 import net.icqtransport.oscar.icq.IcqNetworkSettings;
@@ -33,6 +34,7 @@ abstract class TransportEndToEndTest {
 
   @TempDir protected Path folder;
   protected OscarSimulator simulator;
+  private int[] simulatorPorts;
   protected ProsodyServer prosody;
   protected TransportApplication transport;
   private IcqNetwork icqNetwork;
@@ -43,9 +45,9 @@ abstract class TransportEndToEndTest {
 
   @BeforeEach
   void startServers() {
-    OscarSimulator.Builder builder = OscarSimulator.builder().account(ALICE_UIN, ALICE_ICQ_PASSWORD);
-    configureSimulator(builder);
-    simulator = builder.start();
+    simulator = simulatorBuilder().start();
+    simulatorPorts = new int[] {simulator.loginAddress().getPort(), simulator.bosAddress().getPort(),
+        simulator.bartAddress().getPort()};
     prosody = ProsodyServer.create(folder.resolve("prosody"), COMPONENT, "component-secret-e2e");
     prosody.addUser("alice", ALICE_XMPP_PASSWORD);
     prosody.start();
@@ -66,9 +68,38 @@ abstract class TransportEndToEndTest {
     simulator.close();
   }
 
+  /** The simulator of this test class, not started: alice's account and {@link #configureSimulator}. */
+  protected OscarSimulator.Builder simulatorBuilder() {
+    OscarSimulator.Builder builder = OscarSimulator.builder().account(ALICE_UIN, ALICE_ICQ_PASSWORD);
+    configureSimulator(builder);
+    return builder;
+  }
+
+  /**
+   * Starts a fresh simulator (accounts and lists as at the start, then {@code change}) on the ports the first
+   * one listened on; the current one is closed first if it is not already.
+   */
+  protected void restartSimulatorOnSamePorts(java.util.function.Consumer<OscarSimulator.Builder> change) {
+    simulator.close();
+    OscarSimulator.Builder builder = simulatorBuilder()
+        .loginPort(simulatorPorts[0]).bosPort(simulatorPorts[1]).bartPort(simulatorPorts[2]);
+    change.accept(builder);
+    simulator = builder.start();
+  }
+
   /** Starts the transport against the test's Prosody, simulator and database folder. */
   protected TransportApplication startTransport() throws InterruptedException {
-    TransportConfig config = TransportConfig.from(ConfigFactory.parseMap(Map.of(
+    return startTransport(TransportTimers.defaults());
+  }
+
+  /** As {@link #startTransport()} with other keepalive, idle, backoff and queue timers. */
+  /** Further configuration of the transport for this test class (over the test world's settings). */
+  protected com.typesafe.config.Config extraConfig() {
+    return ConfigFactory.empty();
+  }
+
+  protected TransportApplication startTransport(TransportTimers timers) throws InterruptedException {
+    TransportConfig config = TransportConfig.from(extraConfig().withFallback(ConfigFactory.parseMap(Map.of(
         "icq-transport.xmpp.port", prosody.componentPort(),
         "icq-transport.xmpp.domain", COMPONENT,
         "icq-transport.xmpp.secret", prosody.componentSecret(),
@@ -76,10 +107,15 @@ abstract class TransportEndToEndTest {
         "icq-transport.database.file", folder.resolve("data/registrations").toString(),
         "icq-transport.http.port", 0))
         // Debug logging, as logback-test.xml sets it, so that the log scans of the tests mean something.
-        .withFallback(ConfigFactory.parseString("icq-transport.logging.levels { \"net.icqtransport\" = DEBUG }")));
-    TransportApplication application = TransportApplication.start(config);
+        .withFallback(ConfigFactory.parseString("icq-transport.logging.levels { \"net.icqtransport\" = DEBUG }"))));
+    TransportApplication application = TransportApplication.start(config, timers);
     assertTrue(application.awaitConnected(WAIT), "component connected to Prosody; log:\n" + prosody.log());
     return application;
+  }
+
+  /** Closes {@code closeable} after the test, before the servers stop. */
+  protected void closeAfterTest(AutoCloseable closeable) {
+    closeables.add(closeable);
   }
 
   /** Logs alice in to Prosody (closed after the test). */

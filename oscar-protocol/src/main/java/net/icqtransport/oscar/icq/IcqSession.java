@@ -468,12 +468,21 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     return new MessageRejectedException(Reason.NOT_CONNECTED, "not connected to ICQ");
   }
 
-  /** UINs as they are; other screen names (AIM contacts) normalized as AIM compares them. */
+  /**
+   * UINs as they are; other screen names (AIM contacts) normalized as AIM compares them.
+   *
+   * @throws OscarProtocolException for a screen name that is empty (or only spaces): a server SNAC naming
+   *     nobody is skipped like any other unreadable SNAC, it must not end the session
+   */
   static LegacyContactId contactId(String screenName) {
     if (IcqNetwork.isUin(screenName)) {
       return new LegacyContactId(screenName);
     }
-    return new LegacyContactId(screenName.replace(" ", "").toLowerCase(Locale.ROOT));
+    String normalized = screenName.replace(" ", "").toLowerCase(Locale.ROOT);
+    if (normalized.isEmpty()) {
+      throw new OscarProtocolException("empty screen name");
+    }
+    return new LegacyContactId(normalized);
   }
 
   @Override

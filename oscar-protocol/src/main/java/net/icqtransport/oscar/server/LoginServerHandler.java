@@ -120,6 +120,7 @@ final class LoginServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
    * auth_failed), the password.
    */
   private TlvChain authorize(ChannelHandlerContext ctx, String screenName, PasswordCheck check) {
+    state.loginAttempted(screenName);
     Optional<Account> account = state.account(screenName);
     if (account.isEmpty()) {
       LOG.debug("login for unknown account {}", screenName);

@@ -110,6 +110,23 @@ public final class OscarSimulator implements AutoCloseable {
     state.addContact(ownerUin, contactUin, nickname, group);
   }
 
+  /**
+   * How many login requests (MD5 17/02 or roasted channel 1) the login server has had for {@code uin} since it
+   * started, accepted or refused: lets a test see that a client does not retry in a loop.
+   */
+  public int loginAttempts(String uin) {
+    return state.loginAttempts(uin);
+  }
+
+  /**
+   * From now on, login replies (17/03 TLV 0x05) send clients to BOS at {@code port} on the advertised host
+   * instead of this simulator's BOS listener: a test puts a TCP proxy there to disturb the BOS connection.
+   */
+  public void advertiseBosPort(int port) {
+    String advertised = state.bosAddress();
+    state.bosAddress(advertised.substring(0, advertised.lastIndexOf(':') + 1) + port);
+  }
+
   /** Whether the account has a session past client-ready (01/02), or is an echo bot. */
   public boolean isOnline(String uin) {
     return state.isOnline(uin);

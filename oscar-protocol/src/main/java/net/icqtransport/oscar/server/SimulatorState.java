@@ -61,6 +61,8 @@ final class SimulatorState {
   private final ConcurrentMap<String, BosSession> sessions = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, PendingLogin> cookies = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, PendingLogin> serviceCookies = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, java.util.concurrent.atomic.AtomicInteger> loginAttempts =
+      new ConcurrentHashMap<>();
   private final Object presenceLock = new Object();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
@@ -117,6 +119,17 @@ final class SimulatorState {
 
   LoginRateLimiter ipLoginLimiter() {
     return ipLoginLimiter;
+  }
+
+  /** Counts a login request (17/02 or channel-1 roasted) for {@code screenName}, whatever its outcome. */
+  void loginAttempted(String screenName) {
+    loginAttempts.computeIfAbsent(ScreenNames.normalize(screenName),
+        k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+  }
+
+  int loginAttempts(String screenName) {
+    var count = loginAttempts.get(ScreenNames.normalize(screenName));
+    return count == null ? 0 : count.get();
   }
 
   // ---- accounts and lists ----

@@ -86,16 +86,24 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
 
   /**
    * Inserts or replaces the user's registration. Safe when several transport instances save the same user at
-   * once (one shared PostgreSQL database): an UPDATE, else an INSERT; an INSERT that loses the race to another
-   * instance's (unique violation, SQLSTATE 23505 in PostgreSQL and H2) is retried from the UPDATE (up to
-   * {@value #MAX_ATTEMPTS} rounds). The last save wins,
-   * and no save fails because of another. Each statement commits on its own: there is no window in which the
-   * user has no registration, as there was with delete-then-insert.
+   * once (one shared PostgreSQL database): one atomic upsert where the database has one (PostgreSQL, H2);
+   * elsewhere an UPDATE, else an INSERT, where an INSERT that loses the race to another instance's (unique
+   * violation, SQLSTATE 23505) is retried from the UPDATE (up to {@value #MAX_ATTEMPTS} rounds). The last save
+   * wins, and no save fails because of another; there is no window in which the user has no registration, as
+   * there was with delete-then-insert.
    */
   @Override
   public void save(Registration registration) {
     try (Connection connection = dataSource.getConnection()) {
       connection.setAutoCommit(true);
+      String upsert = upsertStatement(connection);
+      if (upsert != null) {
+        try (PreparedStatement statement = connection.prepareStatement(upsert)) {
+          bind(statement, registration);
+          statement.executeUpdate();
+        }
+        return;
+      }
       for (int attempt = 1; ; attempt++) {
         if (update(connection, registration) > 0) {
           return;
@@ -116,6 +124,26 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
     } catch (SQLException e) {
       throw new StoreException("cannot save the registration of " + registration.user(), e);
     }
+  }
+
+  /**
+   * The database's own atomic insert-or-update, for the databases this project supports (PostgreSQL's
+   * {@code ON CONFLICT}, H2's {@code MERGE … KEY}); {@code null} for others, which get update-else-insert with
+   * retries. Parameters in {@link #bind} order.
+   */
+  private static String upsertStatement(Connection connection) throws SQLException {
+    String product = connection.getMetaData().getDatabaseProductName();
+    if ("PostgreSQL".equals(product)) {
+      return "INSERT INTO registration (legacy_account, legacy_password, registered_at, legacy_codepage, user_jid)"
+          + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (user_jid) DO UPDATE SET legacy_account = EXCLUDED.legacy_account,"
+          + " legacy_password = EXCLUDED.legacy_password, registered_at = EXCLUDED.registered_at,"
+          + " legacy_codepage = EXCLUDED.legacy_codepage";
+    }
+    if ("H2".equals(product)) {
+      return "MERGE INTO registration (legacy_account, legacy_password, registered_at, legacy_codepage, user_jid)"
+          + " KEY (user_jid) VALUES (?, ?, ?, ?, ?)";
+    }
+    return null;
   }
 
   private int update(Connection connection, Registration registration) throws SQLException {

@@ -179,6 +179,24 @@ public final class PrivateProsody implements AutoCloseable {
     process = null;
   }
 
+  /**
+   * Kills Prosody at once (SIGKILL, as a crash or an OOM kill would): unlike {@link #stop()} it tells nobody,
+   * so components see their socket die while users are still thought online. {@link #start()} may follow.
+   */
+  public synchronized void crash() {
+    if (process == null) {
+      return;
+    }
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
   /** Whether the Prosody process (and its timeout guard) is running. */
   public synchronized boolean isRunning() {
     return process != null && process.isAlive();

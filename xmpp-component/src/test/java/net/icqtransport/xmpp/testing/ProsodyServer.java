@@ -44,6 +44,14 @@ public final class ProsodyServer implements XmppTestServer {
     prosody.stop();
   }
 
+  /**
+   * Kills Prosody at once (SIGKILL, as a crash or an OOM kill): unlike {@link #stop()} it tells nobody, so the
+   * component sees its socket die while the users' sessions are still thought online. {@link #start()} again.
+   */
+  public void crash() {
+    prosody.crash();
+  }
+
   @Override
   public int clientPort() {
     return prosody.clientPort();
