@@ -118,6 +118,8 @@ public final class TransportComponent implements UserEndpoint {
   private final KeyedSequentialExecutor<String> inbound;
   private final ConnectionSupervisor supervisor;
   private volatile Gateway gateway;
+  /** ICQ ⇄ Jabber files (XEP-0363, XEP-0066), when enabled before {@link #attach}. */
+  private net.icqtransport.xmpp.filetransfer.FileTransferSettings fileTransfers;
   private volatile StanzaRouter router;
   private boolean started;
   private boolean stopped;
@@ -145,6 +147,17 @@ public final class TransportComponent implements UserEndpoint {
         settings.serverHost() + ":" + settings.serverPort() + " as " + settings.domain());
   }
 
+  /**
+   * Passes files between ICQ and Jabber: ICQ offers are uploaded to the user's server (XEP-0363) and linked
+   * (XEP-0066); OOB links from the user are offered to ICQ contacts. Call before {@link #attach}.
+   */
+  public synchronized void enableFileTransfers(net.icqtransport.xmpp.filetransfer.FileTransferSettings settings) {
+    if (this.gateway != null) {
+      throw new IllegalStateException("enable file transfers before attach(gateway)");
+    }
+    this.fileTransfers = Objects.requireNonNull(settings, "settings");
+  }
+
   /** Connects the component to the bridge; call once, before {@link #start()}. */
   public synchronized void attach(Gateway gateway) {
     Objects.requireNonNull(gateway, "gateway");
@@ -161,6 +174,16 @@ public final class TransportComponent implements UserEndpoint {
     this.avatars = new AvatarCache(gateway);
     ContactPresencePublisher contactPresences = new ContactPresencePublisher(outbound, addresses, presences, gateway, avatars);
     this.endpoint = new XmppUserEndpoint(outbound, addresses, presences, gateway, roster, contactPresences, authorizations);
+    net.icqtransport.xmpp.filetransfer.OobFileForwarder oobFiles = null;
+    if (fileTransfers != null) {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+          .connectTimeout(fileTransfers.httpTimeout()).followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+          .build();
+      endpoint.fileTransfers(new net.icqtransport.xmpp.filetransfer.FileOfferRelay(outbound, addresses,
+          new net.icqtransport.xmpp.filetransfer.HttpUploadClient(iqRequests, addresses.domain(), http,
+              fileTransfers.httpTimeout()), fileTransfers));
+      oobFiles = new net.icqtransport.xmpp.filetransfer.OobFileForwarder(gateway, http, fileTransfers);
+    }
     AvatarCache cache = avatars;
     AvatarSource vcardPhotos = (user, contact) -> contactPresences.avatarOf(user, contact)
         .map(id -> cache.avatar(user, contact, id))
@@ -185,7 +208,7 @@ public final class TransportComponent implements UserEndpoint {
         new UserPresenceRecorder(userPresences, addresses,
             new PresenceHandler(outbound, gateway, addresses, presences, resources, clientFeatures, authorizations,
                 preferences)),
-        new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses)),
+        new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses, oobFiles)),
         iqRequests,
         user -> gateway.registration(user).isPresent());
   }
