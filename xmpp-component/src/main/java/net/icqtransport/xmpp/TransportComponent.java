@@ -360,6 +360,11 @@ public final class TransportComponent implements UserEndpoint {
     endpoint().contactRemoved(user, contact);
   }
 
+  @Override
+  public void fileOffered(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
+    endpoint().fileOffered(user, from, offer);
+  }
+
   private XmppUserEndpoint endpoint() {
     XmppUserEndpoint current = endpoint;
     if (current == null) {

@@ -37,7 +37,8 @@ public record TransportConfig(
     boolean httpEnabled,
     String httpHost,
     int httpPort,
-    Map<String, String> loggingLevels) {
+    Map<String, String> loggingLevels,
+    FileTransferConfig files) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -113,6 +114,7 @@ public record TransportConfig(
       problems.add(ROOT + ".http.port: not a port number (0 picks a free one): " + c.getInt("http.port"));
     }
     Map<String, String> levels = loggingLevels(c, problems);
+    FileTransferConfig files = FileTransferConfig.read(c, validator, ROOT, problems);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
@@ -132,7 +134,8 @@ public record TransportConfig(
         c.getBoolean("http.enabled"),
         c.getString("http.host"),
         c.getInt("http.port"),
-        levels);
+        levels,
+        files);
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */

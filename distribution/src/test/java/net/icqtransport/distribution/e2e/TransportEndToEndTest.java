@@ -41,6 +41,14 @@ abstract class TransportEndToEndTest {
   /** Accounts, contact lists and seeded data of the simulator for this test class. */
   protected abstract void configureSimulator(OscarSimulator.Builder builder);
 
+  /** Extra Prosody settings of a test class, before Prosody starts. */
+  protected void configureProsody(ProsodyServer server) {}
+
+  /** Extra transport settings of a test class ("icq-transport.…" keys). */
+  protected Map<String, Object> transportSettings() {
+    return Map.of();
+  }
+
   @BeforeEach
   void startServers() {
     OscarSimulator.Builder builder = OscarSimulator.builder().account(ALICE_UIN, ALICE_ICQ_PASSWORD);
@@ -48,6 +56,7 @@ abstract class TransportEndToEndTest {
     simulator = builder.start();
     prosody = ProsodyServer.create(folder.resolve("prosody"), COMPONENT, "component-secret-e2e");
     prosody.addUser("alice", ALICE_XMPP_PASSWORD);
+    configureProsody(prosody);
     prosody.start();
   }
 
@@ -68,13 +77,15 @@ abstract class TransportEndToEndTest {
 
   /** Starts the transport against the test's Prosody, simulator and database folder. */
   protected TransportApplication startTransport() throws InterruptedException {
-    TransportConfig config = TransportConfig.from(ConfigFactory.parseMap(Map.of(
+    Map<String, Object> settings = new java.util.HashMap<>(Map.of(
         "icq-transport.xmpp.port", prosody.componentPort(),
         "icq-transport.xmpp.domain", COMPONENT,
         "icq-transport.xmpp.secret", prosody.componentSecret(),
         "icq-transport.oscar.login-port", simulator.loginAddress().getPort(),
         "icq-transport.database.file", folder.resolve("data/registrations").toString(),
-        "icq-transport.http.port", 0)));
+        "icq-transport.http.port", 0));
+    settings.putAll(transportSettings());
+    TransportConfig config = TransportConfig.from(ConfigFactory.parseMap(settings));
     TransportApplication application = TransportApplication.start(config);
     assertTrue(application.awaitConnected(WAIT), "component connected to Prosody; log:\n" + prosody.log());
     return application;
