@@ -52,6 +52,19 @@ public final class TransportApplication implements AutoCloseable {
   private final TransportConfig config;
   private OperationsHttpServer http;
 
+  /** OFT on the ICQ side, XEP-0363/XEP-0066 on the Jabber side (docs/file-transfer.md). */
+  private void enableFileTransfers(net.icqtransport.distribution.config.FileTransferConfig files) {
+    net.icqtransport.oscar.icq.IcqFileTransferSettings oft = net.icqtransport.oscar.icq.IcqFileTransferSettings
+        .defaults()
+        .withListener(files.listenHost(), files.advertisedAddress().isBlank() ? null : files.advertisedAddress(),
+            files.portMin(), files.portMax())
+        .withProxy(files.proxyHost().isBlank() ? null : files.proxyHost(), files.proxyPort(), files.sendViaProxy())
+        .withTimeouts(java.time.Duration.ofSeconds(10), files.answerTimeout(), java.time.Duration.ofSeconds(30));
+    network.enableFileTransfers(oft, 16);
+    component.enableFileTransfers(
+        new net.icqtransport.xmpp.filetransfer.FileTransferSettings(files.maxSize(), files.httpTimeout()));
+  }
+
   private TransportApplication(TransportConfig config, TransportTimers timers) {
     this.config = config;
     LogLevels.apply(config.loggingLevels());
@@ -76,6 +89,9 @@ public final class TransportApplication implements AutoCloseable {
         timers.xmppInitialRetry(), timers.xmppMaxRetry(), config.admins())
         .withTls(config.xmppTls()));
     component.restrictAccess(config.access());
+    if (config.files().enabled()) {
+      enableFileTransfers(config.files());
+    }
     scheduler = Executors.newSingleThreadScheduledExecutor(
         new ThreadFactoryBuilder().setNameFormat("bridge-timer").setDaemon(true).build());
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),

@@ -126,6 +126,8 @@ public final class TransportComponent implements UserEndpoint {
   /** Claims a vacant route slot of a balanced domain (several instances); null unless enabled. */
   private volatile SpareLink spareLink;
   private volatile Gateway gateway;
+  /** ICQ ⇄ Jabber files (XEP-0363, XEP-0066), when enabled before {@link #attach}. */
+  private net.icqtransport.xmpp.filetransfer.FileTransferSettings fileTransfers;
   private volatile StanzaRouter router;
   private volatile TakeOverProbe takeOver;
   private boolean started;
@@ -163,6 +165,17 @@ public final class TransportComponent implements UserEndpoint {
     this.access = Objects.requireNonNull(access, "access");
   }
 
+  /**
+   * Passes files between ICQ and Jabber: ICQ offers are uploaded to the user's server (XEP-0363) and linked
+   * (XEP-0066); OOB links from the user are offered to ICQ contacts. Call before {@link #attach}.
+   */
+  public synchronized void enableFileTransfers(net.icqtransport.xmpp.filetransfer.FileTransferSettings settings) {
+    if (this.gateway != null) {
+      throw new IllegalStateException("enable file transfers before attach(gateway)");
+    }
+    this.fileTransfers = Objects.requireNonNull(settings, "settings");
+  }
+
   /** Connects the component to the bridge; call once, before {@link #start()}. */
   public synchronized void attach(Gateway gateway) {
     Objects.requireNonNull(gateway, "gateway");
@@ -179,6 +192,16 @@ public final class TransportComponent implements UserEndpoint {
     this.avatars = new AvatarCache(gateway);
     ContactPresencePublisher contactPresences = new ContactPresencePublisher(outbound, addresses, presences, gateway, avatars);
     this.endpoint = new XmppUserEndpoint(outbound, addresses, presences, gateway, roster, contactPresences, authorizations);
+    net.icqtransport.xmpp.filetransfer.OobFileForwarder oobFiles = null;
+    if (fileTransfers != null) {
+      java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+          .connectTimeout(fileTransfers.httpTimeout()).followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+          .build();
+      endpoint.fileTransfers(new net.icqtransport.xmpp.filetransfer.FileOfferRelay(outbound, addresses,
+          new net.icqtransport.xmpp.filetransfer.HttpUploadClient(iqRequests, addresses.domain(), http,
+              fileTransfers.httpTimeout()), fileTransfers));
+      oobFiles = new net.icqtransport.xmpp.filetransfer.OobFileForwarder(gateway, http, fileTransfers);
+    }
     AvatarCache cache = avatars;
     AvatarSource vcardPhotos = (user, contact) -> contactPresences.avatarOf(user, contact)
         .map(id -> cache.avatar(user, contact, id))
@@ -203,7 +226,7 @@ public final class TransportComponent implements UserEndpoint {
         new UserPresenceRecorder(userPresences, addresses,
             new PresenceHandler(outbound, gateway, addresses, presences, resources, clientFeatures, authorizations,
                 preferences)),
-        new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses)),
+        new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses, oobFiles)),
         iqRequests,
         user -> gateway.registration(user).isPresent(),
         new AccessPolicy(access, settings.domain(), System::nanoTime));
@@ -383,6 +406,11 @@ public final class TransportComponent implements UserEndpoint {
   @Override
   public void contactRemoved(UserAddress user, LegacyContactId contact) {
     endpoint().contactRemoved(user, contact);
+  }
+
+  @Override
+  public void fileOffered(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
+    endpoint().fileOffered(user, from, offer);
   }
 
   private XmppUserEndpoint endpoint() {

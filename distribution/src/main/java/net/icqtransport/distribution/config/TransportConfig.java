@@ -52,7 +52,8 @@ public record TransportConfig(
     TlsSettings xmppTls,
     boolean xmppAllowPlaintext,
     TlsSettings oscarTls,
-    int spareConnectionSeconds) {
+    int spareConnectionSeconds,
+    FileTransferConfig files) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -169,6 +170,7 @@ public record TransportConfig(
           + " (not a loopback address) would be plaintext: set xmpp.tls.enabled = true (direct TLS), or"
           + " allow-plaintext = true to accept an unencrypted link");
     }
+    FileTransferConfig files = FileTransferConfig.read(c, validator, ROOT, problems);
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
@@ -195,7 +197,8 @@ public record TransportConfig(
         xmppTls,
         allowPlaintext,
         oscarTls,
-        c.getInt("xmpp.spare-connection-seconds"));
+        c.getInt("xmpp.spare-connection-seconds"),
+        files);
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */

@@ -23,7 +23,8 @@ import net.icqtransport.oscar.icq.IcqNetwork;
  */
 public final class IcqUser implements AutoCloseable {
   /** Something the ICQ user received. */
-  public sealed interface Event permits Text, Typing, AuthRequest, AuthAnswer, Presence, Closed {}
+  public sealed interface Event permits Text, Typing, AuthRequest, AuthAnswer, Presence, Closed,
+      FileOffer {}
 
   public record Text(String from, String text) implements Event {}
 
@@ -36,6 +37,8 @@ public final class IcqUser implements AutoCloseable {
   public record Presence(String from, LegacyPresence presence) implements Event {}
 
   public record Closed(DisconnectReason reason) implements Event {}
+
+  public record FileOffer(String from, net.icqtransport.core.legacy.LegacyFileOffer offer) implements Event {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final LegacySession session;
@@ -109,6 +112,11 @@ public final class IcqUser implements AutoCloseable {
     @Override
     public void authorizationAnswered(LegacyContactId contact, boolean granted, String reason) {
       events.add(new AuthAnswer(contact.value(), granted));
+    }
+
+    @Override
+    public void fileOffered(LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
+      events.add(new FileOffer(from.value(), offer));
     }
   }
 }

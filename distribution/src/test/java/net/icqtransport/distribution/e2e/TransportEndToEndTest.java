@@ -43,6 +43,14 @@ abstract class TransportEndToEndTest {
   /** Accounts, contact lists and seeded data of the simulator for this test class. */
   protected abstract void configureSimulator(OscarSimulator.Builder builder);
 
+  /** Extra Prosody settings of a test class, before Prosody starts. */
+  protected void configureProsody(ProsodyServer server) {}
+
+  /** Extra transport settings of a test class ("icq-transport.…" keys). */
+  protected Map<String, Object> transportSettings() {
+    return Map.of();
+  }
+
   @BeforeEach
   void startServers() {
     simulator = simulatorBuilder().start();
@@ -50,6 +58,7 @@ abstract class TransportEndToEndTest {
         simulator.bartAddress().getPort()};
     prosody = ProsodyServer.create(folder.resolve("prosody"), COMPONENT, "component-secret-e2e");
     prosody.addUser("alice", ALICE_XMPP_PASSWORD);
+    configureProsody(prosody);
     prosody.start();
   }
 
@@ -92,22 +101,25 @@ abstract class TransportEndToEndTest {
     return startTransport(TransportTimers.defaults());
   }
 
-  /** As {@link #startTransport()} with other keepalive, idle, backoff and queue timers. */
   /** Further configuration of the transport for this test class (over the test world's settings). */
   protected com.typesafe.config.Config extraConfig() {
     return ConfigFactory.empty();
   }
 
+  /** As {@link #startTransport()} with other keepalive, idle, backoff and queue timers. */
   protected TransportApplication startTransport(TransportTimers timers) throws InterruptedException {
-    TransportConfig config = TransportConfig.from(extraConfig().withFallback(ConfigFactory.parseMap(Map.of(
+    Map<String, Object> settings = new java.util.HashMap<>(Map.of(
         "icq-transport.xmpp.port", prosody.componentPort(),
         "icq-transport.xmpp.domain", COMPONENT,
         "icq-transport.xmpp.secret", prosody.componentSecret(),
         "icq-transport.oscar.login-port", simulator.loginAddress().getPort(),
         "icq-transport.database.file", folder.resolve("data/registrations").toString(),
-        "icq-transport.http.port", 0))
+        "icq-transport.http.port", 0));
+    settings.putAll(transportSettings());
+    TransportConfig config = TransportConfig.from(extraConfig()
+        .withFallback(ConfigFactory.parseMap(settings))
         // Debug logging, as logback-test.xml sets it, so that the log scans of the tests mean something.
-        .withFallback(ConfigFactory.parseString("icq-transport.logging.levels { \"net.icqtransport\" = DEBUG }"))));
+        .withFallback(ConfigFactory.parseString("icq-transport.logging.levels { \"net.icqtransport\" = DEBUG }")));
     TransportApplication application = TransportApplication.start(config, timers);
     assertTrue(application.awaitConnected(WAIT), "component connected to Prosody; log:\n" + prosody.log());
     return application;

@@ -147,6 +147,12 @@ public final class FlapConnection {
     return peer;
   }
 
+  /** The local end of the connection (the address a peer-to-peer listener may advertise), if it is a socket. */
+  public java.util.Optional<java.net.InetSocketAddress> localAddress() {
+    return channel.localAddress() instanceof java.net.InetSocketAddress address
+        ? java.util.Optional.of(address) : java.util.Optional.empty();
+  }
+
   public EventLoop eventLoop() {
     return channel.eventLoop();
   }

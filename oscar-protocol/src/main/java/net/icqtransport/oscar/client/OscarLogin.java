@@ -318,7 +318,8 @@ public final class OscarLogin implements FlapConnection.Listener {
       bos.send(id -> Snac.build(SnacType.SSI_ACTIVATE, id, out -> {}));
     }
     if (families.supports(0x02)) {
-      bos.send(id -> new LocationSetInfo(List.of(Capability.ICQ, Capability.INTEROPERATE, Capability.UTF8)).toSnac(id));
+      bos.send(id -> new LocationSetInfo(List.of(Capability.ICQ, Capability.INTEROPERATE, Capability.UTF8,
+          Capability.SEND_FILE)).toSnac(id));
     }
     if (families.supports(0x04)) {
       bos.send(IcbmParameters.icqDefaults(0)::toSetSnac);

@@ -32,6 +32,9 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   /** BOS connections of the sessions opened so far; closed ones are retired by {@link #rateStatistics()}. */
   private final Set<FlapConnection> connections = ConcurrentHashMap.newKeySet();
   private final LongAdder retiredRateLimitWaits = new LongAdder();
+  /** OFT file transfers: how to connect, and the threads their blocking sockets run on (null: off). */
+  private volatile IcqFileTransferSettings fileTransferSettings = IcqFileTransferSettings.defaults();
+  private volatile java.util.concurrent.ExecutorService fileTransferExecutor;
 
   /**
    * @param group NIO event loops shared by all sessions (e.g. {@code MultiThreadIoEventLoopGroup} with
@@ -56,6 +59,25 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
     return settings;
   }
 
+  /**
+   * Turns OFT file transfers on for sessions opened from now on, with at most {@code maxConcurrent} transfers
+   * running at once (each holds a thread while its socket blocks); {@link #close()} stops them.
+   */
+  public IcqNetwork enableFileTransfers(IcqFileTransferSettings transferSettings, int maxConcurrent) {
+    Objects.requireNonNull(transferSettings, "transferSettings");
+    java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(maxConcurrent,
+        maxConcurrent, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
+        new io.netty.util.concurrent.DefaultThreadFactory("icq-file-transfer", true));
+    executor.allowCoreThreadTimeOut(true);
+    this.fileTransferSettings = transferSettings;
+    java.util.concurrent.ExecutorService old = fileTransferExecutor;
+    this.fileTransferExecutor = executor;
+    if (old != null) {
+      old.shutdown();
+    }
+    return this;
+  }
+
   @Override
   public CompletableFuture<LegacySession> open(LegacyCredentials credentials, LegacyListener listener) {
     return open(credentials, LegacySessionOptions.DEFAULTS, listener);
@@ -75,7 +97,8 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
       @Override
       public FlapConnection.Listener loggedIn(OscarLoginResult login) {
         connections.add(login.connection());
-        IcqSession session = new IcqSession(login, account, listener, settings);
+        IcqSession session = new IcqSession(login, account, listener, settings, fileTransferSettings,
+            fileTransferExecutor);
         result.complete(session);
         session.start(login.contactList());
         return session;
@@ -146,6 +169,10 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   /** Shuts down the event loop group if this network created it; sessions on it end with it. */
   @Override
   public void close() {
+    java.util.concurrent.ExecutorService transfers = fileTransferExecutor;
+    if (transfers != null) {
+      transfers.shutdownNow();
+    }
     if (ownsGroup) {
       group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -19,6 +19,7 @@ import net.icqtransport.oscar.snac.location.Capability;
 final class IcqPresences {
   private final Map<LegacyContactId, LegacyStatus> statuses = new HashMap<>();
   private final Map<LegacyContactId, Boolean> utf8 = new HashMap<>();
+  private final Map<LegacyContactId, Boolean> files = new HashMap<>();
 
   /** 03/0B: remembers and converts one contact's block. */
   LegacyPresence online(LegacyContactId contact, UserInfo info) {
@@ -27,6 +28,7 @@ final class IcqPresences {
     if (info.hasCapabilityList()) {
       utf8.put(contact, info.hasCapability(Capability.UTF8.guid()));
     }
+    files.put(contact, info.hasCapability(Capability.SEND_FILE.guid()));
     AvatarId avatar = info.buddyIconHash().map(AvatarId::of).orElse(null);
     return new LegacyPresence(status, null, avatar);
   }
@@ -34,6 +36,7 @@ final class IcqPresences {
   /** 03/0C. */
   LegacyPresence offline(LegacyContactId contact) {
     statuses.put(contact, LegacyStatus.OFFLINE);
+    files.remove(contact);
     return LegacyPresence.offline();
   }
 
@@ -44,5 +47,10 @@ final class IcqPresences {
   /** Whether the contact's client listed the UTF-8 capability in its last online notice. */
   boolean announcedUtf8(LegacyContactId contact) {
     return utf8.getOrDefault(contact, false);
+  }
+
+  /** Whether the contact is online with a client that listed the send-file capability (OFT). */
+  boolean acceptsFiles(LegacyContactId contact) {
+    return files.getOrDefault(contact, false);
   }
 }

@@ -81,6 +81,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final IcqStatusMessages statusMessages;
   private final IcqIncomingMessages incoming;
   private final IcqOfflineMessages offlineMessages;
+  private final IcqFileTransfers fileTransfers;
   private boolean closed;
 
   /** One sendMessage call, which may have become several ICBMs. */
@@ -91,7 +92,14 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     ScheduledFuture<?> timeout;
   }
 
+  /** A session without file transfers: offers are cancelled, sends fail as not supported. */
   IcqSession(OscarLoginResult login, LegacyContactId account, LegacyListener listener, IcqNetworkSettings settings) {
+    this(login, account, listener, settings, IcqFileTransferSettings.defaults(), null);
+  }
+
+  /** @param transfers runs OFT connections (blocking); {@code null}: no file transfers */
+  IcqSession(OscarLoginResult login, LegacyContactId account, LegacyListener listener, IcqNetworkSettings settings,
+      IcqFileTransferSettings fileSettings, java.util.concurrent.Executor transfers) {
     this.account = account;
     this.connection = login.connection();
     this.loop = connection.eventLoop();
@@ -108,6 +116,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     this.statusMessages = new IcqStatusMessages(context, contactList, presences, login.families().supports(0x02));
     this.incoming = new IcqIncomingMessages(context, authorization, statusMessages, presences);
     this.offlineMessages = new IcqOfflineMessages(context, incoming);
+    this.fileTransfers = new IcqFileTransfers(context, presences, fileSettings, transfers, connection::localAddress);
   }
 
   /**
@@ -241,6 +250,13 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     });
   }
 
+  @Override
+  public CompletableFuture<Void> sendFile(LegacyContactId to, String fileName, byte[] content) {
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(fileName, "fileName");
+    return fileTransfers.send(to, fileName, content.clone());
+  }
+
   /** Runs a request on the event loop and hands its future back to any thread. */
   private <T> CompletableFuture<T> onLoop(java.util.function.Supplier<CompletableFuture<T>> request) {
     CompletableFuture<T> result = new CompletableFuture<>();
@@ -331,7 +347,11 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
       case ICBM_RECEIVE -> {
         IcbmReceived icbm = IcbmReceived.decode(snac);
         switch (icbm.channel()) {
-          case 2 -> incoming.channel2(icbm);
+          case 2 -> {
+            if (!fileTransfers.accept(icbm)) {
+              incoming.channel2(icbm);
+            }
+          }
           case 4 -> incoming.channel4(icbm);
           default -> messageReceived(icbm);
         }
@@ -444,6 +464,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     }
     contactList.closed();
     statusMessages.closed();
+    fileTransfers.closed();
     LOG.debug("{}: session ended: {} ({})", account, reason, detail);
     try {
       listener.sessionClosed(reason, detail);

@@ -67,6 +67,8 @@ public final class OscarSimulator implements AutoCloseable {
   private final Channel bosChannel;
   private final Channel bartChannel;
   private volatile boolean closed;
+  /** The rendezvous proxy, when the builder asked for one. */
+  private RendezvousProxy proxy;
 
   private OscarSimulator(SimulatorState state, EventLoopGroup group, ChannelGroup channels, Channel loginChannel,
       Channel bosChannel, Channel bartChannel) {
@@ -80,6 +82,19 @@ public final class OscarSimulator implements AutoCloseable {
 
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The rendezvous proxy for file transfers (OFT through "ars.oscar.aol.com"), started by
+   * {@link Builder#proxy()}.
+   *
+   * @throws IllegalStateException when the simulator runs without one
+   */
+  public InetSocketAddress proxyAddress() {
+    if (proxy == null) {
+      throw new IllegalStateException("the simulator was built without .proxy()");
+    }
+    return proxy.address();
   }
 
   /** The authorization (login) server. */
@@ -150,6 +165,9 @@ public final class OscarSimulator implements AutoCloseable {
     loginChannel.close().awaitUninterruptibly();
     bosChannel.close().awaitUninterruptibly();
     bartChannel.close().awaitUninterruptibly();
+    if (proxy != null) {
+      proxy.close();
+    }
     channels.close().awaitUninterruptibly();
     group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly();
     LOG.info("OSCAR simulator stopped");
@@ -184,8 +202,20 @@ public final class OscarSimulator implements AutoCloseable {
     private final List<String[]> accounts = new ArrayList<>();
     private final List<String[]> contacts = new ArrayList<>();
     private final List<String> echoBots = new ArrayList<>();
+    private int proxyPort = -1;
 
     private Builder() {}
+
+    /** Also runs a rendezvous proxy (OFT file transfers) on a free port of the host; see {@link #proxyAddress()}. */
+    public Builder proxy() {
+      return proxy(0);
+    }
+
+    /** Also runs a rendezvous proxy on {@code port} (0: a free one). */
+    public Builder proxy(int port) {
+      this.proxyPort = checkPort(port);
+      return this;
+    }
 
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
@@ -376,6 +406,9 @@ public final class OscarSimulator implements AutoCloseable {
         state.bartAddress(advertisedHost() + ":" + ((InetSocketAddress) bart.localAddress()).getPort());
         Channel login = bind(group, channels, loginPort, ignored -> new LoginServerHandler(state));
         OscarSimulator simulator = new OscarSimulator(state, group, channels, login, bos, bart);
+        if (proxyPort >= 0) {
+          simulator.proxy = new RendezvousProxy(host, proxyPort, RendezvousProxy.ipv4(advertisedHost()));
+        }
         LOG.info("OSCAR simulator listening: login {}, BOS {}, BART {}", login.localAddress(), bosAddress,
             bart.localAddress());
         return simulator;

@@ -27,7 +27,7 @@ import net.icqtransport.core.legacy.TypingState;
  */
 final class RecordingListener implements LegacyListener {
   sealed interface Event permits ContactList, Status, Message, Closed, Typing, AuthRequested, AuthAnswered, AddedBy,
-      ContactUpdated, ContactRemoved, Offline {}
+      ContactUpdated, ContactRemoved, Offline, FileOffered {}
 
   record ContactList(List<LegacyContact> contacts) implements Event {}
 
@@ -50,6 +50,8 @@ final class RecordingListener implements LegacyListener {
   record Message(LegacyContactId from, String text, Instant sentAt) implements Event {}
 
   record Closed(DisconnectReason reason, String detail) implements Event {}
+
+  record FileOffered(LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) implements Event {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final AtomicBoolean inCall = new AtomicBoolean();
@@ -104,6 +106,11 @@ final class RecordingListener implements LegacyListener {
   @Override
   public void messageReceived(LegacyContactId from, String text, Instant sentAt) {
     record(new Message(from, text, sentAt));
+  }
+
+  @Override
+  public void fileOffered(LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
+    record(new FileOffered(from, offer));
   }
 
   @Override

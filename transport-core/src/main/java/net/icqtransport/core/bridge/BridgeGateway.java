@@ -396,6 +396,14 @@ public final class BridgeGateway implements Gateway {
   }
 
   @Override
+  public CompletableFuture<Void> sendFile(UserAddress user, LegacyContactId contact, String fileName, byte[] content) {
+    Objects.requireNonNull(contact, "contact");
+    Objects.requireNonNull(fileName, "fileName");
+    Objects.requireNonNull(content, "content");
+    return whenOnline(user, session -> session.sendFile(contact, fileName, content), null);
+  }
+
+  @Override
   public CompletableFuture<Optional<String>> fetchStatusMessage(UserAddress user, LegacyContactId contact) {
     Objects.requireNonNull(contact, "contact");
     return whenOnline(user, session -> session.fetchStatusMessage(contact), null);

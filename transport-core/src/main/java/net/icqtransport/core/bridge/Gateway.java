@@ -90,6 +90,14 @@ public interface Gateway {
     return unsupported("authorization");
   }
 
+  /**
+   * Offers a file to a contact on the legacy network (see {@link net.icqtransport.core.legacy.LegacySession#sendFile});
+   * fails with {@link net.icqtransport.core.legacy.FileTransferException} when it was not taken.
+   */
+  default CompletableFuture<Void> sendFile(UserAddress user, LegacyContactId contact, String fileName, byte[] content) {
+    return unsupported("file transfers");
+  }
+
   /** A contact's status (away) message. */
   default CompletableFuture<Optional<String>> fetchStatusMessage(UserAddress user, LegacyContactId contact) {
     return unsupported("status messages");

@@ -804,6 +804,11 @@ final class UserBridge {
     }
 
     @Override
+    public void fileOffered(LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
+      onCurrent(() -> tell(() -> endpoint.fileOffered(user, from, offer)));
+    }
+
+    @Override
     public void sessionClosed(DisconnectReason reason, String detail) {
       onCurrent(() -> UserBridge.this.sessionClosed(reason, detail));
     }

@@ -49,4 +49,9 @@ public interface LegacyListener {
 
   /** A contact was deleted from the stored list by another client of the user (ICQ 13/0A). */
   default void contactRemoved(LegacyContactId contact) {}
+
+  /** A contact offers the user a file; a listener that does not take files declines it. */
+  default void fileOffered(LegacyContactId from, LegacyFileOffer offer) {
+    offer.decline();
+  }
 }

@@ -83,6 +83,18 @@ public interface LegacySession {
     return unsupported("avatars");
   }
 
+  /**
+   * Offers a file to a contact and sends it once accepted (ICQ: channel-2 send-file proposal, then OFT2 over a
+   * direct or proxied connection). Completes when the contact confirmed the whole file; fails with
+   * {@link FileTransferException} ({@link FileTransferException.Reason#NOT_SUPPORTED} when the contact's client
+   * cannot take files, {@link FileTransferException.Reason#CANCELLED} when it declined,
+   * {@link FileTransferException.Reason#TIMED_OUT} when it did not answer).
+   */
+  default CompletableFuture<Void> sendFile(LegacyContactId to, String fileName, byte[] content) {
+    return CompletableFuture.failedFuture(
+        new FileTransferException(FileTransferException.Reason.NOT_SUPPORTED, "file transfers not supported"));
+  }
+
   private static <T> CompletableFuture<T> unsupported(String feature) {
     return CompletableFuture.failedFuture(new UnsupportedOperationException(feature + " not supported"));
   }

@@ -47,4 +47,9 @@ public interface UserEndpoint {
 
   /** A contact was deleted from the legacy list by another client (roster push). */
   default void contactRemoved(UserAddress user, LegacyContactId contact) {}
+
+  /** A contact offers the user a file; an endpoint that cannot pass files on declines it. */
+  default void fileOffered(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
+    offer.decline();
+  }
 }

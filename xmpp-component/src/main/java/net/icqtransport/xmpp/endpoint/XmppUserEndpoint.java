@@ -48,6 +48,9 @@ public final class XmppUserEndpoint implements UserEndpoint {
   private final ContactPresencePublisher contactPresences;
   private final PendingAuthorizations authorizations;
 
+  /** Passes ICQ file offers on (XEP-0363 upload + XEP-0066 link); {@code null}: offers are declined. */
+  private volatile net.icqtransport.xmpp.filetransfer.FileOfferRelay fileOffers;
+
   public XmppUserEndpoint(
       StanzaSender sender,
       TransportAddresses addresses,
@@ -202,5 +205,20 @@ public final class XmppUserEndpoint implements UserEndpoint {
     presence.setFrom(addresses.contactJid(from));
     presence.setTo(addresses.userJid(to));
     return presence;
+  }
+
+  /** Turns passing ICQ file offers on; call before the gateway starts. */
+  public void fileTransfers(net.icqtransport.xmpp.filetransfer.FileOfferRelay relay) {
+    this.fileOffers = relay;
+  }
+
+  @Override
+  public void fileOffered(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
+    net.icqtransport.xmpp.filetransfer.FileOfferRelay relay = fileOffers;
+    if (relay == null) {
+      offer.decline();
+    } else {
+      relay.offered(user, from, offer);
+    }
   }
 }

@@ -44,11 +44,19 @@ public final class MessageHandler implements MessageListener {
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
+  /** Messages with an XEP-0066 OOB URL become ICQ file transfers; {@code null}: they go as text. */
+  private final net.icqtransport.xmpp.filetransfer.OobFileForwarder files;
 
   public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses) {
+    this(sender, gateway, addresses, null);
+  }
+
+  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses,
+      net.icqtransport.xmpp.filetransfer.OobFileForwarder files) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
+    this.files = files;
   }
 
   @Override
@@ -76,6 +84,9 @@ public final class MessageHandler implements MessageListener {
       throw new StanzaException(PacketError.Condition.not_acceptable, "ICQ contacts do not take group chat messages");
     }
     LegacyContactId contact = recipient.contact();
+    if (files != null && files.handle(message, user, contact)) {
+      return;
+    }
     gateway.sendMessage(user, contact, body).whenComplete((ignored, failure) -> {
       if (failure == null) {
         if (message.getID() != null && message.getElement().element(QName.get("request", Namespaces.RECEIPTS)) != null) {

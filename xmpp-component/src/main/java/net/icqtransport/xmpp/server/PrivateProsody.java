@@ -36,6 +36,9 @@ public final class PrivateProsody implements AutoCloseable {
   private final String componentDomain;
   private final String componentSecret;
   private Process process;
+  /** XEP-0363 upload service (mod_http_file_share), when enabled: its HTTP port and size limit. */
+  private int httpPort;
+  private long fileShareSizeLimit;
 
   private PrivateProsody(Path folder, String componentDomain, String componentSecret, int clientPort,
       int componentPort, long lifetimeSeconds) throws IOException {
@@ -99,6 +102,42 @@ public final class PrivateProsody implements AutoCloseable {
         + "  component_secret = \"" + secret + "\"\n";
   }
 
+  /** The upload component's domain when {@link #enableHttpFileShare} was called. */
+  public static final String UPLOAD_DOMAIN = "upload." + DOMAIN;
+
+  /**
+   * Adds Prosody 0.12's XEP-0363 service: {@code Component "upload.localhost" "http_file_share"} with the size
+   * limit, HTTP on a free loopback port ({@code http_ports}, no HTTPS), URLs on 127.0.0.1. The component's own
+   * domain may request slots: mod_http_file_share lets every host of this Prosody upload while
+   * {@code http_file_share_access} is unset. Call before {@link #start()}.
+   */
+  public synchronized PrivateProsody enableHttpFileShare(long sizeLimit) {
+    this.httpPort = freePort();
+    this.fileShareSizeLimit = sizeLimit;
+    try {
+      Files.writeString(configFile, config(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /** The HTTP port of the upload service (0 unless enabled). */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /** The global HTTP settings and the upload component (see {@link #enableHttpFileShare}). */
+  public static String httpFileShare(String interfaceAddress, int port, long sizeLimit) {
+    return "http_ports = { " + port + " }\n"
+        + "http_interfaces = { \"" + interfaceAddress + "\" }\n"
+        + "https_ports = { }\n"
+        + "http_default_host = \"" + UPLOAD_DOMAIN + "\"\n"
+        + "http_external_url = \"http://" + interfaceAddress + ":" + port + "/\"\n"
+        + "Component \"" + UPLOAD_DOMAIN + "\" \"http_file_share\"\n"
+        + "  http_file_share_size_limit = " + sizeLimit + "\n";
+  }
+
   private String config() {
     String dir = folder.toString();
     return String.join("\n",
@@ -118,9 +157,16 @@ public final class PrivateProsody implements AutoCloseable {
         "allow_unencrypted_plain_auth = true",
         "authentication = \"internal_hashed\"",
         componentListener("127.0.0.1", componentPort),
+        httpPort == 0 ? "" : httpFileShare("127.0.0.1", httpPort, fileShareSizeLimit).lines()
+            .filter(line -> line.startsWith("http") && !line.startsWith("http_file")).collect(
+                java.util.stream.Collectors.joining("\n")),
         "VirtualHost \"" + DOMAIN + "\"",
+        httpPort == 0 ? "" : "  disco_items = { { \"" + UPLOAD_DOMAIN + "\", \"file upload\" } }",
         "",
-        componentDeclaration(componentDomain, componentSecret));
+        componentDeclaration(componentDomain, componentSecret),
+        httpPort == 0 ? "" : httpFileShare("127.0.0.1", httpPort, fileShareSizeLimit).lines()
+            .filter(line -> line.startsWith("Component") || line.startsWith("  http_file")).collect(
+                java.util.stream.Collectors.joining("\n")));
   }
 
   private static boolean isRoot() {

@@ -26,6 +26,17 @@ public final class ProsodyServer implements XmppTestServer {
     return new ProsodyServer(PrivateProsody.create(folder, componentDomain, componentSecret, 0, 0, LIFETIME));
   }
 
+  /** Adds mod_http_file_share (XEP-0363) on a free loopback HTTP port; before {@link #start()}. */
+  public ProsodyServer enableHttpFileShare(long sizeLimit) {
+    prosody.enableHttpFileShare(sizeLimit);
+    return this;
+  }
+
+  /** The upload service's HTTP port (0 unless enabled). */
+  public int httpPort() {
+    return prosody.httpPort();
+  }
+
   /** Adds a Jabber account {@code user@localhost} (before or while the server runs). */
   @Override
   public void addUser(String user, String password) {

@@ -11,7 +11,9 @@ public enum Capability {
   /** {0946134D-4C7F-11D1-8222-444553540000}: ICQ ⇄ AIM interoperation. */
   INTEROPERATE("0946134D4C7F11D18222444553540000"),
   /** {0946134E-4C7F-11D1-8222-444553540000}: the client understands UTF-8 / Unicode messages. */
-  UTF8("0946134E4C7F11D18222444553540000");
+  UTF8("0946134E4C7F11D18222444553540000"),
+  /** {09461343-4C7F-11D1-8222-444553540000}: the client takes OFT file transfers (channel-2 "send file"). */
+  SEND_FILE("094613434C7F11D18222444553540000");
 
   private final byte[] guid;
 
