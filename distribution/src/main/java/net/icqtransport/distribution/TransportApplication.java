@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.bridge.BridgeGateway;
 import net.icqtransport.core.bridge.BridgeSettings;
+import net.icqtransport.core.bridge.LoginPacer;
 import net.icqtransport.core.registration.JdbcContactSyncStore;
 import net.icqtransport.core.registration.JdbcPendingDeliveryStore;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
@@ -55,7 +56,8 @@ public final class TransportApplication implements AutoCloseable {
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
-        new JdbcContactSyncStore(dataSource), component, scheduler, workers, BridgeSettings.defaults());
+        new JdbcContactSyncStore(dataSource), component, scheduler, workers, BridgeSettings.defaults(),
+        new LoginPacer(config.oscarLoginRate(), System::nanoTime));
     component.attach(gateway);
   }
 

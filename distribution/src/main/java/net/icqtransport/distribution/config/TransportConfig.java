@@ -30,7 +30,8 @@ public record TransportConfig(
     String databaseUrl,
     Path databaseFile,
     String databaseUsername,
-    String databasePassword) {
+    String databasePassword,
+    double oscarLoginRate) {
 
   private static final String ROOT = "icq-transport";
 
@@ -95,6 +96,10 @@ public record TransportConfig(
         problems.add(ROOT + "." + key + ": not a port number: " + c.getInt(key));
       }
     }
+    if (validator.isValid("oscar.login-rate") && !(c.getDouble("oscar.login-rate") > 0)) {
+      problems.add(ROOT + ".oscar.login-rate: must be a positive number of logins per second, not "
+          + c.getDouble("oscar.login-rate"));
+    }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
@@ -110,7 +115,8 @@ public record TransportConfig(
         c.getString("database.url"),
         Path.of(c.getString("database.file")),
         c.getString("database.username"),
-        databasePassword);
+        databasePassword,
+        c.getDouble("oscar.login-rate"));
   }
 
   /** The value of {@code key}, or the trimmed content of the file named by {@code key + "-file"} if set. */

@@ -89,6 +89,7 @@ public final class BridgeGateway implements Gateway {
   private final ScheduledExecutorService scheduler;
   private final Executor executor;
   private final BridgeSettings settings;
+  private final LoginPacer loginPacer;
   private final ConcurrentHashMap<UserAddress, Online> online = new ConcurrentHashMap<>();
   /** Logins made only to check credentials, so that a shutdown does not leave them waiting. */
   private final Set<CompletableFuture<LegacySession>> checks = ConcurrentHashMap.newKeySet();
@@ -129,6 +130,28 @@ public final class BridgeGateway implements Gateway {
       ScheduledExecutorService scheduler,
       Executor executor,
       BridgeSettings settings) {
+    this(network, store, outbox, contactSync, endpoint, scheduler, executor, settings, LoginPacer.unlimited());
+  }
+
+  /**
+   * @param outbox keeps the messages from contacts that the XMPP side could not take
+   * @param contactSync remembers which contacts are in each user's roster
+   * @param scheduler runs the timers (login timeout, reconnect delay, queued-message expiry); its tasks are
+   *     short and hand over to {@code executor}
+   * @param executor runs the bridges' work; each user's work runs on a sequential view of it
+   * @param loginPacer spaces the logins of all users, first ones and retries alike
+   */
+  public BridgeGateway(
+      LegacyNetwork network,
+      RegistrationStore store,
+      PendingDeliveryStore outbox,
+      ContactSyncStore contactSync,
+      UserEndpoint endpoint,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      BridgeSettings settings,
+      LoginPacer loginPacer) {
+    this.loginPacer = Objects.requireNonNull(loginPacer, "loginPacer");
     this.network = Objects.requireNonNull(network, "network");
     this.store = Objects.requireNonNull(store, "store");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -533,6 +556,7 @@ public final class BridgeGateway implements Gateway {
         MoreExecutors.newSequentialExecutor(executor),
         settings,
         new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay()),
+        loginPacer,
         this::bridgeIdle);
   }
 

@@ -88,6 +88,7 @@ final class UserBridge {
   private final Executor sequence;
   private final BridgeSettings settings;
   private final Backoff backoff;
+  private final LoginPacer loginPacer;
   private final ObjLongConsumer<UserBridge> onIdle;
   private final Queue<Task> inbox = new ConcurrentLinkedQueue<>();
   private final MessageDeliveryLine deliveries;
@@ -135,6 +136,7 @@ final class UserBridge {
       Executor sequence,
       BridgeSettings settings,
       Backoff backoff,
+      LoginPacer loginPacer,
       ObjLongConsumer<UserBridge> onIdle) {
     this.user = Objects.requireNonNull(user, "user");
     this.store = Objects.requireNonNull(store, "store");
@@ -144,6 +146,7 @@ final class UserBridge {
     this.sequence = Objects.requireNonNull(sequence, "sequence");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.loginPacer = Objects.requireNonNull(loginPacer, "loginPacer");
     this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
     this.deliveries = new MessageDeliveryLine(user, endpoint, outbox, task -> submit(task::run), this::reportIdleIfDue);
   }
@@ -508,6 +511,21 @@ final class UserBridge {
     }
     credentials = registration.get().credentials();
     setState(SessionState.LOGGING_IN, "Logging in to ICQ as " + credentials.account() + "…", null);
+    // Every login, first or retried, waits for its slot so that many at once stay within the server's limit.
+    Duration wait = loginPacer.reserve();
+    if (wait.isZero()) {
+      openSession(attempt);
+    } else {
+      log.debug("Login of {} waits {} for its slot", user, wait);
+      retry = schedule(() -> {
+        if (!ended && attempt == generation && state == SessionState.LOGGING_IN) {
+          openSession(attempt);
+        }
+      }, wait);
+    }
+  }
+
+  private void openSession(int attempt) {
     loginTimeout = schedule(() -> loginTimedOut(attempt), settings.loginTimeout());
     log.debug("Logging in {} as ICQ {} (attempt {})", user, credentials.account(), attempt);
     CompletableFuture<LegacySession> opening;

@@ -31,6 +31,8 @@ public final class ProsodyServer implements XmppTestServer {
   private final int componentPort;
   private final String componentDomain;
   private final String componentSecret;
+  private final List<String> extraComponents = new ArrayList<>();
+  private String logLevel = "debug";
   private Process process;
 
   private ProsodyServer(Path folder, String componentDomain, String componentSecret) throws IOException {
@@ -72,7 +74,7 @@ public final class ProsodyServer implements XmppTestServer {
         "pidfile = \"" + dir + "/prosody.pid\"",
         "data_path = \"" + dir + "/data\"",
         "certificates = \"" + dir + "/certs\"",
-        "log = { debug = \"" + dir + "/prosody.log\"; error = \"" + dir + "/prosody.err\" }",
+        "log = { " + logLevel + " = \"" + dir + "/prosody.log\"; error = \"" + dir + "/prosody.err\" }",
         "interfaces = { \"127.0.0.1\" }",
         "c2s_ports = { " + clientPort + " }",
         "c2s_interfaces = { \"127.0.0.1\" }",
@@ -87,7 +89,35 @@ public final class ProsodyServer implements XmppTestServer {
         "VirtualHost \"" + DOMAIN + "\"",
         "Component \"" + componentDomain + "\"",
         "  component_secret = \"" + componentSecret + "\"",
+        String.join("\n", extraComponents),
         "");
+  }
+
+  /**
+   * Adds another XEP-0114 component domain on the same component port (before {@link #start()}), e.g. a
+   * benchmark's echo component beside the transport.
+   */
+  public ProsodyServer addComponent(String domain, String secret) {
+    extraComponents.add("Component \"" + domain + "\"\n  component_secret = \"" + secret + "\"");
+    return rewriteConfig();
+  }
+
+  /**
+   * Logs at {@code level} ("info", "warn", …) instead of "debug" (before {@link #start()}): at thousands of
+   * stanzas per second the debug log costs Prosody's single thread more than the routing.
+   */
+  public ProsodyServer logLevel(String level) {
+    this.logLevel = level;
+    return rewriteConfig();
+  }
+
+  private ProsodyServer rewriteConfig() {
+    try {
+      Files.writeString(configFile, config(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
   }
 
   /** Adds a Jabber account {@code user@localhost} (before or while the server runs). */
