@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import net.icqtransport.xmpp.testing.XmppTestServer;
 import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -31,6 +32,8 @@ public final class JabberClient implements AutoCloseable {
   private final AbstractXMPPConnection connection;
   private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
   private final BlockingQueue<Presence> presences = new LinkedBlockingQueue<>();
+  private final StanzaListener messageCollector = stanza -> inbox.add((Message) stanza);
+  private final StanzaListener presenceCollector = stanza -> presences.add((Presence) stanza);
 
   private JabberClient(AbstractXMPPConnection connection) {
     this.connection = connection;
@@ -52,8 +55,8 @@ public final class JabberClient implements AutoCloseable {
     Roster roster = Roster.getInstanceFor(connection);
     roster.setSubscriptionMode(Roster.SubscriptionMode.manual);
     roster.addSubscribeListener((from, request) -> SubscribeAnswer.ApproveAndAlsoRequestIfRequired);
-    connection.addAsyncStanzaListener(stanza -> client.inbox.add((Message) stanza), StanzaTypeFilter.MESSAGE);
-    connection.addAsyncStanzaListener(stanza -> client.presences.add((Presence) stanza), StanzaTypeFilter.PRESENCE);
+    connection.addAsyncStanzaListener(client.messageCollector, StanzaTypeFilter.MESSAGE);
+    connection.addAsyncStanzaListener(client.presenceCollector, StanzaTypeFilter.PRESENCE);
     connection.connect().login();
     return client;
   }
@@ -119,6 +122,14 @@ public final class JabberClient implements AutoCloseable {
         return item;
       }
     }
+  }
+
+  /** Stops collecting messages and presences, e.g. before a load test takes over the connection. */
+  public void stopCollecting() {
+    connection.removeAsyncStanzaListener(messageCollector);
+    connection.removeAsyncStanzaListener(presenceCollector);
+    inbox.clear();
+    presences.clear();
   }
 
   public void send(Stanza stanza) throws Exception {
