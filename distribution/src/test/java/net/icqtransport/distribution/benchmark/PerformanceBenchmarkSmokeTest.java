@@ -1,5 +1,6 @@
 package net.icqtransport.distribution.benchmark;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -27,5 +28,16 @@ class PerformanceBenchmarkSmokeTest {
       ChatLoad.Outcome outcome = result.outcomes().get(i);
       assertTrue(outcome.complete(), names.get(i) + ": " + outcome);
     }
+  }
+
+  @Test
+  void sessionsEveryUserLogsInAndAfterARestartAllLogInAgainWithinTheServersLoginLimit() throws Exception {
+    SessionsBenchmark.ScaleResult scale = SessionsBenchmark.scale(folder.resolve("scale"), 20, 50, Duration.ofMillis(200));
+    assertEquals(20, scale.online());
+
+    // 30 users, 10 logins per second per IP on the server, the transport paced at 8 per second.
+    SessionsBenchmark.RestartResult restart = SessionsBenchmark.restart(folder.resolve("restart"), 30, 8, 10);
+    assertEquals(30, restart.onlineAfterRestart());
+    assertEquals(0, restart.failedLogins(), "no login refused by the server's rate limit");
   }
 }
