@@ -18,7 +18,7 @@ class PerformanceBenchmark {
     RelayBenchmark.Result relay = RelayBenchmark.run(folder.resolve("relay"),
         new RelayBenchmark.Plan(20, 10, Duration.ofSeconds(5), Duration.ofSeconds(20), 0));
     SessionsBenchmark.ScaleResult scale =
-        SessionsBenchmark.scale(folder.resolve("scale"), 20_000, 400, Duration.ofSeconds(20));
+        SessionsBenchmark.scale(folder.resolve("scale"), Integer.getInteger("benchmark.sessions", 20_000), 400, Duration.ofSeconds(20));
     SessionsBenchmark.RestartResult restart = SessionsBenchmark.restart(folder.resolve("restart"), 10_000, 180, 200);
     String notes = System.getProperty("benchmark.notes", "");
     Path report = Path.of(System.getProperty("benchmark.report", "target/benchmarks.md"));
