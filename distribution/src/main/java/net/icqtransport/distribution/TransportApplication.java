@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.bridge.BridgeGateway;
+import net.icqtransport.core.bridge.BridgeSettings;
+import net.icqtransport.core.bridge.LoginPacer;
 import net.icqtransport.core.registration.JdbcContactSyncStore;
 import net.icqtransport.core.registration.JdbcPendingDeliveryStore;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
@@ -97,7 +99,8 @@ public final class TransportApplication implements AutoCloseable {
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
-        new JdbcContactSyncStore(dataSource), component, scheduler, workers, timers.bridge(), metrics);
+        new JdbcContactSyncStore(dataSource), component, scheduler, workers, timers.bridge(), metrics,
+        new LoginPacer(config.oscarLoginRate(), System::nanoTime));
     component.attach(gateway);
     QueueMeters.bind(meters, component, network);
     if (config.spareConnectionSeconds() > 0) { // several instances: docs/scaling.md

@@ -53,7 +53,8 @@ public record TransportConfig(
     boolean xmppAllowPlaintext,
     TlsSettings oscarTls,
     int spareConnectionSeconds,
-    FileTransferConfig files) {
+    FileTransferConfig files,
+    double oscarLoginRate) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -171,6 +172,10 @@ public record TransportConfig(
           + " allow-plaintext = true to accept an unencrypted link");
     }
     FileTransferConfig files = FileTransferConfig.read(c, validator, ROOT, problems);
+    if (validator.isValid("oscar.login-rate") && !(c.getDouble("oscar.login-rate") > 0)) {
+      problems.add(ROOT + ".oscar.login-rate: must be a positive number of logins per second, not "
+          + c.getDouble("oscar.login-rate"));
+    }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
@@ -198,7 +203,8 @@ public record TransportConfig(
         allowPlaintext,
         oscarTls,
         c.getInt("xmpp.spare-connection-seconds"),
-        files);
+        files,
+        c.getDouble("oscar.login-rate"));
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */

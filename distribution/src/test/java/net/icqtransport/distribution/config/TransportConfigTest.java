@@ -25,6 +25,16 @@ class TransportConfigTest {
     assertEquals("md5", config.oscarLoginMethod());
     assertEquals("windows-1252", config.legacyCodepage().name());
     assertEquals(Path.of("data/registrations"), config.databaseFile());
+    assertEquals(10.0, config.oscarLoginRate());
+  }
+
+  @Test
+  void theLoginRateMustBePositive() {
+    ConfigurationException zero = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        ConfigFactory.parseString("icq-transport { xmpp.secret = s, oscar.login-rate = 0 }")));
+    assertTrue(zero.getMessage().contains("icq-transport.oscar.login-rate"), zero.getMessage());
+    assertEquals(250.0, TransportConfig.from(ConfigFactory.parseString(
+        "icq-transport { xmpp.secret = s, oscar.login-rate = 250 }")).oscarLoginRate());
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.function.Predicate;
 import net.icqtransport.xmpp.testing.XmppTestServer;
 import org.jivesoftware.smack.AbstractXMPPConnection;
 import org.jivesoftware.smack.ConnectionConfiguration.SecurityMode;
+import org.jivesoftware.smack.StanzaListener;
 import org.jivesoftware.smack.filter.StanzaTypeFilter;
 import org.jivesoftware.smack.packet.IQ;
 import org.jivesoftware.smack.packet.Message;
@@ -31,6 +32,8 @@ public final class JabberClient implements AutoCloseable {
   private final AbstractXMPPConnection connection;
   private final BlockingQueue<Message> inbox = new LinkedBlockingQueue<>();
   private final BlockingQueue<Presence> presences = new LinkedBlockingQueue<>();
+  private final StanzaListener messageCollector = stanza -> inbox.add((Message) stanza);
+  private final StanzaListener presenceCollector = stanza -> presences.add((Presence) stanza);
 
   private JabberClient(AbstractXMPPConnection connection) {
     this.connection = connection;
@@ -59,8 +62,8 @@ public final class JabberClient implements AutoCloseable {
     roster.addSubscribeListener((from, request) -> SubscribeAnswer.ApproveAndAlsoRequestIfRequired);
     // Synchronous listeners see stanzas in the order they arrived (Smack runs async ones concurrently, which
     // reorders a burst); they only enqueue, so they never hold up the reader.
-    connection.addSyncStanzaListener(stanza -> client.inbox.add((Message) stanza), StanzaTypeFilter.MESSAGE);
-    connection.addSyncStanzaListener(stanza -> client.presences.add((Presence) stanza), StanzaTypeFilter.PRESENCE);
+    connection.addSyncStanzaListener(client.messageCollector, StanzaTypeFilter.MESSAGE);
+    connection.addSyncStanzaListener(client.presenceCollector, StanzaTypeFilter.PRESENCE);
     connection.connect().login();
     return client;
   }
@@ -136,6 +139,14 @@ public final class JabberClient implements AutoCloseable {
         return item;
       }
     }
+  }
+
+  /** Stops collecting messages and presences, e.g. before a load test takes over the connection. */
+  public void stopCollecting() {
+    connection.removeSyncStanzaListener(messageCollector);
+    connection.removeSyncStanzaListener(presenceCollector);
+    inbox.clear();
+    presences.clear();
   }
 
   public void send(Stanza stanza) throws Exception {

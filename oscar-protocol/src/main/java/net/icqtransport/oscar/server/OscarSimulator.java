@@ -307,7 +307,8 @@ public final class OscarSimulator implements AutoCloseable {
 
     /**
      * Whether the announced rate classes are enforced (default true): 01/0A warnings, dropped SNACs below the
-     * limit level, disconnect below the disconnect level. The default classes are generous.
+     * limit level, disconnect below the disconnect level. The default classes are generous. With false, classes
+     * without limits are announced too, so that clients pacing themselves by them never wait.
      */
     public Builder rateLimits(boolean enforced) {
       this.rateLimits = enforced;
@@ -391,7 +392,7 @@ public final class OscarSimulator implements AutoCloseable {
       authRequired.forEach(state::requireAuthorization);
       offlineMessages.forEach(m -> state.storeOfflineMessage((String) m[0], (OfflineMessage) m[1]));
       avatars.forEach(a -> state.setAvatar(ScreenNames.normalize((String) a[0]), (byte[]) a[1]));
-      state.rateLimits(rateClasses, rateLimits);
+      state.rateLimits(rateLimits ? rateClasses : RateClasses.UNLIMITED, rateLimits);
       state.loginRateLimits(new LoginRateLimiter(loginLimitCount, loginLimitWindow, clock),
           new LoginRateLimiter(ipLoginLimitCount, ipLoginLimitWindow, clock));
 

@@ -8,7 +8,8 @@ import java.util.List;
  * the reference dump ({@code snac_01_07}), their pairs narrowed to the families this server offers; these are
  * strict (three quick messages are limited). {@link #GENEROUS}, the default: the same classes and pairs with
  * the example class-1 levels, a window of 1000 and a full start level, so a burst of about a thousand SNACs
- * passes before a warning.
+ * passes before a warning (but the sustained rate is about one SNAC per two seconds, as on ICQ).
+ * {@link #UNLIMITED}: announced when limits are off.
  */
 final class RateClasses {
   static final List<RateClass> REFERENCE = List.of(
@@ -21,6 +22,15 @@ final class RateClasses {
 
   static final List<RateClass> GENEROUS = REFERENCE.stream()
       .map(c -> new RateClass(c.id(), 1000, 2500, 2000, 1500, 800, 6000, 6000, 0, 0, c.pairs()))
+      .toList();
+
+  /**
+   * The same classes and pairs with every level at 0, so no average can fall below one: announced when the
+   * simulator enforces no limits, so that clients pacing themselves by the announced classes do not wait
+   * (benchmarks measure the transport, not ICQ's limits).
+   */
+  static final List<RateClass> UNLIMITED = REFERENCE.stream()
+      .map(c -> new RateClass(c.id(), 1000, 0, 0, 0, 0, 6000, 6000, 0, 0, c.pairs()))
       .toList();
 
   private RateClasses() {}

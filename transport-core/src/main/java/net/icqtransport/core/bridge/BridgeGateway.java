@@ -91,6 +91,7 @@ public final class BridgeGateway implements Gateway {
   private final Executor executor;
   private final BridgeSettings settings;
   private final TransportMetrics metrics;
+  private final LoginPacer loginPacer;
   private final ConcurrentHashMap<UserAddress, Online> online = new ConcurrentHashMap<>();
   /** Logins made only to check credentials, so that a shutdown does not leave them waiting. */
   private final Set<CompletableFuture<LegacySession>> checks = ConcurrentHashMap.newKeySet();
@@ -133,14 +134,11 @@ public final class BridgeGateway implements Gateway {
       ScheduledExecutorService scheduler,
       Executor executor,
       BridgeSettings settings) {
-    this(network, store, outbox, contactSync, endpoint, scheduler, executor, settings, TransportMetrics.NONE);
+    this(network, store, outbox, contactSync, endpoint, scheduler, executor, settings, TransportMetrics.NONE,
+        LoginPacer.unlimited());
   }
 
-  /**
-   * As the constructor above, reporting to {@code metrics}.
-   *
-   * @param metrics told about logins, messages, bounces, reconnects, registrations and session states
-   */
+  /** As the constructor above, reporting to {@code metrics}. */
   public BridgeGateway(
       LegacyNetwork network,
       RegistrationStore store,
@@ -151,7 +149,47 @@ public final class BridgeGateway implements Gateway {
       Executor executor,
       BridgeSettings settings,
       TransportMetrics metrics) {
+    this(network, store, outbox, contactSync, endpoint, scheduler, executor, settings, metrics,
+        LoginPacer.unlimited());
+  }
+
+  /** As the constructor above, with logins spaced by {@code loginPacer}. */
+  public BridgeGateway(
+      LegacyNetwork network,
+      RegistrationStore store,
+      PendingDeliveryStore outbox,
+      ContactSyncStore contactSync,
+      UserEndpoint endpoint,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      BridgeSettings settings,
+      LoginPacer loginPacer) {
+    this(network, store, outbox, contactSync, endpoint, scheduler, executor, settings, TransportMetrics.NONE,
+        loginPacer);
+  }
+
+  /**
+   * @param outbox keeps the messages from contacts that the XMPP side could not take
+   * @param contactSync remembers which contacts are in each user's roster
+   * @param scheduler runs the timers (login timeout, reconnect delay, queued-message expiry); its tasks are
+   *     short and hand over to {@code executor}
+   * @param executor runs the bridges' work; each user's work runs on a sequential view of it
+   * @param metrics told about logins, messages, bounces, reconnects, registrations and session states
+   * @param loginPacer spaces the logins of all users, first ones and retries alike
+   */
+  public BridgeGateway(
+      LegacyNetwork network,
+      RegistrationStore store,
+      PendingDeliveryStore outbox,
+      ContactSyncStore contactSync,
+      UserEndpoint endpoint,
+      ScheduledExecutorService scheduler,
+      Executor executor,
+      BridgeSettings settings,
+      TransportMetrics metrics,
+      LoginPacer loginPacer) {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.loginPacer = Objects.requireNonNull(loginPacer, "loginPacer");
     this.network = Objects.requireNonNull(network, "network");
     this.store = Objects.requireNonNull(store, "store");
     this.outbox = Objects.requireNonNull(outbox, "outbox");
@@ -628,6 +666,7 @@ public final class BridgeGateway implements Gateway {
         settings,
         new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay()),
         metrics,
+        loginPacer,
         this::bridgeIdle);
     if (shared) {
       bridge.quietHandOver();

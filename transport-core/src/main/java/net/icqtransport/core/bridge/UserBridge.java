@@ -31,6 +31,7 @@ import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyNetwork;
 import net.icqtransport.core.legacy.LegacySession;
+import net.icqtransport.core.legacy.LegacySessionOptions;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
@@ -93,6 +94,7 @@ final class UserBridge {
   private final TransportMetrics metrics;
   /** The SLF4J MDC key that holds the user's bare JID while the bridge works for them (shown by logback.xml). */
   static final String MDC_USER = "user";
+  private final LoginPacer loginPacer;
   private final ObjLongConsumer<UserBridge> onIdle;
   private final Queue<Task> inbox = new ConcurrentLinkedQueue<>();
   private final MessageDeliveryLine deliveries;
@@ -112,6 +114,8 @@ final class UserBridge {
   private String notSentReason = NOT_LOGGED_IN;
   /** The account of the current or last login. */
   private LegacyCredentials credentials;
+  /** The per-user session settings of the registration being logged in (its legacy codepage). */
+  private LegacySessionOptions sessionOptions = LegacySessionOptions.DEFAULTS;
   /**
    * Numbers login attempts. Callbacks of an attempt (its login result, its session's events, its timers) act
    * only while it is still the current one: a session that was closed, timed out or replaced is ignored.
@@ -147,6 +151,7 @@ final class UserBridge {
       BridgeSettings settings,
       Backoff backoff,
       TransportMetrics metrics,
+      LoginPacer loginPacer,
       ObjLongConsumer<UserBridge> onIdle) {
     this.metrics = Objects.requireNonNull(metrics, "metrics");
     this.user = Objects.requireNonNull(user, "user");
@@ -157,6 +162,7 @@ final class UserBridge {
     this.sequence = Objects.requireNonNull(sequence, "sequence");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.loginPacer = Objects.requireNonNull(loginPacer, "loginPacer");
     this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
     this.deliveries = new MessageDeliveryLine(user, endpoint, outbox, task -> submit(task::run), this::reportIdleIfDue);
   }
@@ -560,12 +566,28 @@ final class UserBridge {
       return;
     }
     credentials = registration.get().credentials();
+    sessionOptions = registration.get().options();
     setState(SessionState.LOGGING_IN, "Logging in to ICQ as " + credentials.account() + "…", null);
+    // Every login, first or retried, waits for its slot so that many at once stay within the server's limit.
+    Duration wait = loginPacer.reserve();
+    if (wait.isZero()) {
+      openSession(attempt);
+    } else {
+      log.debug("Login of {} waits {} for its slot", user, wait);
+      retry = schedule(() -> {
+        if (!ended && attempt == generation && state == SessionState.LOGGING_IN) {
+          openSession(attempt);
+        }
+      }, wait);
+    }
+  }
+
+  private void openSession(int attempt) {
     loginTimeout = schedule(() -> loginTimedOut(attempt), settings.loginTimeout());
     log.debug("Logging in {} as ICQ {} (attempt {})", user, credentials.account(), attempt);
     CompletableFuture<LegacySession> opening;
     try {
-      opening = network.open(credentials, registration.get().options(), new SessionListener(attempt));
+      opening = network.open(credentials, sessionOptions, new SessionListener(attempt));
     } catch (RuntimeException e) {
       opening = CompletableFuture.failedFuture(e);
     }

@@ -71,6 +71,14 @@ final class GatewayHarness {
     gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler, executor, SETTINGS, metrics);
   }
 
+  /** A gateway that starts at most {@code loginsPerSecond} logins, on the scheduler's virtual clock. */
+  GatewayHarness(double loginsPerSecond) {
+    this.outbox = new MemoryPendingDeliveryStore();
+    this.contactSync = new MemoryContactSyncStore();
+    gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler,
+        MoreExecutors.directExecutor(), SETTINGS, new LoginPacer(loginsPerSecond, scheduler::nanoTime));
+  }
+
   void registered(UserAddress user, LegacyCredentials credentials) {
     store.save(new Registration(user, credentials, Instant.parse("2024-01-01T00:00:00Z")));
   }

@@ -27,6 +27,11 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   private long sequence;
   private boolean shutdown;
 
+  /** The virtual clock in nanoseconds (starts at 0), e.g. for a {@code LoginPacer}. */
+  public synchronized long nanoTime() {
+    return now;
+  }
+
   /** Moves the clock forward, running every task that falls due, in time order. */
   public void advance(Duration duration) {
     long target;

@@ -36,6 +36,8 @@ public final class PrivateProsody implements AutoCloseable {
   private final String componentDomain;
   private final String componentSecret;
   private Process process;
+  private final List<String> extraComponents = new java.util.ArrayList<>();
+  private String logLevel = "debug";
   /** XEP-0363 upload service (mod_http_file_share), when enabled: its HTTP port and size limit. */
   private int httpPort;
   private long fileShareSizeLimit;
@@ -122,6 +124,33 @@ public final class PrivateProsody implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Adds another XEP-0114 component domain on the same component port (before {@link #start()}), e.g. a
+   * benchmark's echo component beside the transport.
+   */
+  public synchronized PrivateProsody addComponent(String domain, String secret) {
+    extraComponents.add(componentDeclaration(domain, secret));
+    return rewriteConfig();
+  }
+
+  /**
+   * Logs at {@code level} ("info", "warn", …) instead of "debug" (before {@link #start()}): at thousands of
+   * stanzas per second the debug log costs Prosody's single thread more than the routing.
+   */
+  public synchronized PrivateProsody logLevel(String level) {
+    this.logLevel = level;
+    return rewriteConfig();
+  }
+
+  private PrivateProsody rewriteConfig() {
+    try {
+      Files.writeString(configFile, config(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
   /** The HTTP port of the upload service (0 unless enabled). */
   public int httpPort() {
     return httpPort;
@@ -146,7 +175,7 @@ public final class PrivateProsody implements AutoCloseable {
         "pidfile = \"" + dir + "/prosody.pid\"",
         "data_path = \"" + dir + "/data\"",
         "certificates = \"" + dir + "/certs\"",
-        "log = { debug = \"" + dir + "/prosody.log\"; error = \"" + dir + "/prosody.err\" }",
+        "log = { " + logLevel + " = \"" + dir + "/prosody.log\"; error = \"" + dir + "/prosody.err\" }",
         "interfaces = { \"127.0.0.1\" }",
         "c2s_ports = { " + clientPort + " }",
         "c2s_interfaces = { \"127.0.0.1\" }",
@@ -164,6 +193,7 @@ public final class PrivateProsody implements AutoCloseable {
         httpPort == 0 ? "" : "  disco_items = { { \"" + UPLOAD_DOMAIN + "\", \"file upload\" } }",
         "",
         componentDeclaration(componentDomain, componentSecret),
+        String.join("\n", extraComponents),
         httpPort == 0 ? "" : httpFileShare("127.0.0.1", httpPort, fileShareSizeLimit).lines()
             .filter(line -> line.startsWith("Component") || line.startsWith("  http_file")).collect(
                 java.util.stream.Collectors.joining("\n")));

@@ -37,6 +37,18 @@ public final class ProsodyServer implements XmppTestServer {
     return prosody.httpPort();
   }
 
+  /** Adds another XEP-0114 component domain (before {@link #start()}); see {@link PrivateProsody#addComponent}. */
+  public ProsodyServer addComponent(String domain, String secret) {
+    prosody.addComponent(domain, secret);
+    return this;
+  }
+
+  /** Logs at {@code level} instead of "debug" (before {@link #start()}); see {@link PrivateProsody#logLevel}. */
+  public ProsodyServer logLevel(String level) {
+    prosody.logLevel(level);
+    return this;
+  }
+
   /** Adds a Jabber account {@code user@localhost} (before or while the server runs). */
   @Override
   public void addUser(String user, String password) {

@@ -1,0 +1,58 @@
+package net.icqtransport.core.bridge;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LoginPacerTest {
+
+  private final AtomicLong clock = new AtomicLong(Long.MAX_VALUE - 1_000_000_000L); // wraps during the test
+
+  @Test
+  void loginsAskedForAtOnceAreSpacedOneIntervalApart() {
+    LoginPacer pacer = new LoginPacer(4, clock::get);
+
+    assertEquals(Duration.ZERO, pacer.reserve());
+    assertEquals(Duration.ofMillis(250), pacer.reserve());
+    assertEquals(Duration.ofMillis(500), pacer.reserve());
+    clock.addAndGet(Duration.ofMillis(100).toNanos());
+    assertEquals(Duration.ofMillis(650), pacer.reserve());
+  }
+
+  @Test
+  void anIdlePacerSavesNoSlotsForLater() {
+    LoginPacer pacer = new LoginPacer(10, clock::get);
+    pacer.reserve();
+    clock.addAndGet(Duration.ofSeconds(5).toNanos());
+
+    assertEquals(Duration.ZERO, pacer.reserve());
+    assertEquals(Duration.ofMillis(100), pacer.reserve(), "no burst after the idle time");
+  }
+
+  @Test
+  void aThousandLoginsAtOnceTakeTheirRateToStart() {
+    LoginPacer pacer = new LoginPacer(200, clock::get);
+    Duration last = Duration.ZERO;
+    for (int i = 0; i < 1000; i++) {
+      last = pacer.reserve();
+    }
+    assertEquals(Duration.ofMillis(4995), last);
+  }
+
+  @Test
+  void unlimitedNeverWaits() {
+    LoginPacer pacer = LoginPacer.unlimited();
+    for (int i = 0; i < 100; i++) {
+      assertEquals(Duration.ZERO, pacer.reserve());
+    }
+  }
+
+  @Test
+  void aRateMustBePositive() {
+    assertThrows(IllegalArgumentException.class, () -> new LoginPacer(0, clock::get));
+    assertThrows(IllegalArgumentException.class, () -> new LoginPacer(Double.NaN, clock::get));
+  }
+}
