@@ -20,7 +20,10 @@ import org.xmpp.packet.Packet;
  * unbounded but measured: {@link #backlog()} and a warning each time the backlog doubles past 1,000.
  *
  * <p>{@link #sendConfirmed} tells when a stanza was handed to the socket, so the bridge may delete a message
- * stored on ICQ only once it reached the XMPP server; it fails when the queue is stopped first.
+ * stored on ICQ only once it reached the XMPP server. It fails at once while there is no link, and fails the
+ * confirmed stanzas still waiting when the link goes away (or the queue stops): their sender keeps them
+ * durably and hands them over again after the next connection, with their original time as a delay stamp
+ * (XEP-0203), rather than this memory-only queue writing them late without one.
  */
 public final class OutboundStanzaQueue implements StanzaSender, ConnectionListener {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundStanzaQueue.class);
@@ -65,6 +68,10 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
         }
         return;
       }
+      if (confirmation != null && link == null) {
+        confirmation.completeExceptionally(new IllegalStateException("no connection to the XMPP server"));
+        return;
+      }
       queue.addLast(new Outbound(packet, confirmation));
       if (queue.size() >= nextWarning) {
         LOG.warn("{} outbound stanzas are waiting ({})", queue.size(), link == null ? "no connection to the server" : "server is slow");
@@ -93,6 +100,14 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     try {
       if (link == oldLink) {
         link = null;
+        IllegalStateException linkLost = new IllegalStateException("the connection to the XMPP server was lost");
+        queue.removeIf(entry -> {
+          if (entry.isConfirmed()) {
+            entry.failed(linkLost);
+            return true;
+          }
+          return false;
+        });
       }
     } finally {
       lock.unlock();
@@ -208,7 +223,11 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
             written++;
           }
         } else {
-          queue.addFirst(entry); // keep its place; written again on the next link
+          if (entry.isConfirmed()) {
+            entry.failed(new IllegalStateException("the connection to the XMPP server was lost"));
+          } else {
+            queue.addFirst(entry); // keep its place; written again on the next link
+          }
           if (link == target) {
             link = null;
           }
@@ -225,6 +244,10 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
 
   /** A queued stanza and, for {@link #sendConfirmed}, who waits for it to be written. */
   private record Outbound(Packet packet, CompletableFuture<Void> confirmation) {
+    boolean isConfirmed() {
+      return confirmation != null;
+    }
+
     void written() {
       if (confirmation != null) {
         confirmation.complete(null);

@@ -58,22 +58,39 @@ class OutboundStanzaQueueTest {
 
   @Test
   void aConfirmedSendCompletesOnlyOnceTheStanzaWasWritten() throws Exception {
-    CompletableFuture<Void> confirmation = queue.sendConfirmed(message(0));
-    Thread.sleep(50);
-    assertFalse(confirmation.isDone(), "no link yet: nothing written, nothing confirmed");
-
-    FakeLink broken = new FakeLink();
-    broken.failWritesFrom(0);
-    queue.connected(broken);
-    Thread.sleep(50);
-    assertFalse(confirmation.isDone(), "a failed write is no confirmation");
-    queue.disconnected(broken);
-
     FakeLink link = new FakeLink();
     queue.connected(link);
+    CompletableFuture<Void> confirmation = queue.sendConfirmed(message(0));
     confirmation.get(5, TimeUnit.SECONDS);
     assertEquals(List.of("m0"), idsOf(link.written()));
   }
+
+  @Test
+  void withoutALinkAConfirmedSendFailsAtOnceSoItsSenderKeepsItDurably() throws Exception {
+    CompletableFuture<Void> confirmation = queue.sendConfirmed(message(0));
+
+    assertTrue(confirmation.isCompletedExceptionally(), "the caller stores it and hands it over again later");
+    FakeLink link = new FakeLink();
+    queue.connected(link);
+    queue.send(message(1));
+    assertEquals(List.of("m1"), idsOf(link.awaitWritten(1)), "the failed one is not written too");
+  }
+
+  @Test
+  void aConfirmedSendWhoseWriteFailsIsFailedNotRetried() throws Exception {
+    FakeLink broken = new FakeLink();
+    broken.failWritesFrom(0);
+    queue.connected(broken);
+
+    CompletableFuture<Void> confirmation = queue.sendConfirmed(message(0));
+
+    assertThrows(ExecutionException.class, () -> confirmation.get(5, TimeUnit.SECONDS));
+    FakeLink next = new FakeLink();
+    queue.connected(next);
+    queue.send(message(1));
+    assertEquals(List.of("m1"), idsOf(next.awaitWritten(1)));
+  }
+
 
   @Test
   void aConfirmedSendFailsWhenTheQueueStopsBeforeWritingIt() {
