@@ -115,57 +115,7 @@ public final class BridgeGateway implements Gateway {
       Executor executor,
       BridgeSettings settings) {
     this(network, store, new MemoryPendingDeliveryStore(), new MemoryContactSyncStore(), endpoint, scheduler,
-        executor, settings);
-  }
-
-  /**
-   * @param outbox keeps the messages from contacts that the XMPP side could not take
-   * @param contactSync remembers which contacts are in each user's roster
-   * @param scheduler runs the timers (login timeout, reconnect delay, queued-message expiry); its tasks are
-   *     short and hand over to {@code executor}
-   * @param executor runs the bridges' work; each user's work runs on a sequential view of it
-   */
-  public BridgeGateway(
-      LegacyNetwork network,
-      RegistrationStore store,
-      PendingDeliveryStore outbox,
-      ContactSyncStore contactSync,
-      UserEndpoint endpoint,
-      ScheduledExecutorService scheduler,
-      Executor executor,
-      BridgeSettings settings) {
-    this(network, store, outbox, contactSync, endpoint, scheduler, executor, settings, TransportMetrics.NONE,
-        LoginPacer.unlimited());
-  }
-
-  /** As the constructor above, reporting to {@code metrics}. */
-  public BridgeGateway(
-      LegacyNetwork network,
-      RegistrationStore store,
-      PendingDeliveryStore outbox,
-      ContactSyncStore contactSync,
-      UserEndpoint endpoint,
-      ScheduledExecutorService scheduler,
-      Executor executor,
-      BridgeSettings settings,
-      TransportMetrics metrics) {
-    this(network, store, outbox, contactSync, endpoint, scheduler, executor, settings, metrics,
-        LoginPacer.unlimited());
-  }
-
-  /** As the constructor above, with logins spaced by {@code loginPacer}. */
-  public BridgeGateway(
-      LegacyNetwork network,
-      RegistrationStore store,
-      PendingDeliveryStore outbox,
-      ContactSyncStore contactSync,
-      UserEndpoint endpoint,
-      ScheduledExecutorService scheduler,
-      Executor executor,
-      BridgeSettings settings,
-      LoginPacer loginPacer) {
-    this(network, store, outbox, contactSync, endpoint, scheduler, executor, settings, TransportMetrics.NONE,
-        loginPacer);
+        executor, settings, TransportMetrics.NONE, LoginPacer.unlimited());
   }
 
   /**

@@ -68,7 +68,8 @@ final class GatewayHarness {
   GatewayHarness(Executor executor, PendingDeliveryStore outbox, ContactSyncStore contactSync) {
     this.outbox = outbox;
     this.contactSync = contactSync;
-    gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler, executor, SETTINGS, metrics);
+    gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler, executor, SETTINGS, metrics,
+        LoginPacer.unlimited());
   }
 
   /** A gateway that starts at most {@code loginsPerSecond} logins, on the scheduler's virtual clock. */
@@ -76,7 +77,7 @@ final class GatewayHarness {
     this.outbox = new MemoryPendingDeliveryStore();
     this.contactSync = new MemoryContactSyncStore();
     gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler,
-        MoreExecutors.directExecutor(), SETTINGS, new LoginPacer(loginsPerSecond, scheduler::nanoTime));
+        MoreExecutors.directExecutor(), SETTINGS, metrics, new LoginPacer(loginsPerSecond, scheduler::nanoTime));
   }
 
   void registered(UserAddress user, LegacyCredentials credentials) {
