@@ -490,6 +490,10 @@ public final class TransportComponent implements UserEndpoint {
     public void connected(ComponentLink link) {
       queue.connected(link);
       probeRegisteredUsers();
+      XmppUserEndpoint current = endpoint;
+      if (current != null && link != null) {
+        current.reannounce();
+      }
       redeliverPending();
     }
 

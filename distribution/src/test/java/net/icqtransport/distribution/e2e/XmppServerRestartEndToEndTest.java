@@ -1,5 +1,6 @@
 package net.icqtransport.distribution.e2e;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.TimeUnit;
@@ -44,9 +45,15 @@ class XmppServerRestartEndToEndTest extends TransportEndToEndTest {
     // The component reconnects (backoff with jitter) and alice's ICQ session was kept through the outage.
     assertTrue(transport.awaitConnected(WAIT), "the component reconnected");
     Await.until(() -> simulator.isOnline(ALICE_UIN), WAIT, "alice's ICQ session kept");
-    // Open finding (docs/reliability-faults.md): after a crash of the XMPP server, alice's returning resource
-    // gets no transport presence, and her next message to bob does not reach ICQ within the wait. Once fixed,
-    // assert here: awaitTransportOnline(back), chat both ways, and the message above delivered with a delay.
     assertTrue(back.connection().isAuthenticated());
+    // The returning client's own probe was bounced while the component was away; after reconnecting the
+    // transport shows its presence again, and chat works both ways.
+    awaitTransportOnline(back);
+    back.sendChat(jid(BOB_UIN), "back after the crash");
+    assertEquals("back after the crash",
+        bob.next(IcqUser.Text.class, t -> t.text().equals("back after the crash"), WAIT).text());
+    bob.session().sendMessage(new LegacyContactId(ALICE_UIN), "welcome back").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertEquals("welcome back",
+        back.nextMessageFrom(jid(BOB_UIN), m -> "welcome back".equals(m.getBody()), WAIT).getBody());
   }
 }

@@ -186,6 +186,30 @@ public final class XmppUserEndpoint implements UserEndpoint {
   }
 
   /** Sends unavailable from the transport to every user it shows as available (at shutdown). */
+  /**
+   * Shows every user again what the transport last showed them: its own presence and its contacts'. After a
+   * (re)connection to a server that restarted, the server has forgotten them, and a client that came back
+   * while the component was away had its probes bounced (RFC 6121 §4.3: presence to the contact is the
+   * answer a probe would have got).
+   */
+  public void reannounce() {
+    for (UserAddress user : presences.usersShownAvailable()) {
+      JID to = addresses.userJid(user);
+      presences.transportPresence(user).ifPresent(presence -> {
+        presence.setFrom(addresses.domain());
+        presence.setTo(to);
+        sender.send(presence);
+      });
+      for (LegacyContactId contact : presences.contactsShownAvailable(user)) {
+        presences.contactPresence(user, contact).ifPresent(presence -> {
+          presence.setFrom(addresses.contactJid(contact));
+          presence.setTo(to);
+          sender.send(presence);
+        });
+      }
+    }
+  }
+
   public void signOffEveryone() {
     for (UserAddress user : presences.usersShownAvailable()) {
       sessionStateChanged(user, SessionState.OFFLINE, "The transport is shutting down");

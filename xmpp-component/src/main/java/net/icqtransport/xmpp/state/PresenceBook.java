@@ -59,6 +59,12 @@ public final class PresenceBook {
     return Optional.ofNullable(map == null ? null : map.get(contact)).map(Presence::createCopy);
   }
 
+  /** The contacts shown as available to the user. */
+  public Set<LegacyContactId> contactsShownAvailable(UserAddress user) {
+    Map<LegacyContactId, Presence> map = contacts.get(user);
+    return map == null ? Set.of() : Set.copyOf(map.keySet());
+  }
+
   /** Forgets and returns the contacts shown as available to the user (to send them unavailable). */
   public Set<LegacyContactId> clearContacts(UserAddress user) {
     Map<LegacyContactId, Presence> map = contacts.remove(user);

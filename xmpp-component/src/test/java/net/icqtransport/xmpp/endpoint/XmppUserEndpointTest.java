@@ -1,6 +1,7 @@
 package net.icqtransport.xmpp.endpoint;
 
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanzas;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.when;
 
@@ -27,6 +28,19 @@ class XmppUserEndpointTest {
   private final CapturingSender sender = fixture.sender;
   private final PresenceBook presences = fixture.presences;
   private final XmppUserEndpoint endpoint = fixture.endpoint;
+
+  @Test
+  void reannounceShowsEachUserTheTransportsAndTheContactsPresencesAgain() {
+    endpoint.sessionStateChanged(ALICE, SessionState.ONLINE, null);
+    endpoint.contactPresenceChanged(ALICE, BOB, new LegacyPresence(LegacyStatus.DO_NOT_DISTURB, "busy", null));
+    String shown = sender.allXml();
+    sender.clear();
+
+    endpoint.reannounce();
+
+    assertEquals(shown, sender.allXml(), "the same presences as last shown, in the same order");
+    assertTrue(sender.allXml().contains("<show>dnd</show>"), sender.allXml());
+  }
 
   @Test
   void messageComesFromTheContactJid() {
