@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import net.icqtransport.distribution.sandbox.Sandbox;
 import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
+import net.icqtransport.xmpp.server.LocalServers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -59,16 +57,7 @@ class SandboxEndToEndTest {
     }
     assertFalse(sandbox.prosody().isRunning());
     for (int port : List.of(sandbox.clientPort(), componentPort, oscarPort, httpPort)) {
-      assertFalse(listening(port), "something still listens on " + port + " after the sandbox stopped");
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
+      assertFalse(LocalServers.isListening(port), "something still listens on " + port + " after the sandbox stopped");
     }
   }
 }

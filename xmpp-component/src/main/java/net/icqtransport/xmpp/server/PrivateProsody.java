@@ -2,10 +2,6 @@ package net.icqtransport.xmpp.server;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -205,7 +201,8 @@ public final class PrivateProsody implements AutoCloseable {
 
   /** Adds a Jabber account {@code user@localhost} with {@code prosodyctl register} (before or while it runs). */
   public void addUser(String user, String password) {
-    run(List.of("timeout", "60", "prosodyctl", "--config", configFile.toString(), "register", user, DOMAIN, password),
+    LocalServers.run(
+        List.of("timeout", "60", "prosodyctl", "--config", configFile.toString(), "register", user, DOMAIN, password),
         "prosodyctl register " + user + " " + DOMAIN + " ***");
   }
 
@@ -224,7 +221,7 @@ public final class PrivateProsody implements AutoCloseable {
       throw new UncheckedIOException("cannot start prosody", e);
     }
     Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (!(listening(clientPort) && listening(componentPort))) {
+    while (!(LocalServers.isListening(clientPort) && LocalServers.isListening(componentPort))) {
       if (!process.isAlive()) {
         throw new IllegalStateException("prosody exited at start with " + process.exitValue() + "; see " + folder);
       }
@@ -232,7 +229,7 @@ public final class PrivateProsody implements AutoCloseable {
         stop();
         throw new IllegalStateException("prosody did not listen within " + START_TIMEOUT + "; see " + folder);
       }
-      sleep(50);
+      LocalServers.pause(50);
     }
   }
 
@@ -313,18 +310,8 @@ public final class PrivateProsody implements AutoCloseable {
 
   /** Prosody's log so far, for failure messages. */
   public String log() {
-    StringBuilder text = new StringBuilder();
-    for (String name : List.of("prosody.log", "prosody.err", "prosody.out")) {
-      Path file = folder.resolve(name);
-      try {
-        if (Files.exists(file)) {
-          text.append(Files.readString(file, StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        text.append("(cannot read ").append(name).append(": ").append(e).append(")\n");
-      }
-    }
-    return text.toString();
+    return LocalServers.readLogs(
+        List.of(folder.resolve("prosody.log"), folder.resolve("prosody.err"), folder.resolve("prosody.out")));
   }
 
   @Override
@@ -332,46 +319,9 @@ public final class PrivateProsody implements AutoCloseable {
     stop();
   }
 
-  private static void run(List<String> command, String shown) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException(shown + " failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   /** A port that was free a moment ago on 127.0.0.1. */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return LocalServers.freePort();
   }
 
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }

@@ -2,8 +2,6 @@ package net.icqtransport.xmpp.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import net.icqtransport.xmpp.server.LocalServers;
 
 /**
  * A private ejabberd (Debian package {@code ejabberd}, 23.01) for one test: its own config, Mnesia spool and
@@ -47,9 +46,9 @@ public final class EjabberdServer implements XmppTestServer {
     this.componentDomain = componentDomain;
     this.componentSecret = componentSecret;
     this.componentConnections = componentConnections;
-    this.clientPort = ProsodyServer.freePort();
-    this.componentPort = ProsodyServer.freePort();
-    this.distributionPort = ProsodyServer.freePort();
+    this.clientPort = LocalServers.freePort();
+    this.componentPort = LocalServers.freePort();
+    this.distributionPort = LocalServers.freePort();
     this.node = "icqtest" + distributionPort + "@localhost";
     // Not a JUnit @TempDir: those are private to root, and ejabberd runs as its own user.
     this.folder = Files.createTempDirectory("ejabberd-test");
@@ -69,7 +68,7 @@ public final class EjabberdServer implements XmppTestServer {
         "{host,{127,0,0,1}, [\"localhost\"]}.",
         ""), StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("ejabberd.yml"), config(), StandardCharsets.UTF_8);
-    run(List.of("chown", "-R", "ejabberd:ejabberd", folder.toString()));
+    LocalServers.run(List.of("chown", "-R", "ejabberd:ejabberd", folder.toString()));
   }
 
   /** A server with one component listener for {@code componentDomain}. */
@@ -204,7 +203,7 @@ public final class EjabberdServer implements XmppTestServer {
       throw new UncheckedIOException("cannot start ejabberd", e);
     }
     Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (!(listening(clientPort) && listening(componentPort))) {
+    while (!(LocalServers.isListening(clientPort) && LocalServers.isListening(componentPort))) {
       if (!process.isAlive()) {
         throw new IllegalStateException("ejabberd exited at start with " + process.exitValue() + ":\n" + log());
       }
@@ -212,14 +211,14 @@ public final class EjabberdServer implements XmppTestServer {
         stop();
         throw new IllegalStateException("ejabberd did not listen within " + START_TIMEOUT + ":\n" + log());
       }
-      sleep(100);
+      LocalServers.pause(100);
     }
   }
 
   /** Registers {@code user@localhost}; the server must be running. */
   @Override
   public void addUser(String user, String password) {
-    run(ctl("register", user, DOMAIN, password));
+    LocalServers.run(ctl("register", user, DOMAIN, password));
   }
 
   /** Stops ejabberd ({@code ejabberdctl stop}, then kills what is left) and waits for it to exit. */
@@ -265,18 +264,8 @@ public final class EjabberdServer implements XmppTestServer {
   /** ejabberd's log so far, for failure messages. */
   @Override
   public String log() {
-    StringBuilder text = new StringBuilder();
-    for (Path file : List.of(folder.resolve("logs/ejabberd.log"), folder.resolve("logs/error.log"),
-        folder.resolve("ejabberd.out"))) {
-      try {
-        if (Files.exists(file)) {
-          text.append(Files.readString(file, StandardCharsets.UTF_8));
-        }
-      } catch (IOException e) {
-        text.append("(cannot read ").append(file).append(": ").append(e).append(")\n");
-      }
-    }
-    return text.toString();
+    return LocalServers.readLogs(List.of(folder.resolve("logs/ejabberd.log"), folder.resolve("logs/error.log"),
+        folder.resolve("ejabberd.out")));
   }
 
   /** Stops the server and deletes its folder. */
@@ -287,21 +276,6 @@ public final class EjabberdServer implements XmppTestServer {
       paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
     } catch (IOException e) {
       // a leftover temporary folder is harmless
-    }
-  }
-
-  private static void run(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException(String.join(" ", command) + " failed: " + output);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 
@@ -317,21 +291,4 @@ public final class EjabberdServer implements XmppTestServer {
     }
   }
 
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 }
