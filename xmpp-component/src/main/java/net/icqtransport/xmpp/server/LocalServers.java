@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,15 +21,27 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalServers {
 
+  /** Every port {@link #freePort()} returned in this JVM. */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
   private LocalServers() {}
 
-  /** A port that was free a moment ago on 127.0.0.1. */
+  /**
+   * A port that was free a moment ago on 127.0.0.1 and that this JVM has not handed out before. The kernel may
+   * give the same ephemeral port to two binds in a row, and the ports are bound later by another process, so
+   * without the memory two servers of one test could be given one port (seen: Prosody's http and component
+   * listeners on the same port).
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        socket.setReuseAddress(true);
+        if (HANDED_OUT.add(socket.getLocalPort())) {
+          return socket.getLocalPort();
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
