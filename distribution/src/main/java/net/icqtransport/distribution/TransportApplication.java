@@ -103,9 +103,8 @@ public final class TransportApplication implements AutoCloseable {
         new LoginPacer(config.oscarLoginRate(), System::nanoTime));
     component.attach(gateway);
     QueueMeters.bind(meters, component, network);
-    if (config.spareConnectionSeconds() > 0) { // several instances: docs/scaling.md
+    if (config.severalInstances()) { // docs/scaling.md
       gateway.shareUsers();
-      component.enableSpareLink(Duration.ofSeconds(config.spareConnectionSeconds()));
     }
   }
 
@@ -149,11 +148,6 @@ public final class TransportApplication implements AutoCloseable {
   /** The bridge gateway, e.g. for this instance's online users in tests and tools. */
   public BridgeGateway gateway() {
     return gateway;
-  }
-
-  /** Whether this instance's spare component link holds a route slot of a balanced domain. */
-  public boolean spareLinkHoldsSlot() {
-    return component.spareLinkHoldsSlot();
   }
 
   public RegistrationStore registrations() {

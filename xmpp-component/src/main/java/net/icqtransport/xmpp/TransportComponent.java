@@ -37,7 +37,6 @@ import net.icqtransport.xmpp.connection.ConnectionListener;
 import net.icqtransport.xmpp.connection.ConnectionSupervisor;
 import net.icqtransport.xmpp.connection.OutboundStanzaQueue;
 import net.icqtransport.xmpp.connection.Sleeper;
-import net.icqtransport.xmpp.connection.SpareLink;
 import net.icqtransport.xmpp.connection.WhackConnector;
 import net.icqtransport.xmpp.disco.EntityCapsStamper;
 import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
@@ -124,7 +123,6 @@ public final class TransportComponent implements UserEndpoint {
   private final ConnectionSupervisor supervisor;
   private final Function<Consumer<Packet>, ComponentConnector> connectorFactory;
   /** Claims a vacant route slot of a balanced domain (several instances); null unless enabled. */
-  private volatile SpareLink spareLink;
   private volatile Gateway gateway;
   /** ICQ ⇄ Jabber files (XEP-0363, XEP-0066), when enabled before {@link #attach}. */
   private net.icqtransport.xmpp.filetransfer.FileTransferSettings fileTransfers;
@@ -252,27 +250,6 @@ public final class TransportComponent implements UserEndpoint {
     return iqRequests;
   }
 
-  /**
-   * Several instances serve this domain behind ejabberd's {@code domain_balancing}: keep trying a second link
-   * every {@code interval}, so that a slot left vacant by a dead instance is taken over (see {@link SpareLink}).
-   * Call before {@link #start()}. Not for Prosody, which accepts one connection per component.
-   */
-  public synchronized void enableSpareLink(Duration interval) {
-    if (started) {
-      throw new IllegalStateException("enable the spare link before start()");
-    }
-    spareLink = new SpareLink(connectorFactory, settings.domain(), interval, this::receive, () -> {
-      probeRegisteredUsers();
-      redeliverPending();
-    });
-  }
-
-  /** Whether the spare link holds a route slot (see {@link #enableSpareLink}). */
-  public boolean spareLinkHoldsSlot() {
-    SpareLink spare = spareLink;
-    return spare != null && spare.holdsSlot();
-  }
-
   /** Starts connecting (retrying with backoff until it succeeds or {@link #stop()}); returns at once. */
   public synchronized void start() {
     if (gateway == null) {
@@ -284,9 +261,6 @@ public final class TransportComponent implements UserEndpoint {
     started = true;
     LOG.info("Starting the XMPP component {}", settings);
     supervisor.start();
-    if (spareLink != null) {
-      spareLink.start();
-    }
   }
 
   /** Waits for the first connection to the server; true if it is up within the timeout. */
@@ -325,9 +299,6 @@ public final class TransportComponent implements UserEndpoint {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    }
-    if (spareLink != null) {
-      spareLink.stop();
     }
     supervisor.stop();
     queue.stop();
@@ -423,9 +394,6 @@ public final class TransportComponent implements UserEndpoint {
 
   /** Called on Whack's reader thread, in stream order: queue per sender, never block, never drop. */
   private void receive(Packet packet) {
-    if (SpareLink.isCheck(packet, settings.domain())) {
-      return; // another link's slot check (SpareLink), not a stanza for the transport
-    }
     JID from = packet.getFrom();
     String key = from == null ? "" : from.toBareJID();
     inbound.execute(key, () -> {

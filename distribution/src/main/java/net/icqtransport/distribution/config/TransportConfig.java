@@ -52,7 +52,7 @@ public record TransportConfig(
     TlsSettings xmppTls,
     boolean xmppAllowPlaintext,
     TlsSettings oscarTls,
-    int spareConnectionSeconds,
+    boolean severalInstances,
     FileTransferConfig files,
     double oscarLoginRate) {
 
@@ -120,9 +120,6 @@ public record TransportConfig(
       } catch (IllegalArgumentException e) {
         problems.add(ROOT + ".oscar.legacy-codepage: unknown charset \"" + c.getString("oscar.legacy-codepage") + "\"");
       }
-    }
-    if (validator.isValid("xmpp.spare-connection-seconds") && c.getInt("xmpp.spare-connection-seconds") < 0) {
-      problems.add(ROOT + ".xmpp.spare-connection-seconds: must not be negative");
     }
     for (String key : List.of("xmpp.port", "oscar.login-port")) {
       if (validator.isValid(key) && (c.getInt(key) < 1 || c.getInt(key) > 65535)) {
@@ -202,7 +199,7 @@ public record TransportConfig(
         xmppTls,
         allowPlaintext,
         oscarTls,
-        c.getInt("xmpp.spare-connection-seconds"),
+        c.getBoolean("xmpp.several-instances"),
         files,
         c.getDouble("oscar.login-rate"));
   }

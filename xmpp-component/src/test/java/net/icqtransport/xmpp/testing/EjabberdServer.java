@@ -24,6 +24,8 @@ import net.icqtransport.xmpp.server.LocalServers;
 public final class EjabberdServer implements XmppTestServer {
   public static final String DOMAIN = "localhost";
   private static final String CTL = "/usr/sbin/ejabberdctl";
+  /** Where Debian's ejabberd 23.01 keeps its compiled modules ({@code ebin}) and headers ({@code include}). */
+  private static final String EJABBERD_LIB = "/usr/lib/x86_64-linux-gnu/ejabberd-23.01";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
 
   private final Path folder;
@@ -35,6 +37,7 @@ public final class EjabberdServer implements XmppTestServer {
   private final String componentSecret;
   private final int componentConnections;
   private final boolean componentTls;
+  private final List<String> extraModules = new ArrayList<>();
   private Process process;
 
   private EjabberdServer(String componentDomain, String componentSecret, int componentConnections, Path componentCertfile)
@@ -58,17 +61,47 @@ public final class EjabberdServer implements XmppTestServer {
     if (componentTls) {
       Files.copy(componentCertfile, folder.resolve("component.pem"));
     }
-    Files.writeString(folder.resolve("ejabberdctl.cfg"), String.join("\n",
-        "ERLANG_NODE=" + node,
-        "INET_DIST_INTERFACE=127.0.0.1",
-        "ERL_DIST_PORT=" + distributionPort,
-        ""), StandardCharsets.UTF_8);
+    writeControlConfig();
     Files.writeString(folder.resolve("inetrc"), String.join("\n",
         "{lookup,[\"file\",\"native\"]}.",
         "{host,{127,0,0,1}, [\"localhost\"]}.",
         ""), StandardCharsets.UTF_8);
     Files.writeString(folder.resolve("ejabberd.yml"), config(), StandardCharsets.UTF_8);
     LocalServers.run(List.of("chown", "-R", "ejabberd:ejabberd", folder.toString()));
+  }
+
+  /** ejabberdctl's settings; {@code ERL_OPTIONS} puts the folder of compiled extra modules on the code path. */
+  private void writeControlConfig() throws IOException {
+    Files.writeString(folder.resolve("ejabberdctl.cfg"), String.join("\n",
+        "ERLANG_NODE=" + node,
+        "INET_DIST_INTERFACE=127.0.0.1",
+        "ERL_DIST_PORT=" + distributionPort,
+        "ERL_OPTIONS=\"-pa " + folder.resolve("ebin") + "\"",
+        ""), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Compiles an ejabberd module from its Erlang source with {@code erlc} (Debian package {@code erlang-base},
+   * which ejabberd depends on) against ejabberd's headers, and loads it ({@code modules: NAME: {}}) when the
+   * server starts. Call before {@link #start()}.
+   */
+  public EjabberdServer withModule(Path erlangSource) {
+    String file = erlangSource.getFileName().toString();
+    if (!file.endsWith(".erl")) {
+      throw new IllegalArgumentException("not an Erlang source file: " + erlangSource);
+    }
+    try {
+      Path ebin = Files.createDirectories(folder.resolve("ebin"));
+      Path ejabberdHome = Path.of(EJABBERD_LIB);
+      LocalServers.run(List.of("erlc", "-pa", ejabberdHome.resolve("ebin").toString(),
+          "-I", ejabberdHome.resolve("include").toString(), "-o", ebin.toString(), erlangSource.toString()));
+      extraModules.add(file.substring(0, file.length() - ".erl".length()));
+      Files.writeString(folder.resolve("ejabberd.yml"), config(), StandardCharsets.UTF_8);
+      LocalServers.run(List.of("chown", "-R", "ejabberd:ejabberd", folder.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
   }
 
   /** A server with one component listener for {@code componentDomain}. */
@@ -166,6 +199,9 @@ public final class EjabberdServer implements XmppTestServer {
         "  mod_ping: {}",
         "  mod_caps: {}",
         PRIVILEGE_MODULE.stripTrailing()));
+    for (String module : extraModules) {
+      lines.add("  " + module + ": {}");
+    }
     if (componentConnections > 1) {
       lines.addAll(List.of(
           "domain_balancing:",
