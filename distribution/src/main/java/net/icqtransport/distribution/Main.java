@@ -34,7 +34,8 @@ public final class Main {
   }
 
   /** {@code icq-transport run --config FILE}: runs the transport until SIGTERM or SIGINT. */
-  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the transport.")
+  @Command(name = "run", mixinStandardHelpOptions = true, description = "Run the transport. Exits with 2 on a "
+      + "configuration error, with 3 when the database is unreachable at start.")
   static final class Run implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, required = true, description = "The configuration file (HOCON).")
     Path config;
@@ -49,7 +50,15 @@ public final class Main {
         return 2;
       }
       LOG.info("Starting with {}", settings);
-      TransportApplication application = TransportApplication.start(settings);
+      TransportApplication application;
+      try {
+        application = TransportApplication.start(settings);
+      } catch (DatabaseUnavailableException e) {
+        LOG.error("Not started: {}; exiting with code {} so that the service manager retries", e.getMessage(),
+            DatabaseUnavailableException.EXIT_CODE);
+        System.err.println("Database unavailable: " + e.getMessage());
+        return DatabaseUnavailableException.EXIT_CODE;
+      }
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(() -> {
         LOG.info("Shutting down");

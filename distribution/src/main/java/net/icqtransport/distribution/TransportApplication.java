@@ -2,6 +2,7 @@ package net.icqtransport.distribution;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
@@ -19,9 +20,11 @@ import net.icqtransport.core.registration.JdbcContactSyncStore;
 import net.icqtransport.core.registration.JdbcPendingDeliveryStore;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
 import net.icqtransport.core.registration.RegistrationStore;
+import net.icqtransport.core.registration.StoreException;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.distribution.config.ConfigurationException;
 import net.icqtransport.distribution.config.TransportConfig;
+import net.icqtransport.distribution.operations.DatabaseCheck;
 import net.icqtransport.distribution.operations.LogLevels;
 import net.icqtransport.distribution.operations.MicrometerTransportMetrics;
 import net.icqtransport.distribution.operations.OperationsHttpServer;
@@ -52,6 +55,7 @@ public final class TransportApplication implements AutoCloseable {
   private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MicrometerTransportMetrics metrics = new MicrometerTransportMetrics(meters);
   private final TransportConfig config;
+  private final DatabaseCheck databaseCheck;
   private OperationsHttpServer http;
 
   /** OFT on the ICQ side, XEP-0363/XEP-0066 on the Jabber side (docs/file-transfer.md). */
@@ -70,8 +74,14 @@ public final class TransportApplication implements AutoCloseable {
   private TransportApplication(TransportConfig config, TransportTimers timers) {
     this.config = config;
     LogLevels.apply(config.loggingLevels());
-    dataSource = dataSource(config);
-    store = new JdbcRegistrationStore(dataSource, DatabaseKeys.cipher(config));
+    dataSource = openDatabase(config);
+    try {
+      store = new JdbcRegistrationStore(dataSource, DatabaseKeys.cipher(config));
+    } catch (StoreException e) {
+      dataSource.close();
+      throw new DatabaseUnavailableException(config.databaseName(), config.databasePassword(), e);
+    }
+    databaseCheck = new DatabaseCheck(dataSource, Duration.ofSeconds(2));
     IcqNetworkSettings icqDefaults = IcqNetworkSettings.defaults(config.oscarLoginHost());
     network = new IcqNetwork(icqDefaults
         .withLoginPort(config.oscarLoginPort())
@@ -108,7 +118,20 @@ public final class TransportApplication implements AutoCloseable {
     }
   }
 
-  /** Wires everything and starts connecting to the XMPP server (in the background, retrying until it is up). */
+  /** {@link #dataSource}, failing with {@link DatabaseUnavailableException} when the database does not answer. */
+  private static HikariDataSource openDatabase(TransportConfig config) {
+    try {
+      return dataSource(config);
+    } catch (HikariPool.PoolInitializationException e) {
+      throw new DatabaseUnavailableException(config.databaseName(), config.databasePassword(), e);
+    }
+  }
+
+  /**
+   * Wires everything and starts connecting to the XMPP server (in the background, retrying until it is up).
+   *
+   * @throws DatabaseUnavailableException when the database does not answer (nothing is left running)
+   */
   public static TransportApplication start(TransportConfig config) {
     return start(config, TransportTimers.defaults());
   }
@@ -118,7 +141,8 @@ public final class TransportApplication implements AutoCloseable {
     TransportApplication application = new TransportApplication(config, timers);
     if (config.httpEnabled()) {
       application.http = OperationsHttpServer.start(config.httpHost(), config.httpPort(), application.meters::scrape,
-          application.component::isConnected, () -> application.metrics.sessions(SessionState.ONLINE));
+          application.component::isConnected, application.databaseCheck,
+          () -> application.metrics.sessions(SessionState.ONLINE));
     }
     application.component.start();
     LOG.info("Transport for {} started; {} registered users", config.componentDomain(),
@@ -129,7 +153,8 @@ public final class TransportApplication implements AutoCloseable {
   /** The registration database the configuration names: a JDBC URL, or the embedded H2 file. */
   static HikariDataSource dataSource(TransportConfig config) {
     if (!config.databaseUrl().isEmpty()) {
-      return JdbcRegistrationStore.pooled(config.databaseUrl(), config.databaseUsername(), config.databasePassword());
+      return JdbcRegistrationStore.pooled(config.databaseUrl(), config.databaseUsername(), config.databasePassword(),
+          config.databaseConnectionTimeout());
     }
     Path file = config.databaseFile().toAbsolutePath();
     try {
@@ -183,6 +208,7 @@ public final class TransportApplication implements AutoCloseable {
       http.close();
     }
     meters.close();
+    databaseCheck.close();
     store.close();
     LOG.info("Transport stopped");
   }

@@ -28,15 +28,73 @@ class MainTest {
 
   private record Result(int exitCode, String output) {}
 
+  /** Runs the command line; the output is what it printed to stdout and stderr. */
   private static Result run(String... arguments) {
-    PrintStream original = System.out;
+    PrintStream originalOut = System.out;
+    PrintStream originalErr = System.err;
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    PrintStream capturing = new PrintStream(captured, true, StandardCharsets.UTF_8);
+    System.setOut(capturing);
+    System.setErr(capturing);
     try {
       int exit = new CommandLine(new Main()).execute(arguments);
       return new Result(exit, captured.toString(StandardCharsets.UTF_8));
     } finally {
-      System.setOut(original);
+      System.setOut(originalOut);
+      System.setErr(originalErr);
+    }
+  }
+
+  /**
+   * Started while the database is unreachable, {@code run} exits at once with code 3 (systemd's
+   * {@code Restart=on-failure} starts it again) and says which database, without the credentials that the
+   * configuration or the URL hold, neither on the terminal nor in the log.
+   */
+  @Test
+  void runExitsWithCode3NamingTheUnreachableDatabaseWithoutItsCredentials(@TempDir Path dir) throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    Path file = dir.resolve("t.conf");
+    Files.writeString(file, """
+        icq-transport {
+          xmpp.secret = s
+          http.enabled = false
+          database {
+            url = "jdbc:postgresql://127.0.0.1:%d/icq?password=url-Secret-1"
+            username = icq
+            password = "db-Secret-2"
+            key = "%s"
+            connection-timeout = 1s
+          }
+        }""".formatted(closedPort, java.util.Base64.getEncoder().encodeToString(new byte[32])));
+    ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger)
+        org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+        new ch.qos.logback.core.read.ListAppender<>();
+    logs.start();
+    root.addAppender(logs);
+    Result result;
+    long started = System.nanoTime();
+    try {
+      result = run("run", "--config", file.toString());
+    } finally {
+      root.detachAppender(logs);
+    }
+
+    assertEquals(DatabaseUnavailableException.EXIT_CODE, result.exitCode(), result.output());
+    assertTrue(java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds() < 20, "no hanging start");
+    assertTrue(result.output().contains(
+        "Database unavailable: cannot reach the database jdbc:postgresql://127.0.0.1:" + closedPort + "/icq: "),
+        result.output());
+    String logged = logs.list.stream().map(e -> e.getFormattedMessage() + " " + (e.getThrowableProxy() == null
+        ? "" : e.getThrowableProxy().getMessage())).reduce("", (x, y) -> x + "\n" + y);
+    assertTrue(logged.contains("Not started: cannot reach the database jdbc:postgresql://127.0.0.1:" + closedPort),
+        logged);
+    for (String secret : new String[] {"url-Secret-1", "db-Secret-2"}) {
+      assertTrue(!result.output().contains(secret), "the terminal shows " + secret + ": " + result.output());
+      assertTrue(!logged.contains(secret), "the log shows " + secret + ": " + logged);
     }
   }
 

@@ -61,6 +61,7 @@ import net.icqtransport.xmpp.roster.PrivilegedRoster;
 import net.icqtransport.xmpp.roster.RosterPushHandler;
 import net.icqtransport.xmpp.roster.RosterSync;
 import net.icqtransport.xmpp.router.IqRequests;
+import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.router.StanzaRouter;
 import net.icqtransport.xmpp.router.TakeOverProbe;
 import net.icqtransport.xmpp.stanza.StanzaSender;
@@ -226,7 +227,7 @@ public final class TransportComponent implements UserEndpoint {
                 preferences)),
         new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses, oobFiles)),
         iqRequests,
-        user -> gateway.registration(user).isPresent(),
+        RegistrationCheck.of(gateway),
         new AccessPolicy(access, settings.domain(), System::nanoTime));
     this.takeOver = new TakeOverProbe(addresses, outbound, user -> gateway.registration(user).isPresent(),
         gateway::hasSession, Duration.ofSeconds(5), Clock.systemUTC());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.icqtransport.core.crypto.DatabaseKey;
+import net.icqtransport.core.registration.JdbcRegistrationStore;
 import net.icqtransport.xmpp.access.AccessSettings;
 import java.util.Optional;
 import net.icqtransport.core.tls.TlsSettings;
@@ -54,7 +56,8 @@ public record TransportConfig(
     TlsSettings oscarTls,
     boolean severalInstances,
     FileTransferConfig files,
-    double oscarLoginRate) {
+    double oscarLoginRate,
+    Duration databaseConnectionTimeout) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -130,6 +133,18 @@ public record TransportConfig(
       problems.add(ROOT + ".http.port: not a port number (0 picks a free one): " + c.getInt("http.port"));
     }
     Map<String, String> levels = loggingLevels(c, problems);
+    Duration connectionTimeout = JdbcRegistrationStore.DEFAULT_CONNECTION_TIMEOUT;
+    if (validator.isValid("database.connection-timeout")) {
+      try {
+        connectionTimeout = c.getDuration("database.connection-timeout");
+        if (connectionTimeout.toMillis() < 250) {
+          problems.add(ROOT + ".database.connection-timeout: must be at least 250ms, not " + connectionTimeout);
+        }
+      } catch (ConfigException e) {
+        problems.add(ROOT + ".database.connection-timeout: not a duration (e.g. 5s): "
+            + c.getValue("database.connection-timeout").render());
+      }
+    }
     String databaseKey = secret(c, "database.key", validator, problems);
     if (databaseKey != null && !databaseKey.isEmpty()) {
       try {
@@ -201,7 +216,8 @@ public record TransportConfig(
         oscarTls,
         c.getBoolean("xmpp.several-instances"),
         files,
-        c.getDouble("oscar.login-rate"));
+        c.getDouble("oscar.login-rate"),
+        connectionTimeout);
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */
@@ -224,6 +240,18 @@ public record TransportConfig(
       }
     });
     return levels;
+  }
+
+  /**
+   * The database for messages and logs: the embedded file, or the JDBC URL without anything that may carry
+   * credentials (user info before {@code @}, and parameters after {@code ?} or {@code ;}, e.g. {@code password=}).
+   */
+  public String databaseName() {
+    if (databaseUrl.isEmpty()) {
+      return "embedded " + databaseFile;
+    }
+    String url = databaseUrl.replaceFirst("[?;].*$", "");
+    return url.replaceFirst("//[^/@]*@", "//");
   }
 
   /** Whether the component link to {@link #xmppHost()} is plaintext across a network (started with a warning). */
@@ -293,7 +321,7 @@ public record TransportConfig(
   public String toString() {
     return "TransportConfig[xmpp=" + xmppHost + ":" + xmppPort + ", domain=" + componentDomain
         + ", oscar=" + oscarLoginHost + ":" + oscarLoginPort + " (" + oscarLoginMethod + ")"
-        + ", database=" + (databaseUrl.isEmpty() ? "embedded " + databaseFile : databaseUrl)
+        + ", database=" + databaseName()
         + ", http=" + (httpEnabled ? httpHost + ":" + httpPort : "off")
         + ", admins=" + admins + ", access=" + access + ", xmppTls=" + xmppTls + ", oscarTls=" + oscarTls + "]";
   }

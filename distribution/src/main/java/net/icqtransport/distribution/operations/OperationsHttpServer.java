@@ -18,9 +18,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The operator's HTTP endpoint (the JDK's {@code com.sun.net.httpserver}, one thread): {@code GET /metrics}
  * answers the Prometheus text exposition format 0.0.4, {@code GET /health} answers
- * {@code {"status":"UP","xmpp":"connected","sessions":N}} with 200 while the component is connected to the
- * XMPP server, and {@code "DOWN"}/{@code "disconnected"} with 503 otherwise (for load balancers, Kubernetes
- * probes, systemd watchdogs). Anything else is 404; methods other than GET and HEAD are 405.
+ * {@code {"status":"UP","xmpp":"connected","database":"up","sessions":N}} with 200 while the component is
+ * connected to the XMPP server and the database answers; {@code "DEGRADED"} with {@code "database":"down"},
+ * still 200, while the database does not answer (users online keep chatting, and restarting the transport
+ * would end their sessions and not bring the database back); {@code "DOWN"}/{@code "disconnected"} with 503
+ * while the component is not connected (for load balancers, Kubernetes probes, systemd watchdogs). Anything
+ * else is 404; methods other than GET and HEAD are 405.
  */
 public final class OperationsHttpServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OperationsHttpServer.class);
@@ -40,10 +43,12 @@ public final class OperationsHttpServer implements AutoCloseable {
    *
    * @param scrape the Prometheus text of the meters
    * @param connected whether the component is connected to the XMPP server
+   * @param databaseUp whether the database answers (returns promptly, e.g. {@link DatabaseCheck})
    * @param sessions how many users are logged in to ICQ now
    */
   public static OperationsHttpServer start(
-      String host, int port, Supplier<String> scrape, BooleanSupplier connected, IntSupplier sessions) {
+      String host, int port, Supplier<String> scrape, BooleanSupplier connected, BooleanSupplier databaseUp,
+      IntSupplier sessions) {
     HttpServer server;
     try {
       server = HttpServer.create(new InetSocketAddress(host, port), 16);
@@ -58,8 +63,10 @@ public final class OperationsHttpServer implements AutoCloseable {
     server.createContext("/health", exchange -> {
       if (allowed(exchange) && exact(exchange, "/health")) {
         boolean up = connected.getAsBoolean();
-        String body = "{\"status\":\"" + (up ? "UP" : "DOWN") + "\",\"xmpp\":\""
-            + (up ? "connected" : "disconnected") + "\",\"sessions\":" + sessions.getAsInt() + "}";
+        boolean database = databaseUp.getAsBoolean();
+        String status = !up ? "DOWN" : database ? "UP" : "DEGRADED";
+        String body = "{\"status\":\"" + status + "\",\"xmpp\":\"" + (up ? "connected" : "disconnected")
+            + "\",\"database\":\"" + (database ? "up" : "down") + "\",\"sessions\":" + sessions.getAsInt() + "}";
         respond(exchange, up ? 200 : 503, "application/json", body);
       }
     });

@@ -60,7 +60,7 @@ class OperationsEndToEndTest extends TransportEndToEndTest {
 
     HttpResponse<String> health = get(port, "/health");
     assertEquals(200, health.statusCode());
-    assertEquals("{\"status\":\"UP\",\"xmpp\":\"connected\",\"sessions\":1}", health.body());
+    assertEquals("{\"status\":\"UP\",\"xmpp\":\"connected\",\"database\":\"up\",\"sessions\":1}", health.body());
 
     prosody.stop();
     Await.until(() -> get(port, "/health").statusCode() == 503, WAIT, "health reports 503 once Prosody is gone");

@@ -246,9 +246,9 @@ public final class BridgeGateway implements Gateway {
     Objects.requireNonNull(status, "status");
     if (!status.isAvailable()) {
       userUnavailable(user, resource);
-      return online.containsKey(user) || store.find(user).isPresent();
+      return online.containsKey(user) || registeredOrUnknown(user);
     }
-    if (stopped.get() || (!online.containsKey(user) && store.find(user).isEmpty())) {
+    if (stopped.get() || (!online.containsKey(user) && !registeredOrUnknown(user))) {
       return false;
     }
     ResourcePresence presence = new ResourcePresence(priority, status, statusText);
@@ -270,6 +270,21 @@ public final class BridgeGateway implements Gateway {
     }
     entry.bridge.wake();
     return true;
+  }
+
+  /**
+   * Whether the store has a registration of the user; true when the store cannot say (it is unreachable):
+   * the bridge started then reads the registration again at its login, tells the user that it cannot and
+   * retries with backoff, and logs in once the store answers (or says "not registered").
+   */
+  private boolean registeredOrUnknown(UserAddress user) {
+    try {
+      return store.find(user).isPresent();
+    } catch (StoreException e) {
+      log.warn("The registration store is unavailable ({}); the ICQ login of {} retries until it can read the "
+          + "registration", e.reason(), user);
+      return true;
+    }
   }
 
   @Override

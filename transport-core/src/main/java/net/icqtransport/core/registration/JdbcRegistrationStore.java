@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -38,6 +39,8 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
   private static final String UNIQUE_VIOLATION = "23505";
   /** UPDATE-then-INSERT rounds before a save gives up; each lost round means another instance wrote the row. */
   private static final int MAX_ATTEMPTS = 10;
+  /** How long a call waits for a database connection unless configured otherwise. */
+  public static final Duration DEFAULT_CONNECTION_TIMEOUT = Duration.ofSeconds(5);
 
   private final DataSource dataSource;
   private volatile PasswordCipher cipher;
@@ -58,14 +61,28 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
     return pooled("jdbc:h2:file:" + file.toAbsolutePath() + ";DB_CLOSE_ON_EXIT=FALSE", "sa", "");
   }
 
-  /** A pooled data source for any JDBC URL. */
+  /** A pooled data source for any JDBC URL, waiting at most {@link #DEFAULT_CONNECTION_TIMEOUT} for a connection. */
   public static HikariDataSource pooled(String jdbcUrl, String username, String password) {
+    return pooled(jdbcUrl, username, password, DEFAULT_CONNECTION_TIMEOUT);
+  }
+
+  /**
+   * A pooled data source for any JDBC URL. A call waits at most {@code connectionTimeout} for a connection
+   * (HikariCP's {@code connectionTimeout}, also the driver's login timeout), then fails with
+   * {@link StoreException}: while the database is unreachable, requests that need it are answered after that
+   * long instead of HikariCP's 30 s. A pooled connection is checked before use (within the same bound), so
+   * connections the database dropped are replaced, and the pool recovers by itself when the database is back.
+   * The first connection is made here: an unreachable database fails the start at once.
+   */
+  public static HikariDataSource pooled(String jdbcUrl, String username, String password, Duration connectionTimeout) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
     config.setUsername(username);
     config.setPassword(password);
     config.setMaximumPoolSize(4);
     config.setPoolName("registrations");
+    config.setConnectionTimeout(connectionTimeout.toMillis());
+    config.setValidationTimeout(Math.min(connectionTimeout.toMillis(), DEFAULT_CONNECTION_TIMEOUT.toMillis()));
     return new HikariDataSource(config);
   }
 

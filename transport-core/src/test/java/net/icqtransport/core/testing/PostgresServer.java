@@ -45,17 +45,36 @@ public final class PostgresServer implements AutoCloseable {
   public static PostgresServer start() {
     try {
       PostgresServer server = new PostgresServer();
-      server.asPostgres(BIN.resolve("pg_ctl").toString(), "-D", server.folder.resolve("data").toString(),
-          "-l", server.folder.resolve("postgres.log").toString(), "-w", "-t", "60",
-          "-o", "-p " + server.port + " -k " + server.folder + " -c listen_addresses=127.0.0.1 -c fsync=off",
-          "start");
-      server.running = true;
+      server.startServer();
       server.asPostgres(BIN.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", String.valueOf(server.port),
           "-U", USER, DATABASE);
       return server;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Stops the server as a crash would ({@code pg_ctl stop -m immediate}: every backend is killed, client
+   * connections are cut without a goodbye, no checkpoint); the data stays for {@link #restart}.
+   */
+  public void stopHard() {
+    asPostgres(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(), "-m", "immediate", "-w",
+        "stop");
+    running = false;
+  }
+
+  /** Starts the stopped server again on the same port with the same data (it recovers from its WAL). */
+  public void restart() {
+    startServer();
+  }
+
+  private void startServer() {
+    asPostgres(BIN.resolve("pg_ctl").toString(), "-D", folder.resolve("data").toString(),
+        "-l", folder.resolve("postgres.log").toString(), "-w", "-t", "60",
+        "-o", "-p " + port + " -k " + folder + " -c listen_addresses=127.0.0.1 -c fsync=off",
+        "start");
+    running = true;
   }
 
   public String jdbcUrl() {

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.handler.Unregistration;
+import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.UserPreferences;
 import net.icqtransport.xmpp.state.UserPresenceBook;
@@ -39,6 +40,6 @@ public final class TransportCommands {
             new AnnounceCommand(gateway, addresses, sender),
             new DisconnectUserCommand(gateway, addresses)),
         isAdmin,
-        user -> gateway.registration(user).isPresent());
+        RegistrationCheck.of(gateway)::isRegistered);
   }
 }

@@ -12,6 +12,7 @@ import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.mapping.ChatStateMapping;
 import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
 import net.icqtransport.xmpp.router.MessageListener;
+import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaException;
@@ -33,7 +34,10 @@ import org.xmpp.packet.PacketError;
  *   <li>XEP-0184 §5: a message with {@code <request xmlns='urn:xmpp:receipts'/>} and an id is acknowledged
  *       with {@code <received/>} from the contact once ICQ's server took it (not before, and never when it
  *       bounced).
- *   <li>A message with a body from a user who is not registered gets {@code registration-required}.
+ *   <li>A message with a body from a user who is not registered gets {@code registration-required}. A user
+ *       with a session counts as registered without a store read ({@link RegistrationCheck#of}), so chat goes
+ *       on while the database is down; without one, an unreachable store bounces the message as
+ *       {@code internal-server-error} (wait) saying so ({@link StanzaErrorMapping#forStoreUnavailable}).
  * </ul>
  *
  * Bodies are never logged.
@@ -44,6 +48,7 @@ public final class MessageHandler implements MessageListener {
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
+  private final RegistrationCheck registered;
   /** Messages with an XEP-0066 OOB URL become ICQ file transfers; {@code null}: they go as text. */
   private final net.icqtransport.xmpp.filetransfer.OobFileForwarder files;
 
@@ -56,6 +61,7 @@ public final class MessageHandler implements MessageListener {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
+    this.registered = RegistrationCheck.of(gateway);
     this.files = files;
   }
 
@@ -72,7 +78,7 @@ public final class MessageHandler implements MessageListener {
       return;
     }
     UserAddress user = addresses.userOf(message.getFrom());
-    if (gateway.registration(user).isEmpty()) {
+    if (!registered.isRegistered(user)) {
       throw new StanzaException(PacketError.Condition.registration_required,
           "Register with " + addresses.domain() + " (your ICQ number and password) first");
     }
@@ -115,7 +121,7 @@ public final class MessageHandler implements MessageListener {
       return;
     }
     UserAddress user = addresses.userOf(message.getFrom());
-    if (gateway.registration(user).isPresent()) {
+    if (registered.isRegistered(user)) {
       gateway.sendTyping(user, recipient.contact(), typing.get());
     }
   }

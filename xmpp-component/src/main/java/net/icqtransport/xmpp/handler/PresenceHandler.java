@@ -11,6 +11,7 @@ import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.mapping.PresenceStatusMapping;
 import net.icqtransport.xmpp.roster.ClientFeatures;
 import net.icqtransport.xmpp.router.PresenceListener;
+import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.PendingAuthorizations;
@@ -50,6 +51,7 @@ public final class PresenceHandler implements PresenceListener {
   private final UserResources resources;
   private final ClientFeatures clientFeatures;
   private final ContactSubscriptions subscriptions;
+  private final RegistrationCheck registration;
 
   public PresenceHandler(
       StanzaSender sender,
@@ -67,6 +69,7 @@ public final class PresenceHandler implements PresenceListener {
     this.presences = Objects.requireNonNull(presences, "presences");
     this.resources = Objects.requireNonNull(resources, "resources");
     this.clientFeatures = Objects.requireNonNull(clientFeatures, "clientFeatures");
+    this.registration = RegistrationCheck.of(gateway);
     this.subscriptions = new ContactSubscriptions(sender, gateway, addresses, presences, authorizations);
   }
 
@@ -140,7 +143,7 @@ public final class PresenceHandler implements PresenceListener {
     Presence.Type type = presence.getType();
     JID userJid = addresses.userJid(user);
     JID contactJid = addresses.contactJid(contact);
-    boolean registered = gateway.registration(user).isPresent();
+    boolean registered = registration.isRegistered(user);
     if (type == null) {
       if (!registered) {
         throw registrationRequired();

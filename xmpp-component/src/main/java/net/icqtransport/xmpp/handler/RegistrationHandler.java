@@ -8,6 +8,7 @@ import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.registration.Registration;
+import net.icqtransport.core.registration.StoreException;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
@@ -37,7 +38,9 @@ import org.xmpp.packet.Presence;
  *       follows at once: a server answers a probe from an entity without a subscription with
  *       {@code unsubscribed}, which cancels the pending request (Prosody does). The user's {@code subscribed}
  *       answer makes the server send the user's presence, and {@link PresenceHandler} probes then.
- *       Refused credentials give {@code not-authorized}, and nothing else is sent.
+ *       Refused credentials give {@code not-authorized}, and nothing else is sent. When the registration store
+ *       is unreachable (its database is down) the reply is {@code internal-server-error} of type {@code wait}
+ *       (RFC 6120 §8.3.2, §8.3.3.6) saying so: nothing was stored, the user may try again later.
  *   <li>set with {@code <remove/>} → unregister, result, then {@code unsubscribe}, {@code unsubscribed} and
  *       {@code unavailable} to the user (XEP-0077 §3.2, XEP-0100 §4.3), through the {@link Unregistration}
  *       that the "Unregister" ad-hoc command shares.
@@ -148,6 +151,11 @@ public final class RegistrationHandler implements IqHandler {
       LOG.info("Registration of {} as ICQ {} refused: {}", user, account, login.failure());
       return StanzaErrorMapping.forLoginFailure(login.failure());
     }
+    if (failure instanceof StoreException store) {
+      LOG.warn("Registration of {} as ICQ {} not stored, the registration store is unavailable: {}", user, account,
+          store.reason());
+      return StanzaErrorMapping.forStoreUnavailable();
+    }
     LOG.warn("Registration of {} as ICQ {} failed", user, account, failure);
     return StanzaErrorMapping.forUnexpectedFailure("complete the registration; try again later");
   }
@@ -155,7 +163,9 @@ public final class RegistrationHandler implements IqHandler {
   private void unregister(IQ request, UserAddress user) {
     unregistration.remove(user).whenComplete((existed, failure) -> {
       if (failure != null) {
-        sender.send(StanzaErrors.iqError(request, StanzaErrorMapping.forUnexpectedFailure("remove the registration")));
+        LOG.warn("Unregistering {} failed", user, failure);
+        sender.send(StanzaErrors.iqError(request,
+            StanzaErrorMapping.forGatewayFailure(AsyncFailures.unwrap(failure), "remove the registration")));
         return;
       }
       sender.send(IQ.createResultIQ(request));

@@ -3,6 +3,7 @@ package net.icqtransport.xmpp.mapping;
 import net.icqtransport.core.bridge.NotLoggedInException;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.registration.StoreException;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.PacketError.Condition;
 import org.xmpp.packet.PacketError.Type;
@@ -14,6 +15,7 @@ import org.xmpp.packet.PacketError.Type;
  *
  * <pre>
  *   NotLoggedInException          → service-unavailable (cancel)  "You are not logged in to ICQ…"
+ *   StoreException                → internal-server-error (wait)  "The transport's registration store is unavailable…"
  *   UnsupportedOperationException → feature-not-implemented (cancel)
  *   IllegalArgumentException      → bad-request (modify)
  *   anything else                 → internal-server-error (wait)
@@ -27,6 +29,10 @@ import org.xmpp.packet.PacketError.Type;
 public final class StanzaErrorMapping {
   /** The text of every error caused by the user's ICQ session being down. */
   public static final String NOT_LOGGED_IN = "You are not logged in to ICQ: register with the transport and go online";
+
+  /** The text of every error caused by the registration store being unreachable. */
+  public static final String STORE_UNAVAILABLE =
+      "The transport's registration store is unavailable; nothing was changed, try again later";
 
   private StanzaErrorMapping() {}
 
@@ -83,6 +89,9 @@ public final class StanzaErrorMapping {
     if (failure instanceof NotLoggedInException) {
       return forNotLoggedIn();
     }
+    if (failure instanceof StoreException) {
+      return forStoreUnavailable();
+    }
     if (failure instanceof UnsupportedOperationException) {
       return new PacketError(Condition.feature_not_implemented, Type.cancel, "ICQ does not support this: " + what);
     }
@@ -92,6 +101,15 @@ public final class StanzaErrorMapping {
           detail == null || detail.isBlank() ? "Invalid request" : detail);
     }
     return forUnexpectedFailure(what);
+  }
+
+  /**
+   * The error for a request the registration store could not serve (its database is unreachable):
+   * {@code internal-server-error} (RFC 6120 §8.3.3.6) of type {@code wait}, "retry after waiting (the error is
+   * temporary)" (§8.3.2), with a text that says so. Nothing was stored (the stores write in transactions).
+   */
+  public static PacketError forStoreUnavailable() {
+    return new PacketError(Condition.internal_server_error, Type.wait, STORE_UNAVAILABLE);
   }
 
   /** The error for a failure the transport did not expect; the text says nothing internal. */

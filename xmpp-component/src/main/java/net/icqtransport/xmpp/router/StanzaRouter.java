@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import net.icqtransport.core.registration.StoreException;
 import net.icqtransport.xmpp.access.AccessPolicy;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
@@ -129,6 +130,10 @@ public final class StanzaRouter {
     } catch (StanzaException e) {
       LOG.debug("Refusing {} from {}: {} ({})", kind(stanza), stanza.getFrom(), e.condition().toXMPP(), e.getMessage());
       reply(stanza, e.toPacketError());
+    } catch (StoreException e) {
+      LOG.warn("Refusing a {} from {}: the registration store is unavailable: {}", kind(stanza), stanza.getFrom(),
+          e.reason());
+      reply(stanza, StanzaErrorMapping.forStoreUnavailable());
     } catch (IllegalArgumentException e) {
       // Tinder throws this for an unknown type or show value, or a malformed address.
       LOG.debug("Malformed {} from {}: {}", kind(stanza), stanza.getFrom(), e.getMessage());

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.MessageRejectedException;
 import net.icqtransport.core.legacy.MessageRejectedException.Reason;
+import net.icqtransport.core.registration.StoreException;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.testing.RouterFixture;
 import org.junit.jupiter.api.Test;
@@ -82,6 +83,43 @@ class MessageHandlerTest {
             <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>The transport could not deliver the message</text>
           </error>
         </message>""");
+  }
+
+  /** The session logged in with the registration: chat needs no store read (docs/reliability.md). */
+  @Test
+  void aUserWithASessionChatsWhileTheRegistrationStoreIsUnreachable() {
+    when(fixture.gateway.registration(ALICE)).thenThrow(storeDown());
+    when(fixture.gateway.hasSession(ALICE)).thenReturn(true);
+    when(fixture.gateway.sendMessage(ALICE, BOB, "still here")).thenReturn(CompletableFuture.completedFuture(null));
+
+    fixture.receive("<message type='chat' id='m8' from='alice@localhost/pc' to='123456@icq.localhost'>"
+        + "<body>still here</body></message>");
+
+    verify(fixture.gateway).sendMessage(ALICE, BOB, "still here");
+    assertTrue(fixture.sender.sent().isEmpty(), fixture.sender.allXml());
+  }
+
+  /** Without a session the store must answer; when it cannot, the message comes back saying why (RFC 6120 §8.3.2 wait). */
+  @Test
+  void withoutASessionAMessageWhileTheRegistrationStoreIsUnreachableBouncesSayingSo() {
+    when(fixture.gateway.registration(ALICE)).thenThrow(storeDown());
+
+    fixture.receive("<message type='chat' id='m9' from='alice@localhost/pc' to='123456@icq.localhost'>"
+        + "<body>anyone?</body></message>");
+
+    verify(fixture.gateway, never()).sendMessage(any(), any(), anyString());
+    assertStanzas(fixture.sender.sent(), """
+        <message type='error' id='m9' from='123456@icq.localhost' to='alice@localhost/pc'>
+          <body>anyone?</body>
+          <error type='wait'>
+            <internal-server-error xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>The transport's registration store is unavailable; nothing was changed, try again later</text>
+          </error>
+        </message>""");
+  }
+
+  private static StoreException storeDown() {
+    return new StoreException("cannot read the registration", new java.sql.SQLException("Connection refused"));
   }
 
   @Test

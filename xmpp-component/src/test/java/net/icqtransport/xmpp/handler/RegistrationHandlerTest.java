@@ -15,6 +15,7 @@ import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.registration.Registration;
+import net.icqtransport.core.registration.StoreException;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.testing.RouterFixture;
 import ch.qos.logback.classic.Logger;
@@ -158,6 +159,51 @@ class RegistrationHandlerTest {
             <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>Could not log in to ICQ: cannot reach the server; try again later</text>
           </error>
         </iq>""");
+  }
+
+  /**
+   * XEP-0077 §3.1 allows any stanza error to a registration; RFC 6120 §8.3.3.6 internal-server-error, type
+   * wait (§8.3.2: retry after waiting), with a text saying what is wrong: the client shows it instead of timing
+   * out, and the user tries later. Nothing else is sent (no subscribe: nothing was registered).
+   */
+  @Test
+  void aRegistrationTheStoreCannotKeepIsAnInternalServerErrorToRetryLater() {
+    when(fixture.gateway.register(ALICE, CREDENTIALS)).thenReturn(CompletableFuture.failedFuture(
+        new StoreException("cannot save the registration of alice@localhost",
+            new java.sql.SQLTransientConnectionException("Connection to 127.0.0.1:5432 refused"))));
+
+    fixture.receive("""
+        <iq type='set' id='r7' from='alice@localhost/pc' to='icq.localhost'>
+          <query xmlns='jabber:iq:register'><username>123456</username><password>s3cret!</password></query>
+        </iq>""");
+
+    assertStoreUnavailable("r7");
+  }
+
+  /** The form (XEP-0077 §3.1 get) shows whether the user is registered, so it needs the store. */
+  @Test
+  void theRegistrationFormWhileTheStoreIsUnreachableIsTheSameErrorToRetryLater() {
+    when(fixture.gateway.registration(ALICE)).thenThrow(
+        new StoreException("cannot read the registration of alice@localhost", new java.sql.SQLException("refused")));
+
+    fixture.receive("""
+        <iq type='get' id='r8' from='alice@localhost/pc' to='icq.localhost'>
+          <query xmlns='jabber:iq:register'/>
+        </iq>""");
+
+    assertStoreUnavailable("r8");
+  }
+
+  /** The only reply is the error to retry later, and it never echoes the password. */
+  private void assertStoreUnavailable(String id) {
+    assertStanzas(fixture.sender.sent(), """
+        <iq type='error' id='%s' from='icq.localhost' to='alice@localhost/pc'>
+          <error type='wait'>
+            <internal-server-error xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>The transport's registration store is unavailable; nothing was changed, try again later</text>
+          </error>
+        </iq>""".formatted(id));
+    assertFalse(fixture.sender.allXml().contains("s3cret"), "the error must not echo the password");
   }
 
   @Test

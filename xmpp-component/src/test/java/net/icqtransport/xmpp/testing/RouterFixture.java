@@ -46,6 +46,7 @@ import net.icqtransport.xmpp.roster.PrivilegedRoster;
 import net.icqtransport.xmpp.roster.RosterPushHandler;
 import net.icqtransport.xmpp.roster.RosterSync;
 import net.icqtransport.xmpp.router.IqRequests;
+import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.router.StanzaRouter;
 import net.icqtransport.xmpp.state.PendingAuthorizations;
 import net.icqtransport.xmpp.state.PresenceBook;
@@ -128,7 +129,7 @@ public final class RouterFixture {
                 preferences)),
         new PrivilegeMessageListener(privileges, new MessageHandler(sender, gateway, addresses)),
         iqRequests,
-        user -> gateway.registration(user).isPresent(),
+        RegistrationCheck.of(gateway),
         new AccessPolicy(access, DOMAIN, nanoTime));
   }
 
