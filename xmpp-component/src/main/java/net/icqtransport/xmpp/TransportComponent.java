@@ -93,7 +93,8 @@ import org.xmpp.packet.Presence;
  *
  * <p>Inbound stanzas are handled in order per sender bare JID, in parallel across senders, and never dropped;
  * outbound stanzas go through one FIFO that waits for the connection. After the first connection and every
- * reconnection, every registered user is probed (XEP-0100 §4.4) so their sessions start again.
+ * reconnection, every registered user is probed (XEP-0100 §4.4) so their sessions start again; the answer,
+ * the user's available presence, also has the messages kept for them during the outage handed over.
  *
  * <p>Whack calls {@code Preferences.userRoot()}: run with {@code -Djava.util.prefs.userRoot=<some dir>} to
  * keep it out of the home folder.
@@ -261,10 +262,7 @@ public final class TransportComponent implements UserEndpoint {
     if (started) {
       throw new IllegalStateException("enable the spare link before start()");
     }
-    spareLink = new SpareLink(connectorFactory, settings.domain(), interval, this::receive, () -> {
-      probeRegisteredUsers();
-      redeliverPending();
-    });
+    spareLink = new SpareLink(connectorFactory, settings.domain(), interval, this::receive, this::probeRegisteredUsers);
   }
 
   /** Whether the spare link holds a route slot (see {@link #enableSpareLink}). */
@@ -476,15 +474,6 @@ public final class TransportComponent implements UserEndpoint {
     LOG.info("Probed {} registered users", users.size());
   }
 
-  /** Messages that could not be written before (e.g. ICQ offline messages) are handed over again. */
-  private void redeliverPending() {
-    try {
-      gateway.redeliverPending();
-    } catch (RuntimeException e) {
-      LOG.error("Redelivering pending messages failed", e);
-    }
-  }
-
   private final class Listener implements ConnectionListener {
     @Override
     public void connected(ComponentLink link) {
@@ -494,7 +483,9 @@ public final class TransportComponent implements UserEndpoint {
       if (current != null && link != null) {
         current.reannounce();
       }
-      redeliverPending();
+      // Messages kept while the link was down wait for each user's answer to the probe (an available
+      // presence, Gateway.userAvailable): writing them now would race the user's return, and a server
+      // without offline storage would bounce them.
     }
 
     @Override

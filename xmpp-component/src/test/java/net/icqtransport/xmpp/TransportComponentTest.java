@@ -142,24 +142,6 @@ class TransportComponentTest {
   }
 
   @Test
-  void pendingMessagesAreRedeliveredAfterEveryConnectionAfterTheProbes() throws Exception {
-    when(gateway.registeredUsers()).thenReturn(List.of(ALICE));
-    component.attach(gateway);
-    FakeLink first = new FakeLink();
-    links.add(first);
-    component.start();
-    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
-
-    InOrder order = inOrder(gateway);
-    order.verify(gateway, timeout(5_000)).registeredUsers();
-    order.verify(gateway, timeout(5_000)).redeliverPending();
-
-    links.add(new FakeLink());
-    first.drop();
-    verify(gateway, timeout(5_000).times(2)).redeliverPending();
-  }
-
-  @Test
   void aDeliveredMessageThatCannotBeWrittenFailsSoTheBridgeKeepsIt() throws Exception {
     when(gateway.registeredUsers()).thenReturn(List.of());
     component.attach(gateway);
@@ -172,7 +154,7 @@ class TransportComponentTest {
     CompletableFuture<Void> delivered = component.deliverMessage(ALICE, new LegacyContactId("123456"), "hi", null);
 
     // Failed, not left waiting in memory: the bridge keeps it in its durable outbox and redelivers it,
-    // with a delay stamp, after the next connection.
+    // with a delay stamp, at the user's next available presence (the answer to the probe after the reconnect).
     assertThrows(ExecutionException.class, () -> delivered.get(5, TimeUnit.SECONDS));
     assertTrue(link.written().isEmpty());
   }
