@@ -42,6 +42,8 @@ import net.icqtransport.xmpp.connection.WhackConnector;
 import net.icqtransport.xmpp.disco.EntityCapsStamper;
 import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
 import net.icqtransport.xmpp.endpoint.ContactPresencePublisher;
+import net.icqtransport.xmpp.endpoint.MessageBounces;
+import net.icqtransport.xmpp.endpoint.WrittenMessages;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
 import net.icqtransport.xmpp.handler.CommandsHandler;
 import net.icqtransport.xmpp.handler.DiscoHandler;
@@ -192,7 +194,9 @@ public final class TransportComponent implements UserEndpoint {
         new PrivilegedRoster(iqRequests, addresses), clientFeatures, presences);
     this.avatars = new AvatarCache(gateway);
     ContactPresencePublisher contactPresences = new ContactPresencePublisher(outbound, addresses, presences, gateway, avatars);
-    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences, gateway, roster, contactPresences, authorizations);
+    WrittenMessages written = new WrittenMessages();
+    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences, gateway, roster, contactPresences,
+        authorizations, written);
     net.icqtransport.xmpp.filetransfer.OobFileForwarder oobFiles = null;
     if (fileTransfers != null) {
       java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
@@ -228,6 +232,7 @@ public final class TransportComponent implements UserEndpoint {
             new PresenceHandler(outbound, gateway, addresses, presences, resources, clientFeatures, authorizations,
                 preferences)),
         new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses, oobFiles)),
+        new MessageBounces(written, gateway, addresses),
         iqRequests,
         user -> gateway.registration(user).isPresent(),
         new AccessPolicy(access, settings.domain(), System::nanoTime));
