@@ -41,6 +41,8 @@ import net.icqtransport.xmpp.connection.WhackConnector;
 import net.icqtransport.xmpp.disco.EntityCapsStamper;
 import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
 import net.icqtransport.xmpp.endpoint.ContactPresencePublisher;
+import net.icqtransport.xmpp.endpoint.MessageBounces;
+import net.icqtransport.xmpp.endpoint.WrittenMessages;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
 import net.icqtransport.xmpp.handler.CommandsHandler;
 import net.icqtransport.xmpp.handler.DiscoHandler;
@@ -93,7 +95,8 @@ import org.xmpp.packet.Presence;
  *
  * <p>Inbound stanzas are handled in order per sender bare JID, in parallel across senders, and never dropped;
  * outbound stanzas go through one FIFO that waits for the connection. After the first connection and every
- * reconnection, every registered user is probed (XEP-0100 §4.4) so their sessions start again.
+ * reconnection, every registered user is probed (XEP-0100 §4.4) so their sessions start again; the answer,
+ * the user's available presence, also has the messages kept for them during the outage handed over.
  *
  * <p>Whack calls {@code Preferences.userRoot()}: run with {@code -Djava.util.prefs.userRoot=<some dir>} to
  * keep it out of the home folder.
@@ -190,7 +193,9 @@ public final class TransportComponent implements UserEndpoint {
         new PrivilegedRoster(iqRequests, addresses), clientFeatures, presences);
     this.avatars = new AvatarCache(gateway);
     ContactPresencePublisher contactPresences = new ContactPresencePublisher(outbound, addresses, presences, gateway, avatars);
-    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences, gateway, roster, contactPresences, authorizations);
+    WrittenMessages written = new WrittenMessages();
+    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences, gateway, roster, contactPresences,
+        authorizations, written);
     net.icqtransport.xmpp.filetransfer.OobFileForwarder oobFiles = null;
     if (fileTransfers != null) {
       java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
@@ -226,6 +231,7 @@ public final class TransportComponent implements UserEndpoint {
             new PresenceHandler(outbound, gateway, addresses, presences, resources, clientFeatures, authorizations,
                 preferences)),
         new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses, oobFiles)),
+        new MessageBounces(written, gateway, addresses),
         iqRequests,
         RegistrationCheck.of(gateway),
         new AccessPolicy(access, settings.domain(), System::nanoTime));
@@ -445,15 +451,6 @@ public final class TransportComponent implements UserEndpoint {
     LOG.info("Probed {} registered users", users.size());
   }
 
-  /** Messages that could not be written before (e.g. ICQ offline messages) are handed over again. */
-  private void redeliverPending() {
-    try {
-      gateway.redeliverPending();
-    } catch (RuntimeException e) {
-      LOG.error("Redelivering pending messages failed", e);
-    }
-  }
-
   private final class Listener implements ConnectionListener {
     @Override
     public void connected(ComponentLink link) {
@@ -463,7 +460,9 @@ public final class TransportComponent implements UserEndpoint {
       if (current != null && link != null) {
         current.reannounce();
       }
-      redeliverPending();
+      // Messages kept while the link was down wait for each user's answer to the probe (an available
+      // presence, Gateway.userAvailable): writing them now would race the user's return, and a server
+      // without offline storage would bounce them.
     }
 
     @Override

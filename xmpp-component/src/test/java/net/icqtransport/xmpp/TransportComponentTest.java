@@ -3,11 +3,12 @@ package net.icqtransport.xmpp;
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanza;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.inOrder;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
@@ -36,7 +37,7 @@ import net.icqtransport.xmpp.disco.EntityCaps;
 import net.icqtransport.xmpp.testing.Stanzas;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.InOrder;
+import org.mockito.ArgumentCaptor;
 import org.xmpp.packet.Packet;
 
 /** The facade wired to a fake connection: probes after each connect, inbound routing, stop. */
@@ -57,6 +58,17 @@ class TransportComponentTest {
   @AfterEach
   void stop() {
     component.stop();
+  }
+
+  /** The component with no registered users, started and connected over a new fake link. */
+  private FakeLink connected() throws InterruptedException {
+    when(gateway.registeredUsers()).thenReturn(List.of());
+    component.attach(gateway);
+    FakeLink link = new FakeLink();
+    links.add(link);
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+    return link;
   }
 
   @Test
@@ -80,12 +92,7 @@ class TransportComponentTest {
 
   @Test
   void inboundStanzasAreAnsweredOverTheLink() throws Exception {
-    when(gateway.registeredUsers()).thenReturn(List.of());
-    component.attach(gateway);
-    FakeLink link = new FakeLink();
-    links.add(link);
-    component.start();
-    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+    FakeLink link = connected();
 
     inbound.accept(Stanzas.parse("<iq type='get' id='x1' from='alice@localhost/pc' to='icq.localhost'><ping xmlns='urn:xmpp:ping'/></iq>"));
 
@@ -125,12 +132,7 @@ class TransportComponentTest {
 
   @Test
   void stopShowsTheTransportOfflineToUsersShownOnline() throws Exception {
-    when(gateway.registeredUsers()).thenReturn(List.of());
-    component.attach(gateway);
-    FakeLink link = new FakeLink();
-    links.add(link);
-    component.start();
-    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+    FakeLink link = connected();
     component.sessionStateChanged(ALICE, SessionState.ONLINE, null);
     link.awaitWritten(1);
 
@@ -139,24 +141,6 @@ class TransportComponentTest {
     List<Packet> written = link.written();
     assertStanza("<presence type='unavailable' from='icq.localhost' to='alice@localhost'>"
         + "<status>The transport is shutting down</status></presence>", written.get(written.size() - 1));
-  }
-
-  @Test
-  void pendingMessagesAreRedeliveredAfterEveryConnectionAfterTheProbes() throws Exception {
-    when(gateway.registeredUsers()).thenReturn(List.of(ALICE));
-    component.attach(gateway);
-    FakeLink first = new FakeLink();
-    links.add(first);
-    component.start();
-    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
-
-    InOrder order = inOrder(gateway);
-    order.verify(gateway, timeout(5_000)).registeredUsers();
-    order.verify(gateway, timeout(5_000)).redeliverPending();
-
-    links.add(new FakeLink());
-    first.drop();
-    verify(gateway, timeout(5_000).times(2)).redeliverPending();
   }
 
   @Test
@@ -172,24 +156,39 @@ class TransportComponentTest {
     CompletableFuture<Void> delivered = component.deliverMessage(ALICE, new LegacyContactId("123456"), "hi", null);
 
     // Failed, not left waiting in memory: the bridge keeps it in its durable outbox and redelivers it,
-    // with a delay stamp, after the next connection.
+    // with a delay stamp, at the user's next available presence (the answer to the probe after the reconnect).
     assertThrows(ExecutionException.class, () -> delivered.get(5, TimeUnit.SECONDS));
     assertTrue(link.written().isEmpty());
   }
 
   @Test
   void aDeliveredMessageCompletesWhenWritten() throws Exception {
-    when(gateway.registeredUsers()).thenReturn(List.of());
-    component.attach(gateway);
-    FakeLink link = new FakeLink();
-    links.add(link);
-    component.start();
-    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+    FakeLink link = connected();
 
     component.deliverMessage(ALICE, new LegacyContactId("123456"), "hi", null).get(5, TimeUnit.SECONDS);
 
-    assertStanza("<message type='chat' from='123456@icq.localhost' to='alice@localhost'><body>hi</body></message>",
-        link.written().get(0));
+    Packet written = link.written().get(0);
+    assertNotNull(written.getID(), "an id, for matching a bounce");
+    assertStanza("<message type='chat' id='" + written.getID() + "' from='123456@icq.localhost' to='alice@localhost'>"
+        + "<body>hi</body></message>", written);
+  }
+
+  @Test
+  void aBounceOfAWrittenMessageIsHandedBackToTheGateway() throws Exception {
+    FakeLink link = connected();
+    Instant before = Instant.now();
+    component.deliverMessage(ALICE, new LegacyContactId("123456"), "hi", null).get(5, TimeUnit.SECONDS);
+    String id = link.written().get(0).getID();
+
+    // Prosody without mod_offline, alice offline (RFC 6121 §8.5.2.1.1): the message comes back.
+    inbound.accept(Stanzas.parse("<message type='error' id='" + id + "' from='alice@localhost' to='123456@icq.localhost'>"
+        + "<body>hi</body><error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+        + "</error></message>"));
+
+    ArgumentCaptor<Instant> time = ArgumentCaptor.forClass(Instant.class);
+    verify(gateway, timeout(5_000)).undeliverable(eq(ALICE), eq(new LegacyContactId("123456")), eq("hi"), time.capture());
+    assertFalse(time.getValue().isBefore(before), "its original time: when it was written");
+    assertEquals(1, link.written().size(), "an error is never answered");
   }
 
   @Test
@@ -199,12 +198,7 @@ class TransportComponentTest {
 
   @Test
   void transportPresenceCarriesEntityCaps() throws Exception {
-    when(gateway.registeredUsers()).thenReturn(List.of());
-    component.attach(gateway);
-    FakeLink link = new FakeLink();
-    links.add(link);
-    component.start();
-    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+    FakeLink link = connected();
 
     component.sessionStateChanged(ALICE, SessionState.ONLINE, null);
 

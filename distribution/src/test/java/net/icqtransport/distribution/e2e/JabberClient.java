@@ -1,6 +1,7 @@
 package net.icqtransport.distribution.e2e;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -19,6 +20,7 @@ import org.jivesoftware.smack.roster.Roster;
 import org.jivesoftware.smack.roster.SubscribeListener.SubscribeAnswer;
 import org.jivesoftware.smack.tcp.XMPPTCPConnection;
 import org.jivesoftware.smack.tcp.XMPPTCPConnectionConfiguration;
+import org.jivesoftware.smackx.delay.packet.DelayInformation;
 import org.jivesoftware.smackx.iqregister.packet.Registration;
 import org.jxmpp.jid.Jid;
 import org.jxmpp.jid.impl.JidCreate;
@@ -84,6 +86,12 @@ public final class JabberClient implements AutoCloseable {
         .setBody(body)
         .build();
     connection.sendStanza(message);
+  }
+
+  /** The XEP-0203 delay stamp of a message ({@code <delay xmlns='urn:xmpp:delay'/>}), or null without one. */
+  public static Instant delayStamp(Message message) {
+    DelayInformation delay = DelayInformation.from(message);
+    return delay == null ? null : delay.getStamp().toInstant();
   }
 
   /** The next message received, or an AssertionError after the timeout. */

@@ -11,15 +11,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP proxy to a local port that can stall: {@link #stallOpenConnections()} makes every connection open now
- * stop forwarding in both directions without closing (a half-dead NAT entry, a hung peer: no bytes, no FIN,
- * no RST). Connections accepted later forward normally. Plain blocking sockets, two threads per connection.
+ * A TCP proxy to a local port that can stall or cut: {@link #stallOpenConnections()} makes every connection
+ * open now stop forwarding in both directions without closing (a half-dead NAT entry, a hung peer: no bytes,
+ * no FIN, no RST); connections accepted later forward normally. {@link #cut()} closes every connection and
+ * closes new ones at once (the path to the target is gone) until {@link #restore()}. Plain blocking sockets,
+ * two threads per connection.
  */
 final class StallingTcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final int targetPort;
   private final List<Link> links = new CopyOnWriteArrayList<>();
   private final Thread acceptor;
+  private final AtomicBoolean cut = new AtomicBoolean();
 
   private record Link(Socket client, Socket target, AtomicBoolean stalled) {}
 
@@ -35,7 +38,7 @@ final class StallingTcpProxy implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  /** How many connections the proxy has accepted so far. */
+  /** How many connections the proxy has accepted and forwarded so far. */
   int connections() {
     return links.size();
   }
@@ -45,10 +48,28 @@ final class StallingTcpProxy implements AutoCloseable {
     links.forEach(link -> link.stalled().set(true));
   }
 
+  /** Closes every connection open now, and from now on every new one as soon as it is accepted. */
+  void cut() throws IOException {
+    cut.set(true);
+    for (Link link : links) {
+      link.client().close();
+      link.target().close();
+    }
+  }
+
+  /** New connections forward again. */
+  void restore() {
+    cut.set(false);
+  }
+
   private void acceptLoop() {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
+        if (cut.get()) {
+          client.close();
+          continue;
+        }
         Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         Link link = new Link(client, target, new AtomicBoolean());
         links.add(link);

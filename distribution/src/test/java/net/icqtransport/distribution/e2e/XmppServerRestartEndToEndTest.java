@@ -1,20 +1,32 @@
 package net.icqtransport.distribution.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.oscar.server.OscarSimulator;
+import org.jivesoftware.smack.packet.Message;
 import org.junit.jupiter.api.Test;
 
 /**
  * The XMPP server restarts under the transport: the component reconnects with backoff and jitter (XEP-0114
- * has no resumption), probes its registered users again, and alice's ICQ session is kept.
+ * has no resumption), probes its registered users again, and alice's ICQ session is kept. A message from ICQ
+ * during the outage is kept in the durable outbox and reaches alice with an XEP-0203 delay stamp at her next
+ * available presence, also when her client comes back only after the component (Prosody here has no offline
+ * storage: a message written to her before would be bounced).
  */
 class XmppServerRestartEndToEndTest extends TransportEndToEndTest {
   private static final String BOB_UIN = "100002";
   private static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
+  private static final String OUTAGE_TEXT = "sent while your Jabber server was down";
+
+  private IcqUser bob;
+  /** Just before bob sent {@link #OUTAGE_TEXT} (millisecond precision, as the delay stamp). */
+  private Instant sentDuringTheOutage;
 
   @Override
   protected void configureSimulator(OscarSimulator.Builder builder) {
@@ -25,20 +37,7 @@ class XmppServerRestartEndToEndTest extends TransportEndToEndTest {
 
   @Test
   void prosodyCrashesAndRestartsAndTheComponentReconnectsKeepingAliceOnIcq() throws Exception {
-    transport = startTransport(FaultTimers.fast());
-    JabberClient alice = registeredAlice();
-    IcqUser bob = icqUser(BOB_UIN, BOB_ICQ_PASSWORD);
-
-    // A crash: Prosody sends nobody's unavailable presence (on SIGTERM it does, and the transport rightly signs
-    // alice off ICQ), so alice's ICQ session stays up and bob's message reaches the transport meanwhile.
-    prosody.crash();
-    alice.close();
-    // Bob's message now reaches a transport with no XMPP link. Its fate is not asserted: it waits in the
-    // component's in-memory outbound queue and is written when the link returns, without an XEP-0203 delay
-    // stamp, and is bounced by Prosody if alice is not back yet (no mod_offline): an open finding, see
-    // docs/reliability-faults.md.
-    bob.session().sendMessage(new LegacyContactId(ALICE_UIN), "sent while your Jabber server was down")
-        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    crashWhileAliceIsOnIcqAndBobWrites();
     prosody.start();
     JabberClient back = loginAlice();
 
@@ -46,14 +45,58 @@ class XmppServerRestartEndToEndTest extends TransportEndToEndTest {
     assertTrue(transport.awaitConnected(WAIT), "the component reconnected");
     Await.until(() -> simulator.isOnline(ALICE_UIN), WAIT, "alice's ICQ session kept");
     assertTrue(back.connection().isAuthenticated());
+    assertKeptMessageArrives(back);
     // The returning client's own probe was bounced while the component was away; after reconnecting the
     // transport shows its presence again, and chat works both ways.
     awaitTransportOnline(back);
     back.sendChat(jid(BOB_UIN), "back after the crash");
     assertEquals("back after the crash",
         bob.next(IcqUser.Text.class, t -> t.text().equals("back after the crash"), WAIT).text());
+    assertBobReachesAliceLive(back);
+  }
+
+  @Test
+  void aMessageFromIcqDuringTheCrashReachesAliceWhoComesBackOnlyAfterTheComponent() throws Exception {
+    crashWhileAliceIsOnIcqAndBobWrites();
+    prosody.start();
+    // The component is back before alice: its probe finds her offline. Writing the kept message now would have
+    // it bounced (no mod_offline); it must wait for her.
+    Await.until(() -> XmppLinkHealth.connected(transport), WAIT, "the component reconnected");
+    Thread.sleep(3_000);
+    JabberClient back = loginAlice();
+
+    assertKeptMessageArrives(back);
+    awaitTransportOnline(back); // her presence logged her in to ICQ again
+    assertBobReachesAliceLive(back);
+  }
+
+  /**
+   * Alice is online on ICQ through the transport; Prosody crashes (SIGKILL), taking her client with it, and
+   * bob writes to her meanwhile. A crash: Prosody sends nobody's unavailable presence (on SIGTERM it does, and
+   * the transport rightly signs alice off ICQ), so her ICQ session stays up and bob's message reaches a
+   * transport with no XMPP link, which keeps it in the outbox.
+   */
+  private void crashWhileAliceIsOnIcqAndBobWrites() throws Exception {
+    transport = startTransport(FaultTimers.fast());
+    JabberClient alice = registeredAlice();
+    bob = icqUser(BOB_UIN, BOB_ICQ_PASSWORD);
+    prosody.crash();
+    alice.close();
+    sentDuringTheOutage = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    bob.session().sendMessage(new LegacyContactId(ALICE_UIN), OUTAGE_TEXT).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+  }
+
+  /** The message of the outage reaches alice, stamped (XEP-0203) with when the transport received it. */
+  private void assertKeptMessageArrives(JabberClient alice) throws Exception {
+    Message kept = alice.nextMessageFrom(jid(BOB_UIN), m -> OUTAGE_TEXT.equals(m.getBody()), WAIT);
+    Instant stamp = JabberClient.delayStamp(kept);
+    assertNotNull(stamp, "a delay stamp on the message kept during the outage");
+    assertTrue(!stamp.isBefore(sentDuringTheOutage) && stamp.isBefore(Instant.now()), "its original time: " + stamp);
+  }
+
+  private void assertBobReachesAliceLive(JabberClient alice) throws Exception {
     bob.session().sendMessage(new LegacyContactId(ALICE_UIN), "welcome back").get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertEquals("welcome back",
-        back.nextMessageFrom(jid(BOB_UIN), m -> "welcome back".equals(m.getBody()), WAIT).getBody());
+        alice.nextMessageFrom(jid(BOB_UIN), m -> "welcome back".equals(m.getBody()), WAIT).getBody());
   }
 }

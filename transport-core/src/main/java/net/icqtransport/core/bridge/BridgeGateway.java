@@ -67,15 +67,16 @@ import org.slf4j.LoggerFactory;
  * at once. The operations that need the session (contact-list edits, authorization, directory, avatars,
  * typing) are routed into the same inbox, so they reach the session in order with the user's messages.
  *
- * <p>Messages from contacts that the XMPP side could not take are kept in a {@link PendingDeliveryStore}
- * and handed over again by {@link #redeliverPending()}; for a user without a bridge, one is made just for
- * that and dropped when done.
+ * <p>Messages from contacts that the XMPP side could not take, or that the user's server bounced
+ * ({@link #undeliverable}), are kept in a {@link PendingDeliveryStore} and handed over again by the user's
+ * bridge at the user's next available presence ({@link #userAvailable}), never to a user not known to be
+ * there. A bounce for a user without a bridge goes straight to the outbox.
  *
  * <p>Thread-safe; calls may come from any thread. The executors are borrowed, not owned: {@link #shutdown()}
  * cancels this gateway's timers but does not shut the executors down. Store calls of {@link #userAvailable},
- * {@link #registration} and the contact-sync methods run on the caller's thread; those of {@link #register},
- * {@link #unregister} and {@link #redeliverPending()} on the work executor; the outbox is used on the bridges'
- * sequences.
+ * {@link #registration}, the contact-sync methods and {@link #undeliverable} for a user without a bridge run
+ * on the caller's thread; those of {@link #register} and {@link #unregister} on the work executor; otherwise
+ * the outbox is used on the bridges' sequences.
  */
 public final class BridgeGateway implements Gateway {
 
@@ -155,8 +156,8 @@ public final class BridgeGateway implements Gateway {
    * on one instance at a time (ejabberd's {@code domain_balancing} by bare JID). Then: a message from a
    * registered user without a bridge here is held (bounded, with the queued-message timeout) until the
    * user's presence arrives, instead of being rejected; a login elsewhere is a quiet hand-over
-   * ({@link UserBridge#quietHandOver()}); {@link #redeliverPending()} only handles users with a bridge here,
-   * and a new bridge redelivers its user's kept messages, so two instances never deliver the same one.
+   * ({@link UserBridge#quietHandOver()}); kept messages are handed over by the bridge that receives the
+   * user's presence, so two instances never deliver the same one.
    * Call before the gateway is used.
    */
   public void shareUsers() {
@@ -259,10 +260,7 @@ public final class BridgeGateway implements Gateway {
       Online routed = current != null ? current : new Online(newBridge(u));
       routed.routedCalls++;
       routed.resources.add(resource);
-      routed.bridge.resourceAvailable(resource, presence);
-      if (current == null && shared) {
-        routed.bridge.redeliver(routed.routedCalls); // this instance owns the user's outbox rows from now on
-      }
+      routed.bridge.resourceAvailable(resource, presence); // also hands the user's kept messages over
       return routed;
     });
     if (entry == null) {
@@ -483,43 +481,32 @@ public final class BridgeGateway implements Gateway {
   // ---- Kept messages and roster sync state ----------------------------------------------------------------
 
   /**
-   * {@inheritDoc} Runs on the work executor; each user's messages go through that user's bridge, one made
-   * for the purpose if the user has none, so they keep their order with live messages.
+   * {@inheritDoc} With a bridge, the bridge keeps it, in order with its deliveries; without one, it goes to
+   * the outbox at once, while holding the user's map entry so that a bridge made meanwhile sees it. A store
+   * failure is logged: the message is lost then.
    */
   @Override
-  public void redeliverPending() {
-    if (stopped.get()) {
-      return;
-    }
-    try {
-      executor.execute(() -> {
-        List<UserAddress> users;
-        try {
-          users = outbox.users();
-        } catch (StoreException e) {
-          log.warn("Cannot read the outbox; kept messages wait for the next redelivery", e);
-          return;
-        }
-        for (UserAddress user : users) {
-          if (shared && !online.containsKey(user)) {
-            continue; // another instance may serve this user; its new bridge here would redeliver them
-          }
-          Online entry = online.compute(user, (u, current) -> {
-            if (stopped.get() || (shared && current == null)) {
-              return current;
-            }
-            Online routed = current != null ? current : new Online(newBridge(u));
-            routed.routedCalls++;
-            routed.bridge.redeliver(routed.routedCalls);
-            return routed;
-          });
-          if (entry != null) {
-            entry.bridge.wake();
-          }
-        }
-      });
-    } catch (RejectedExecutionException e) {
-      log.warn("Cannot redeliver kept messages: the executor is shut down");
+  public void undeliverable(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
+    Objects.requireNonNull(user, "user");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(text, "text");
+    Objects.requireNonNull(sentAt, "sentAt");
+    Online routed = online.compute(user, (u, current) -> {
+      if (current != null) {
+        current.bridge.undeliverable(from, text, sentAt);
+        return current;
+      }
+      try {
+        outbox.add(u, from, text, sentAt, sentAt);
+        log.info("The XMPP server bounced a message from {} to {}, who is offline; kept for their next presence",
+            from, u);
+      } catch (StoreException e) {
+        log.error("Cannot keep a bounced message from {} for {} in the outbox", from, u, e);
+      }
+      return null;
+    });
+    if (routed != null) {
+      routed.bridge.wake();
     }
   }
 

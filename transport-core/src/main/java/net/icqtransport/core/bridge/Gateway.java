@@ -1,5 +1,6 @@
 package net.icqtransport.core.bridge;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -37,7 +38,11 @@ public interface Gateway {
 
   /**
    * A resource of a registered user became available or changed its presence (XEP-0100 §4.4). The first
-   * one starts the legacy session; the highest-priority one decides the legacy status.
+   * one starts the legacy session; the highest-priority one decides the legacy status. Every available
+   * presence also hands over the messages from legacy contacts kept for the user (the XMPP side could not
+   * take them, or the server bounced them, see {@link #undeliverable}), in order, with their original time as
+   * the delay stamp (XEP-0203): an available presence is the one sign that the user is there to receive them,
+   * be it the answer to the component's probe after a reconnection or the user's own return.
    *
    * @return false if the user is not registered (nothing was started)
    */
@@ -151,11 +156,15 @@ public interface Gateway {
   default void disconnect(UserAddress user, String reason) {}
 
   /**
-   * The XMPP side can take stanzas again (its link to the server is back): hand over the messages from
-   * legacy contacts that it could not take before, in order, with their original time as the delay stamp
-   * (XEP-0203). Call after every (re)connection of the component, including the first.
+   * The user's server bounced a message from a legacy contact that the XMPP side had written (RFC 6120 §8.3:
+   * a {@code <message type='error'/>} from the user's JID, such as {@code service-unavailable} from a server
+   * without offline storage while the user is offline, RFC 6121 §8.5.2). The message is kept again with its
+   * original time, and so are the user's later messages, until the user's next available presence
+   * ({@link #userAvailable}) hands them over; nothing is retried before that.
+   *
+   * @param sentAt the message's original time: its delay stamp if it had one, else when it was written
    */
-  default void redeliverPending() {}
+  default void undeliverable(UserAddress user, LegacyContactId from, String text, Instant sentAt) {}
 
   /**
    * The legacy contacts already put in the user's roster (XEP-0100 §5.1 subscription sent), so that the XMPP

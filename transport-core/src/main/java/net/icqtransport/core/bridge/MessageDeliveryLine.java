@@ -28,11 +28,15 @@ import org.slf4j.LoggerFactory;
  *       endpoint fails goes to the {@link PendingDeliveryStore} with its time as the delay stamp (XEP-0203),
  *       taken in the order the messages arrived, not the order the failures came back.
  *   <li>While the outbox holds messages of the user, later messages join it rather than overtake them, and
- *       each arrival tries a redelivery, so a single failure heals without waiting for a reconnect.
- *   <li>{@link #redeliver()} (the XMPP side reconnected, or a new message arrived) hands the kept messages
- *       over one at a time, deleting each only after the endpoint wrote it; it stops at the first failure.
- *       It starts only once every live delivery in flight has settled, so a late failure is kept before it
- *       runs and keeps its place.
+ *       each arrival tries a redelivery, so a single failure heals without waiting for a presence.
+ *   <li>{@link #redeliver()} (the user sent an available presence, or a new message arrived) hands the kept
+ *       messages over one at a time, deleting each only after the endpoint wrote it; it stops at the first
+ *       failure. It starts only once every live delivery in flight has settled, so a late failure is kept
+ *       before it runs and keeps its place.
+ *   <li>A message the endpoint wrote but the user's server bounced ({@link #bounced}, RFC 6120 §8.3) shows
+ *       that the user is not there: it is kept again at its original time, which puts it back in its place
+ *       among the kept ones, and from then on nothing is handed over, live messages included, until
+ *       {@link #userAvailable()}. So a bounce never starts a retry by itself.
  *   <li>Offline messages (stored by the network) are confirmed to the network only once the endpoint wrote
  *       every one of them; if any fails, none is kept here and none confirmed, so the network sends them
  *       all again at the next login. While the outbox is in use they join it instead, and are confirmed
@@ -60,6 +64,8 @@ final class MessageDeliveryLine {
   private final Set<Long> redeliveredIds = new HashSet<>();
   /** Whether the outbox may hold messages of the user; null until read from the store. */
   private Boolean outboxInUse;
+  /** The user's server bounced a message: until the user's next available presence, everything is kept. */
+  private boolean userAway;
   private boolean redeliveryRequested;
   private boolean redelivering;
   private int redelivered;
@@ -118,10 +124,40 @@ final class MessageDeliveryLine {
     }
   }
 
-  /** Hands the kept messages over, once what is in flight has settled. */
+  /** Hands the kept messages over, once what is in flight has settled; not while the user is away. */
   void redeliver() {
     redeliveryRequested = true;
     startRedeliveryIfReady();
+  }
+
+  /**
+   * The user sent an available presence: they are there to receive the kept messages, if there are any. The
+   * store is asked again, since a message may have been kept without this line (a bounce that came while
+   * the user had no bridge, or to another instance).
+   */
+  void userAvailable() {
+    userAway = false;
+    if (!redelivering) {
+      outboxInUse = null;
+    }
+    if (outboxInUse()) {
+      redeliver();
+    }
+  }
+
+  /**
+   * The user's server bounced a message that the endpoint wrote: keeps it again, and holds every message
+   * until {@link #userAvailable()}. A redelivery under way stops after the message in hand.
+   *
+   * @param sentAt its original time: the delay stamp to redeliver it with, and its place in the outbox
+   */
+  void bounced(LegacyContactId from, String text, Instant sentAt) {
+    if (!userAway) {
+      log.info("The XMPP server bounced a message from {} to {}; keeping messages for {} until their next"
+          + " available presence", from, user, user);
+    }
+    userAway = true;
+    keep(from, text, sentAt, sentAt);
   }
 
   /** Whether nothing is in flight and no redelivery runs: the endpoint hears nothing more from this line. */
@@ -189,7 +225,7 @@ final class MessageDeliveryLine {
   // ---- Redelivery ---------------------------------------------------------------------------------------
 
   private void startRedeliveryIfReady() {
-    if (!redeliveryRequested || redelivering || !inFlight.isEmpty()) {
+    if (!redeliveryRequested || redelivering || !inFlight.isEmpty() || userAway) {
       return;
     }
     redeliveryRequested = false;
@@ -201,6 +237,11 @@ final class MessageDeliveryLine {
   }
 
   private void redeliverNext() {
+    if (userAway) {
+      log.info("Redelivery to {} paused after {} messages: the user is away", user, redelivered);
+      stopRedelivery();
+      return;
+    }
     if (redeliveryBatch.isEmpty()) {
       try {
         redeliveryBatch.addAll(outbox.pending(user)); // picks up what was kept while the last batch ran
@@ -251,7 +292,7 @@ final class MessageDeliveryLine {
   private void stopRedelivery() {
     redeliveryBatch.clear();
     redelivering = false;
-    redeliveryRequested = false; // the next arrival or reconnect tries again
+    redeliveryRequested = false; // the next arrival or available presence tries again
     idleCheck();
   }
 

@@ -75,8 +75,9 @@ import org.slf4j.MDC;
  *
  * <p>Messages from contacts go through a {@link MessageDeliveryLine}, which keeps what the XMPP side cannot
  * take. The bridge tells its owner it is idle only once that line is idle too, so a bridge that signed off
- * still finishes its deliveries before a new bridge for the user may talk to the endpoint. The same idle
- * report releases a bridge the gateway created only to {@linkplain #redeliver redeliver} kept messages.
+ * still finishes its deliveries before a new bridge for the user may talk to the endpoint. Every available
+ * presence of a resource hands the kept messages over (the user is there to receive them); a bounce from the
+ * user's server ({@link #undeliverable}) keeps messages until the next one.
  */
 final class UserBridge {
 
@@ -199,7 +200,8 @@ final class UserBridge {
 
   /**
    * A resource is available (XEP-0100 §4.4): the first one starts the login, the highest-priority one sets
-   * the legacy status. Only queues the call: {@link #wake()} runs it.
+   * the legacy status, and the user's kept messages are handed over. Only queues the call: {@link #wake()}
+   * runs it.
    */
   void resourceAvailable(String resource, ResourcePresence presence) {
     inbox.add(() -> {
@@ -214,6 +216,9 @@ final class UserBridge {
         startLogin();
       } else {
         applyStatus();
+      }
+      if (!handedOver) { // else another instance serves the user and their kept messages
+        deliveries.userAvailable();
       }
     });
   }
@@ -371,22 +376,12 @@ final class UserBridge {
   }
 
   /**
-   * Hands the user's kept messages over ({@link MessageDeliveryLine#redeliver()}). On a bridge without
-   * resources (made for this, or signed off) the owner hears {@code onIdle} with {@code token} once it is
-   * done. Only queues the call: {@link #wake()} runs it.
+   * The user's server bounced a message from a contact that the endpoint wrote
+   * ({@link MessageDeliveryLine#bounced}): it is kept again, even after the shutdown's sign-off, since the
+   * outbox outlives the bridge. Only queues the call: {@link #wake()} runs it.
    */
-  void redeliver(long token) {
-    inbox.add(() -> {
-      if (ended) {
-        return;
-      }
-      deliveries.redeliver();
-      if (state == SessionState.OFFLINE && resources.isEmpty() && session == null) {
-        idleReportDue = true;
-        idleToken = token;
-        reportIdleIfDue();
-      }
-    });
+  void undeliverable(LegacyContactId from, String text, Instant sentAt) {
+    inbox.add(() -> deliveries.bounced(from, text, sentAt));
   }
 
   /** The contact list last reported while logged in; empty while not. Safe from any thread. */

@@ -22,8 +22,9 @@ import org.xmpp.packet.Packet;
  * <p>{@link #sendConfirmed} tells when a stanza was handed to the socket, so the bridge may delete a message
  * stored on ICQ only once it reached the XMPP server. It fails at once while there is no link, and fails the
  * confirmed stanzas still waiting when the link goes away (or the queue stops): their sender keeps them
- * durably and hands them over again after the next connection, with their original time as a delay stamp
- * (XEP-0203), rather than this memory-only queue writing them late without one.
+ * durably and hands them over again once the user is known to be there (their available presence after the
+ * next connection), with their original time as a delay stamp (XEP-0203), rather than this memory-only queue
+ * writing them late without one.
  */
 public final class OutboundStanzaQueue implements StanzaSender, ConnectionListener {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundStanzaQueue.class);

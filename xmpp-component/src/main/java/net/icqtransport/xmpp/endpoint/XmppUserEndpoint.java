@@ -47,6 +47,7 @@ public final class XmppUserEndpoint implements UserEndpoint {
   private final RosterSync roster;
   private final ContactPresencePublisher contactPresences;
   private final PendingAuthorizations authorizations;
+  private final WrittenMessages written;
 
   /** Passes ICQ file offers on (XEP-0363 upload + XEP-0066 link); {@code null}: offers are declined. */
   private volatile net.icqtransport.xmpp.filetransfer.FileOfferRelay fileOffers;
@@ -58,7 +59,8 @@ public final class XmppUserEndpoint implements UserEndpoint {
       Gateway gateway,
       RosterSync roster,
       ContactPresencePublisher contactPresences,
-      PendingAuthorizations authorizations) {
+      PendingAuthorizations authorizations,
+      WrittenMessages written) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.presences = Objects.requireNonNull(presences, "presences");
@@ -66,16 +68,22 @@ public final class XmppUserEndpoint implements UserEndpoint {
     this.roster = Objects.requireNonNull(roster, "roster");
     this.contactPresences = Objects.requireNonNull(contactPresences, "contactPresences");
     this.authorizations = Objects.requireNonNull(authorizations, "authorizations");
+    this.written = Objects.requireNonNull(written, "written");
   }
 
   /**
-   * A chat message from the contact; XEP-0203 {@code <delay/>} when it was stored offline. The future
+   * A chat message from the contact; XEP-0203 {@code <delay/>} when it was stored offline or kept. The future
    * completes when the stanza was written to the server's socket (so ICQ may then delete a stored message),
-   * and fails if the component stops before.
+   * and fails if the component stops before. Its id is remembered in {@link WrittenMessages}, with its
+   * original time (the stamp, or now), so that {@link MessageBounces} can keep it again if the user's server
+   * bounces it.
    */
   @Override
   public CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
+    Instant originalTime = sentAt != null ? sentAt : Instant.now();
+    String id = written.remember(new WrittenMessages.Written(user, from, text, originalTime));
     Message message = new Message();
+    message.setID(id);
     message.setType(Message.Type.chat);
     message.setFrom(addresses.contactJid(from));
     message.setTo(addresses.userJid(user));
@@ -85,7 +93,13 @@ public final class XmppUserEndpoint implements UserEndpoint {
       delay.addAttribute("from", addresses.domain().toString());
       delay.addAttribute("stamp", DateTimeFormatter.ISO_INSTANT.format(sentAt.truncatedTo(ChronoUnit.MILLIS)));
     }
-    return sender.sendConfirmed(message);
+    CompletableFuture<Void> confirmed = sender.sendConfirmed(message);
+    confirmed.whenComplete((ok, failure) -> {
+      if (failure != null) {
+        written.forget(id); // never written, so never bounced: the bridge keeps it itself
+      }
+    });
+    return confirmed;
   }
 
   @Override

@@ -30,6 +30,8 @@ import org.xmpp.packet.Presence;
  * results and errors go to the {@link IqRequests} that sent the request. An IQ to a contact JID from a user
  * who is not registered gets {@code registration-required} (XEP-0100 §5: contacts exist only for users).
  * The {@link AccessPolicy} refuses users of other domains, oversized messages and excess rates first.
+ * Message errors go to the {@link BounceListener}, before the access policy: they are answers to the
+ * transport's own messages, never answered themselves.
  *
  * <p>Addresses are checked with stringprep (RFC 7622) before anything else: a malformed {@code to} gets
  * {@code jid-malformed} (RFC 6120 §8.3.3.8) from the transport's own address; a stanza without a {@code from}
@@ -46,6 +48,7 @@ public final class StanzaRouter {
   private final Map<String, IqHandler> iqHandlers = new HashMap<>();
   private final PresenceListener presenceHandler;
   private final MessageListener messageHandler;
+  private final BounceListener bounces;
   private final IqRequests requests;
   private final RegistrationCheck registration;
   private final AccessPolicy access;
@@ -67,8 +70,8 @@ public final class StanzaRouter {
       MessageListener messageHandler,
       IqRequests requests,
       RegistrationCheck registration) {
-    this(addresses, sender, iqHandlers, presenceHandler, messageHandler, requests, registration,
-        AccessPolicy.defaults(addresses.domain().getDomain()));
+    this(addresses, sender, iqHandlers, presenceHandler, messageHandler, StanzaRouter::logBounce, requests,
+        registration, AccessPolicy.defaults(addresses.domain().getDomain()));
   }
 
   public StanzaRouter(
@@ -77,10 +80,12 @@ public final class StanzaRouter {
       List<IqHandler> iqHandlers,
       PresenceListener presenceHandler,
       MessageListener messageHandler,
+      BounceListener bounces,
       IqRequests requests,
       RegistrationCheck registration,
       AccessPolicy access) {
     this.access = Objects.requireNonNull(access, "access");
+    this.bounces = Objects.requireNonNull(bounces, "bounces");
     this.requests = Objects.requireNonNull(requests, "requests");
     this.registration = Objects.requireNonNull(registration, "registration");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
@@ -106,7 +111,7 @@ public final class StanzaRouter {
         routeIq(iq);
       } else if (stanza instanceof Message message) {
         if (isType(message, "error")) {
-          LOG.debug("Message error from {} to {}: {}", message.getFrom(), message.getTo(), conditionOf(message));
+          bounces.bounced(message);
           return;
         }
         Recipient recipient = addresses.recipientOf(message.getTo());
@@ -223,6 +228,11 @@ public final class StanzaRouter {
 
   private static boolean isType(Packet stanza, String type) {
     return type.equals(stanza.getElement().attributeValue("type"));
+  }
+
+  /** What a router without a bounce listener does with a message error: log it. */
+  private static void logBounce(Message error) {
+    LOG.debug("Message error from {} to {}: {}", error.getFrom(), error.getTo(), conditionOf(error));
   }
 
   private static String conditionOf(Packet stanza) {

@@ -46,7 +46,8 @@ class XmppUserEndpointTest {
   void messageComesFromTheContactJid() {
     endpoint.deliverMessage(ALICE, BOB, "hello \u0007Alice", null);
 
-    assertStanzas(sender.sent(), "<message type='chat' from='123456@icq.localhost' to='alice@localhost'><body>hello Alice</body></message>");
+    assertStanzas(sender.sent(),
+        "<message type='chat' id='t-m1' from='123456@icq.localhost' to='alice@localhost'><body>hello Alice</body></message>");
   }
 
   @Test
@@ -54,7 +55,7 @@ class XmppUserEndpointTest {
     endpoint.deliverMessage(ALICE, BOB, "sent yesterday", Instant.parse("2024-05-01T10:15:30.250Z"));
 
     assertStanzas(sender.sent(), """
-        <message type='chat' from='123456@icq.localhost' to='alice@localhost'>
+        <message type='chat' id='t-m1' from='123456@icq.localhost' to='alice@localhost'>
           <body>sent yesterday</body>
           <delay xmlns='urn:xmpp:delay' from='icq.localhost' stamp='2024-05-01T10:15:30.250Z'/>
         </message>""");

@@ -26,6 +26,8 @@ import net.icqtransport.xmpp.command.CommandRegistry;
 import net.icqtransport.xmpp.command.CommandSessions;
 import net.icqtransport.xmpp.command.TransportCommands;
 import net.icqtransport.xmpp.endpoint.ContactPresencePublisher;
+import net.icqtransport.xmpp.endpoint.MessageBounces;
+import net.icqtransport.xmpp.endpoint.WrittenMessages;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
 import net.icqtransport.xmpp.handler.CommandsHandler;
 import net.icqtransport.xmpp.handler.DiscoHandler;
@@ -78,6 +80,8 @@ public final class RouterFixture {
   public final IqRequests iqRequests = new IqRequests(sender, Duration.ofSeconds(5));
   public final TransportAddresses addresses;
   public final AvatarCache avatars;
+  /** The messages the endpoint wrote; ids {@code t-m1}, {@code t-m2}, … in order. */
+  public final WrittenMessages written = new WrittenMessages("t", 100, Duration.ofMinutes(10));
   public final XmppUserEndpoint endpoint;
   public final StanzaRouter router;
 
@@ -107,7 +111,7 @@ public final class RouterFixture {
         new PrivilegedRoster(iqRequests, addresses), clientFeatures, presences);
     avatars = new AvatarCache(gateway);
     endpoint = new XmppUserEndpoint(sender, addresses, presences, gateway, roster,
-        new ContactPresencePublisher(sender, addresses, presences, gateway, avatars), authorizations);
+        new ContactPresencePublisher(sender, addresses, presences, gateway, avatars), authorizations, written);
     Unregistration unregistration = new Unregistration(sender, gateway, addresses, presences, preferences, roster);
     CommandRegistry commands = TransportCommands.registry(gateway, addresses, sender, preferences, userPresences,
         unregistration, jid -> jid.toBareJID().equals(ADMIN), () -> inboundBacklog, () -> outboundBacklog);
@@ -128,6 +132,7 @@ public final class RouterFixture {
             new PresenceHandler(sender, gateway, addresses, presences, resources, clientFeatures, authorizations,
                 preferences)),
         new PrivilegeMessageListener(privileges, new MessageHandler(sender, gateway, addresses)),
+        new MessageBounces(written, gateway, addresses),
         iqRequests,
         RegistrationCheck.of(gateway),
         new AccessPolicy(access, DOMAIN, nanoTime));

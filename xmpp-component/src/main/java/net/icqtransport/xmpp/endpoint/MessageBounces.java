@@ -1,0 +1,92 @@
+package net.icqtransport.xmpp.endpoint;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.endpoint.WrittenMessages.Written;
+import net.icqtransport.xmpp.router.BounceListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
+import org.xmpp.packet.PacketError;
+import org.xmpp.packet.PacketError.Condition;
+
+/**
+ * Turns the bounce of a message the transport wrote back into a kept message ({@link Gateway#undeliverable}),
+ * to be redelivered with its original time as the delay stamp (XEP-0203) at the user's next available
+ * presence.
+ *
+ * <p>A bounce is a {@code <message type='error'/>} (RFC 6120 §8.3) that carries the id the transport gave the
+ * message ({@link WrittenMessages}), comes from the user's JID and goes to the contact's (the addresses of the
+ * original swapped, XEP-0100 §5.4), with a condition saying that the user cannot take it now: chiefly
+ * {@code service-unavailable}, which a server without offline storage returns for a message to a user with no
+ * available resource (RFC 6121 §8.5.2.1.1); also {@code recipient-unavailable}, {@code resource-constraint}
+ * and the server-to-server conditions {@code remote-server-not-found} and {@code remote-server-timeout}. Any
+ * other condition refuses the message itself (e.g. {@code not-acceptable}, {@code policy-violation}): kept, it
+ * would be refused at every redelivery, so it is logged and dropped. A message error that matches no message
+ * remembered is logged and ignored. No error is ever answered (RFC 6120 §8.3.1). Never logs message text.
+ */
+public final class MessageBounces implements BounceListener {
+  private static final Logger LOG = LoggerFactory.getLogger(MessageBounces.class);
+
+  /** Conditions meaning "not now": the message may be delivered once the user is back. */
+  private static final Set<Condition> USER_NOT_THERE = EnumSet.of(Condition.service_unavailable,
+      Condition.recipient_unavailable, Condition.resource_constraint, Condition.remote_server_not_found,
+      Condition.remote_server_timeout);
+
+  private final WrittenMessages written;
+  private final Gateway gateway;
+  private final TransportAddresses addresses;
+
+  public MessageBounces(WrittenMessages written, Gateway gateway, TransportAddresses addresses) {
+    this.written = Objects.requireNonNull(written, "written");
+    this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.addresses = Objects.requireNonNull(addresses, "addresses");
+  }
+
+  @Override
+  public void bounced(Message error) {
+    JID from = error.getFrom();
+    JID to = error.getTo();
+    Condition condition = conditionOf(error);
+    Optional<Written> bounced = written.take(error.getID(), message -> isBetween(message, from, to));
+    if (bounced.isEmpty()) {
+      LOG.debug("Message error from {} to {}: {}; not a bounce of a message the transport wrote recently",
+          from, to, condition);
+      return;
+    }
+    Written message = bounced.get();
+    if (!USER_NOT_THERE.contains(condition)) {
+      LOG.warn("The server of {} refused a message from ICQ {} ({}); it cannot be delivered and is dropped",
+          message.user(), message.from().value(), condition);
+      return;
+    }
+    LOG.debug("The server of {} bounced message {} from ICQ {} ({}); keeping it", message.user(), error.getID(),
+        message.from().value(), condition);
+    gateway.undeliverable(message.user(), message.from(), message.text(), message.sentAt());
+  }
+
+  /** Whether the bounce comes from the message's user and goes to its contact (bare JIDs compared). */
+  private boolean isBetween(Written message, JID from, JID to) {
+    return from != null && to != null
+        && addresses.userJid(message.user()).toBareJID().equals(from.toBareJID())
+        && addresses.contactJid(message.from()).toBareJID().equals(to.toBareJID());
+  }
+
+  /** The defined condition (RFC 6120 §8.3.3), or null if there is none or it is unknown. */
+  private static Condition conditionOf(Message error) {
+    PacketError packetError = error.getError();
+    if (packetError == null) {
+      return null;
+    }
+    try {
+      return packetError.getCondition();
+    } catch (IllegalArgumentException unknown) {
+      return null;
+    }
+  }
+}
