@@ -8,6 +8,7 @@ import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.endpoint.WrittenMessages.Written;
 import net.icqtransport.xmpp.router.BounceListener;
+import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
@@ -27,11 +28,13 @@ import org.xmpp.packet.PacketError.Condition;
  * available resource (RFC 6121 §8.5.2.1.1); also {@code recipient-unavailable}, {@code resource-constraint}
  * and the server-to-server conditions {@code remote-server-not-found} and {@code remote-server-timeout}. Any
  * other condition refuses the message itself (e.g. {@code not-acceptable}, {@code policy-violation}): kept, it
- * would be refused at every redelivery, so it is logged and dropped. A message error that matches no message
+ * would be refused at every redelivery, so it is not kept, and the ICQ contact is told by a message from the
+ * user's number ({@link #refusalNotice}): never dropped silently. A message error that matches no message
  * remembered is logged and ignored. No error is ever answered (RFC 6120 §8.3.1). Never logs message text.
  */
 public final class MessageBounces implements BounceListener {
   private static final Logger LOG = LoggerFactory.getLogger(MessageBounces.class);
+  private static final String STANZAS_NAMESPACE = "urn:ietf:params:xml:ns:xmpp-stanzas";
 
   /** Conditions meaning "not now": the message may be delivered once the user is back. */
   private static final Set<Condition> USER_NOT_THERE = EnumSet.of(Condition.service_unavailable,
@@ -61,8 +64,15 @@ public final class MessageBounces implements BounceListener {
     }
     Written message = bounced.get();
     if (!USER_NOT_THERE.contains(condition)) {
-      LOG.warn("The server of {} refused a message from ICQ {} ({}); it cannot be delivered and is dropped",
-          message.user(), message.from().value(), condition);
+      LOG.warn("The server of {} refused a message from ICQ {} ({}); telling the ICQ contact that it was not "
+          + "delivered", message.user(), message.from().value(), condition);
+      String notice = refusalNotice(conditionName(error));
+      gateway.sendMessage(message.user(), message.from(), notice).whenComplete((sent, failure) -> {
+        if (failure != null) {
+          LOG.warn("Could not tell ICQ {} that its message to {} was refused: {}", message.from().value(),
+              message.user(), failure.toString());
+        }
+      });
       return;
     }
     LOG.debug("The server of {} bounced message {} from ICQ {} ({}); keeping it", message.user(), error.getID(),
@@ -70,11 +80,38 @@ public final class MessageBounces implements BounceListener {
     gateway.undeliverable(message.user(), message.from(), message.text(), message.sentAt());
   }
 
+  /**
+   * What the ICQ contact reads when the user's server refused its message for good: ICQ has no error reply for
+   * a message its server already accepted, so the transport answers with a message from the user's number.
+   */
+  static String refusalNotice(String condition) {
+    String reason = condition == null ? "no reason given" : condition.replace('-', ' ');
+    return "[ICQ transport] Your last message was not delivered to this Jabber user: their server refused it ("
+        + reason + ").";
+  }
+
   /** Whether the bounce comes from the message's user and goes to its contact (bare JIDs compared). */
   private boolean isBetween(Written message, JID from, JID to) {
     return from != null && to != null
         && addresses.userJid(message.user()).toBareJID().equals(from.toBareJID())
         && addresses.contactJid(message.from()).toBareJID().equals(to.toBareJID());
+  }
+
+  /**
+   * The condition element's name as sent (RFC 6120 §8.3.3), also for conditions Tinder's enum lacks (e.g.
+   * {@code policy-violation}); null if there is none.
+   */
+  private static String conditionName(Message error) {
+    Element element = error.getElement().element("error");
+    if (element == null) {
+      return null;
+    }
+    for (Element child : element.elements()) {
+      if (STANZAS_NAMESPACE.equals(child.getNamespaceURI()) && !"text".equals(child.getName())) {
+        return child.getName();
+      }
+    }
+    return null;
   }
 
   /** The defined condition (RFC 6120 §8.3.3), or null if there is none or it is unknown. */

@@ -9,8 +9,10 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.testing.RouterFixture;
@@ -103,12 +105,15 @@ class MessageBouncesTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"not-acceptable", "policy-violation", "forbidden", "bad-request"})
-  void aMessageTheServerRefusesForGoodIsNotKept(String condition) {
+  void aMessageTheServerRefusesForGoodIsNotKeptAndTheIcqContactIsTold(String condition) {
+    when(fixture.gateway.sendMessage(any(), any(), anyString())).thenReturn(CompletableFuture.completedFuture(null));
     fixture.endpoint.deliverMessage(ALICE, BOB, "are you there?", SENT);
 
     bounce("t-m1", "alice@localhost", "123456@icq.localhost", condition);
 
     verify(fixture.gateway, never()).undeliverable(any(), any(), anyString(), any());
+    verify(fixture.gateway).sendMessage(ALICE, BOB, "[ICQ transport] Your last message was not delivered to this "
+        + "Jabber user: their server refused it (" + condition.replace('-', ' ') + ").");
   }
 
   @Test
