@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import net.icqtransport.distribution.Main;
 import net.icqtransport.xmpp.server.LocalServers;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +71,9 @@ class SeveralInstancesEndToEndTest {
   private final List<Process> processes = new ArrayList<>();
   private final Map<Integer, JabberClient> clients = new LinkedHashMap<>();
   private final Map<Integer, Set<String>> bounced = new ConcurrentHashMap<>();
+  /** Bob's messages to the users that reached them, and those the ICQ server refused to take from him. */
+  private final Set<String> receivedFromBob = ConcurrentHashMap.newKeySet();
+  private final Set<String> refusedByIcq = ConcurrentHashMap.newKeySet();
   private IcqUser bob;
   @TempDir
   Path processFolder;
@@ -173,9 +177,9 @@ class SeveralInstancesEndToEndTest {
   }
 
   /** What happened to the messages written while one instance went away. */
-  private record Switch(Duration takeOver, int sent, int delivered, int bounced, List<String> lost) {
+  private record Switch(Duration takeOver, int sent, int delivered, List<String> bounced, List<String> lost) {
     void assertNothingLost(String scenario, int users) {
-      System.out.printf("[scaling] %s: take-over of %d users took %d ms; sent %d, delivered %d, bounced %d, lost %d%n",
+      System.out.printf("[scaling] %s: take-over of %d users took %d ms; sent %d, delivered %d, bounced %s, lost %d%n",
           scenario, users, takeOver.toMillis(), sent, delivered, bounced, lost.size());
       assertEquals(List.of(), lost, "every message written during the switch is delivered or bounced");
       assertTrue(delivered > 0, "messages went through during the switch");
@@ -196,6 +200,8 @@ class SeveralInstancesEndToEndTest {
         Message message = (Message) stanza;
         if (message.getType() == Message.Type.error && message.getBody() != null) {
           bounces.add(message.getBody());
+        } else if (message.getBody() != null && message.getBody().startsWith("back-")) {
+          receivedFromBob.add(message.getBody());
         }
       }, StanzaTypeFilter.MESSAGE);
       client.registerWithTransport(COMPONENT, uin(i), "icq-pass-" + i);
@@ -232,9 +238,10 @@ class SeveralInstancesEndToEndTest {
   }
 
   /**
-   * The {@code moving} users write to bob every 250 ms while {@code goAway} ends their instance (between two
-   * rounds); measures until the {@code survivor} serves them all and keeps writing a little longer. Every
-   * message must then reach bob or come back to its sender as an error.
+   * The {@code moving} users write to bob, and bob to each of them, every 250 ms while {@code goAway} ends their
+   * instance (between two rounds); measures until the {@code survivor} serves them all and keeps writing a
+   * little longer. Every message must then reach its recipient (bob's, while a user is between instances, as
+   * ICQ offline messages) or come back to its sender as an error.
    */
   private Switch writeDuring(List<Integer> moving, Runnable goAway, TransportApplication survivor) throws Exception {
     Set<String> sent = ConcurrentHashMap.newKeySet();
@@ -246,6 +253,13 @@ class SeveralInstancesEndToEndTest {
             String body = "switch-" + user(i) + "-" + round;
             sent.add(body);
             clients.get(i).sendChat(jid(BOB_UIN), body);
+            String back = "back-" + user(i) + "-" + round;
+            sent.add(back);
+            bob.session().sendMessage(new LegacyContactId(uin(i)), back).whenComplete((ok, failure) -> {
+              if (failure != null) {
+                refusedByIcq.add(back); // bounced to bob, its sender, by the ICQ server
+              }
+            });
           }
           roundWritten.release();
           Thread.sleep(250);
@@ -268,7 +282,7 @@ class SeveralInstancesEndToEndTest {
     writer.interrupt();
     writer.join(10_000);
 
-    Set<String> delivered = ConcurrentHashMap.newKeySet();
+    Set<String> delivered = receivedFromBob; // the users' side; bob's side is added below
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline && delivered.size() + bouncedOf(sent).size() < sent.size()) {
       try {
@@ -280,11 +294,13 @@ class SeveralInstancesEndToEndTest {
     Set<String> bouncedBodies = bouncedOf(sent);
     List<String> lost = sent.stream().filter(body -> !delivered.contains(body) && !bouncedBodies.contains(body))
         .sorted().toList();
-    return new Switch(takeOver, sent.size(), delivered.size(), bouncedBodies.size(), lost);
+    return new Switch(takeOver, sent.size(), delivered.size(), bouncedBodies.stream().sorted().toList(), lost);
   }
 
+  /** Messages bounced to their senders: to a Jabber user as a message error, to bob as a failed send. */
   private Set<String> bouncedOf(Set<String> sent) {
-    return bounced.values().stream().flatMap(Set::stream).filter(sent::contains).collect(Collectors.toSet());
+    return Stream.concat(bounced.values().stream().flatMap(Set::stream), refusedByIcq.stream())
+        .filter(sent::contains).collect(Collectors.toSet());
   }
 
   private static final String DATABASE_KEY = net.icqtransport.core.crypto.DatabaseKey.generate().toBase64();
