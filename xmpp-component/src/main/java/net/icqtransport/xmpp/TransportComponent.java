@@ -19,6 +19,7 @@ import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.TypingState;
+import net.icqtransport.core.registration.StoreException;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.core.user.UserEndpoint;
@@ -413,6 +414,8 @@ public final class TransportComponent implements UserEndpoint {
         }
         try {
           takeOver.inspect(packet);
+        } catch (StoreException e) { // the database is down: docs/reliability.md
+          LOG.warn("Cannot check whether to take {} over: {}", from, e.reason());
         } catch (RuntimeException e) {
           LOG.warn("Cannot check whether to take {} over", from, e);
         }
