@@ -20,16 +20,12 @@ import org.jxmpp.jid.impl.JidCreate;
  * message reaches ICQ in order.
  */
 class BadStanzasEndToEndTest extends TransportEndToEndTest {
-  private static final String BOB_UIN = "100002";
-  private static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
   /** Over the default limit of 64 KiB of UTF-8, under Prosody's own c2s stanza limit (256 KiB). */
   private static final int HUGE = 100 * 1024;
 
   @Override
   protected void configureSimulator(OscarSimulator.Builder builder) {
-    builder.account(BOB_UIN, BOB_ICQ_PASSWORD)
-        .contact(ALICE_UIN, BOB_UIN, "Bob", "Friends")
-        .contact(BOB_UIN, ALICE_UIN, "Alice", "Friends");
+    withBobAsMutualContact(builder);
   }
 
   @Test

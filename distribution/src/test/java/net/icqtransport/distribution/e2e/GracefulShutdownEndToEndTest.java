@@ -14,14 +14,9 @@ import org.junit.jupiter.api.Test;
  * is still in the database at the next start.
  */
 class GracefulShutdownEndToEndTest extends TransportEndToEndTest {
-  private static final String BOB_UIN = "100002";
-  private static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
-
   @Override
   protected void configureSimulator(OscarSimulator.Builder builder) {
-    builder.account(BOB_UIN, BOB_ICQ_PASSWORD)
-        .contact(ALICE_UIN, BOB_UIN, "Bob", "Friends")
-        .contact(BOB_UIN, ALICE_UIN, "Alice", "Friends");
+    withBobAsMutualContact(builder);
   }
 
   @Test

@@ -16,8 +16,6 @@ import org.junit.jupiter.api.Test;
  * sent (one conversation is never reordered, although Whack hands stanzas to a thread pool; STACK.md).
  */
 class MessageOrderEndToEndTest extends TransportEndToEndTest {
-  private static final String BOB_UIN = "100002";
-  private static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
   private static final int COUNT = 500;
 
   /** 500 messages in a burst are above a user's default message rate (access.messages-per-minute). */
@@ -29,9 +27,7 @@ class MessageOrderEndToEndTest extends TransportEndToEndTest {
 
   @Override
   protected void configureSimulator(OscarSimulator.Builder builder) {
-    builder.account(BOB_UIN, BOB_ICQ_PASSWORD)
-        .contact(ALICE_UIN, BOB_UIN, "Bob", "Friends")
-        .contact(BOB_UIN, ALICE_UIN, "Alice", "Friends")
+    withBobAsMutualContact(builder)
         // The official servers throttle a burst; the transport's rate limiter then delays, not reorders.
         .rateLimits(false);
   }

@@ -19,17 +19,13 @@ import org.junit.jupiter.api.Test;
  * help; messages from Jabber meanwhile wait in the bounded queue or are bounced (XEP-0100 §4.8), never dropped.
  */
 class OscarServerFaultsEndToEndTest extends TransportEndToEndTest {
-  private static final String BOB_UIN = "100002";
-  private static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
   private static final String ECHO_UIN = "100009";
   /** Long enough for a client in a retry loop to try again several times (the backoff caps at 2 s). */
   private static final Duration NO_RETRY_WINDOW = Duration.ofSeconds(6);
 
   @Override
   protected void configureSimulator(OscarSimulator.Builder builder) {
-    builder.account(BOB_UIN, BOB_ICQ_PASSWORD)
-        .contact(ALICE_UIN, BOB_UIN, "Bob", "Friends")
-        .contact(BOB_UIN, ALICE_UIN, "Alice", "Friends")
+    withBobAsMutualContact(builder)
         .echoBot(ECHO_UIN);
   }
 

@@ -26,16 +26,12 @@ import org.slf4j.LoggerFactory;
  * or in the bytes of the embedded database file.
  */
 class SecretsStayOutOfLogsEndToEndTest extends TransportEndToEndTest {
-  private static final String BOB_UIN = "100002";
-  private static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
   private static final String WRONG_PASSWORD = "Wr0ng-Pa55-7f3k";
   private static final Path TRANSPORT_LOG = Path.of("target/e2e-transport.log");
 
   @Override
   protected void configureSimulator(OscarSimulator.Builder builder) {
-    builder.account(BOB_UIN, BOB_ICQ_PASSWORD)
-        .contact(ALICE_UIN, BOB_UIN, "Bob", "Friends")
-        .contact(BOB_UIN, ALICE_UIN, "Alice", "Friends");
+    withBobAsMutualContact(builder);
   }
 
   @Test

@@ -31,6 +31,9 @@ abstract class TransportEndToEndTest {
   protected static final String ALICE_ICQ_PASSWORD = "icq-pass-alice";
   protected static final String ALICE_XMPP_PASSWORD = "alice-xmpp-password";
   protected static final Duration WAIT = Duration.ofSeconds(20);
+  /** Bob, the ICQ user most tests chat with (see {@link #withBobAsMutualContact}). */
+  protected static final String BOB_UIN = "100002";
+  protected static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
 
   @TempDir protected Path folder;
   protected OscarSimulator simulator;
@@ -41,6 +44,13 @@ abstract class TransportEndToEndTest {
   private final List<AutoCloseable> closeables = new ArrayList<>();
 
   /** Accounts, contact lists and seeded data of the simulator for this test class. */
+  /** Bob's account, and alice and bob on each other's server-side contact list (group "Friends"). */
+  protected static OscarSimulator.Builder withBobAsMutualContact(OscarSimulator.Builder builder) {
+    return builder.account(BOB_UIN, BOB_ICQ_PASSWORD)
+        .contact(ALICE_UIN, BOB_UIN, "Bob", "Friends")
+        .contact(BOB_UIN, ALICE_UIN, "Alice", "Friends");
+  }
+
   protected abstract void configureSimulator(OscarSimulator.Builder builder);
 
   /** Extra Prosody settings of a test class, before Prosody starts. */

@@ -20,14 +20,9 @@ import org.junit.jupiter.api.Test;
  * in when she is online, and she chats with the ICQ user 100002 both ways, also after a transport restart.
  */
 class WalkingSkeletonEndToEndTest extends TransportEndToEndTest {
-  private static final String BOB_UIN = "100002";
-  private static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
-
   @Override
   protected void configureSimulator(OscarSimulator.Builder builder) {
-    builder.account(BOB_UIN, BOB_ICQ_PASSWORD)
-        .contact(ALICE_UIN, BOB_UIN, "Bob", "Friends")
-        .contact(BOB_UIN, ALICE_UIN, "Alice", "Friends");
+    withBobAsMutualContact(builder);
   }
 
   @Test

@@ -22,16 +22,11 @@ import org.junit.jupiter.api.Test;
  * the component's probe after the reconnection (XEP-0100 §4.4).
  */
 class XmppLinkOutageEndToEndTest extends TransportEndToEndTest {
-  private static final String BOB_UIN = "100002";
-  private static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
-
   private StallingTcpProxy componentLink;
 
   @Override
   protected void configureSimulator(OscarSimulator.Builder builder) {
-    builder.account(BOB_UIN, BOB_ICQ_PASSWORD)
-        .contact(ALICE_UIN, BOB_UIN, "Bob", "Friends")
-        .contact(BOB_UIN, ALICE_UIN, "Alice", "Friends");
+    withBobAsMutualContact(builder);
   }
 
   @Override

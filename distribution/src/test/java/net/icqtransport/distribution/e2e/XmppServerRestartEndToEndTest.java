@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * storage: a message written to her before would be bounced).
  */
 class XmppServerRestartEndToEndTest extends TransportEndToEndTest {
-  private static final String BOB_UIN = "100002";
-  private static final String BOB_ICQ_PASSWORD = "icq-pass-bob";
   private static final String OUTAGE_TEXT = "sent while your Jabber server was down";
 
   private IcqUser bob;
@@ -30,9 +28,7 @@ class XmppServerRestartEndToEndTest extends TransportEndToEndTest {
 
   @Override
   protected void configureSimulator(OscarSimulator.Builder builder) {
-    builder.account(BOB_UIN, BOB_ICQ_PASSWORD)
-        .contact(ALICE_UIN, BOB_UIN, "Bob", "Friends")
-        .contact(BOB_UIN, ALICE_UIN, "Alice", "Friends");
+    withBobAsMutualContact(builder);
   }
 
   @Test
