@@ -41,6 +41,11 @@ import org.slf4j.LoggerFactory;
  *       every one of them; if any fails, none is kept here and none confirmed, so the network sends them
  *       all again at the next login. While the outbox is in use they join it instead, and are confirmed
  *       once all of them are stored: the outbox is as durable as the network's storage.
+ *   <li>When the outbox itself cannot take a live message (its database is down while the XMPP side fails
+ *       too), the message is held in memory, in order, at most {@value #MAX_HELD} of them, and moved to the
+ *       outbox before anything else is kept or redelivered, at the next arrival or available presence. Held
+ *       messages survive the database outage but not a stop of the transport meanwhile (then they are
+ *       logged as lost, with their count); offline messages are never only held, the network keeps them.
  * </ul>
  *
  * <p>Confined to the bridge's sequence: every method, and every reaction to a completion, runs there, so
@@ -49,6 +54,8 @@ import org.slf4j.LoggerFactory;
 final class MessageDeliveryLine {
 
   private static final Logger log = LoggerFactory.getLogger(MessageDeliveryLine.class);
+  /** Live messages held in memory while the outbox cannot take them; more are refused (logged as lost). */
+  static final int MAX_HELD = 1_000;
 
   private final UserAddress user;
   private final UserEndpoint endpoint;
@@ -60,6 +67,8 @@ final class MessageDeliveryLine {
   private final ArrayDeque<Delivery> inFlight = new ArrayDeque<>();
   /** The kept messages of the current redelivery run not yet written, oldest first. */
   private final ArrayDeque<PendingDelivery> redeliveryBatch = new ArrayDeque<>();
+  /** Live messages the outbox could not take (its database is down), oldest first: kept before anything else. */
+  private final ArrayDeque<Delivery> held = new ArrayDeque<>();
   /** The ids handed over in the current run: one coming again means the store did not delete it. */
   private final Set<Long> redeliveredIds = new HashSet<>();
   /** Whether the outbox may hold messages of the user; null until read from the store. */
@@ -94,11 +103,28 @@ final class MessageDeliveryLine {
    * @param receivedAt when the transport received it: the delay stamp if it has to be kept
    */
   void live(LegacyContactId from, String text, Instant sentAt, Instant receivedAt) {
-    if (outboxInUse() && keep(from, text, sentAt != null ? sentAt : receivedAt, receivedAt)) {
+    if (outboxInUse() && keepOrHold(new Delivery(from, text, sentAt, receivedAt, null))) {
       redeliver();
       return;
     }
     send(new Delivery(from, text, sentAt, receivedAt, null));
+  }
+
+  /**
+   * The bridge goes (its user signed off): a last attempt to move the held messages to the outbox; those it
+   * cannot move are lost with this line, and logged as such with their count.
+   */
+  void release() {
+    if (!moveHeldToOutbox()) {
+      log.error("Lost {} messages for {} held in memory: the outbox did not take them before the bridge went",
+          held.size(), user);
+      held.clear();
+    }
+  }
+
+  /** How many live messages are held in memory because the outbox could not take them. */
+  int heldCount() {
+    return held.size();
   }
 
   /** Messages the network stored while the user was offline, with what confirms them to the network. */
@@ -110,7 +136,7 @@ final class MessageDeliveryLine {
     }
     if (outboxInUse()) {
       for (OfflineMessage message : messages) {
-        if (!keep(message.from(), message.text(), message.sentAt(), receivedAt)) {
+        if (!moveHeldToOutbox() || !keep(message.from(), message.text(), message.sentAt(), receivedAt)) {
           batch.failed++;
         }
       }
@@ -157,7 +183,7 @@ final class MessageDeliveryLine {
           + " available presence", from, user, user);
     }
     userAway = true;
-    keep(from, text, sentAt, sentAt);
+    keepOrHold(new Delivery(from, text, sentAt, sentAt, null));
   }
 
   /** Whether nothing is in flight and no redelivery runs: the endpoint hears nothing more from this line. */
@@ -190,12 +216,48 @@ final class MessageDeliveryLine {
   }
 
   private void keepFailed(Delivery delivery) {
-    Instant stamp = delivery.sentAt != null ? delivery.sentAt : delivery.receivedAt;
     boolean wasInUse = Boolean.TRUE.equals(outboxInUse);
-    if (keep(delivery.from, delivery.text, stamp, delivery.receivedAt) && !wasInUse) {
+    if (keepOrHold(delivery) && !wasInUse) {
       log.warn("The XMPP side could not take a message for {} ({}); keeping messages for {} until it can",
           user, Failures.unwrap(delivery.failure), user);
     }
+  }
+
+  /**
+   * Keeps a live message in the outbox, behind any held ones; if the outbox cannot take it, holds it in
+   * memory. False only when the memory is full too: the message is lost, and logged as such.
+   */
+  private boolean keepOrHold(Delivery delivery) {
+    Instant stamp = delivery.sentAt != null ? delivery.sentAt : delivery.receivedAt;
+    if (moveHeldToOutbox() && keep(delivery.from, delivery.text, stamp, delivery.receivedAt)) {
+      return true;
+    }
+    outboxInUse = true; // what arrives later waits behind the held messages
+    if (held.size() >= MAX_HELD) {
+      log.error("Lost a message from {} for {}: neither the XMPP side nor the outbox takes messages, and {} are"
+          + " held in memory already", delivery.from, user, held.size());
+      return false;
+    }
+    if (held.isEmpty()) {
+      log.warn("The outbox cannot take messages for {}; holding them in memory until it can", user);
+    }
+    held.add(new Delivery(delivery.from, delivery.text, stamp, delivery.receivedAt, null));
+    return true;
+  }
+
+  /** Moves the held messages to the outbox, oldest first; true if none is left held. */
+  private boolean moveHeldToOutbox() {
+    while (!held.isEmpty()) {
+      Delivery next = held.peek();
+      if (!keep(next.from, next.text, next.sentAt, next.receivedAt)) {
+        return false;
+      }
+      held.poll();
+      if (held.isEmpty()) {
+        log.info("Moved the messages held in memory for {} to the outbox", user);
+      }
+    }
+    return true;
   }
 
   /** Puts a message in the outbox; false (and logged) if the store failed, so the message is not kept. */
@@ -205,12 +267,15 @@ final class MessageDeliveryLine {
       outboxInUse = true;
       return true;
     } catch (StoreException e) {
-      log.error("Cannot keep a message from {} for {} in the outbox", from, user, e);
+      log.warn("Cannot keep a message from {} for {} in the outbox: {}", from, user, e.reason());
       return false;
     }
   }
 
   private boolean outboxInUse() {
+    if (!held.isEmpty()) {
+      return true;
+    }
     if (outboxInUse == null) {
       try {
         outboxInUse = outbox.count(user) > 0;
@@ -243,6 +308,12 @@ final class MessageDeliveryLine {
       return;
     }
     if (redeliveryBatch.isEmpty()) {
+      if (!moveHeldToOutbox()) {
+        log.warn("Redelivery to {} waits: {} messages are held in memory until the outbox takes them", user,
+            held.size());
+        stopRedelivery();
+        return;
+      }
       try {
         redeliveryBatch.addAll(outbox.pending(user)); // picks up what was kept while the last batch ran
       } catch (StoreException e) {

@@ -729,6 +729,7 @@ final class UserBridge {
   private void reportIdleIfDue() {
     if (idleReportDue && deliveries.isIdle()) {
       idleReportDue = false;
+      deliveries.release();
       onIdle.accept(this, idleToken);
     }
   }
