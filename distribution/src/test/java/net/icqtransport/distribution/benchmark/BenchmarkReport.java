@@ -74,9 +74,24 @@ final class BenchmarkReport {
     return md.toString();
   }
 
+  /** The hand-written section after the generated figures; a new run keeps it. */
+  static final String FINDINGS_HEADING = "## Findings and decisions";
+
+  /**
+   * Writes {@code markdown} to {@code file}, followed by the {@link #FINDINGS_HEADING} section of the file
+   * already there, if it has one (the figures change with each run, the findings are written by hand).
+   */
   static void write(Path file, String markdown) throws IOException {
     Files.createDirectories(file.toAbsolutePath().getParent());
-    Files.writeString(file, markdown, StandardCharsets.UTF_8);
+    String findings = "";
+    if (Files.exists(file)) {
+      String previous = Files.readString(file, StandardCharsets.UTF_8);
+      int start = previous.indexOf(FINDINGS_HEADING);
+      if (start >= 0) {
+        findings = "\n" + previous.substring(start);
+      }
+    }
+    Files.writeString(file, markdown.stripTrailing() + "\n" + findings, StandardCharsets.UTF_8);
   }
 
   private static void row(StringBuilder md, String name, String value, String target, Boolean met) {
