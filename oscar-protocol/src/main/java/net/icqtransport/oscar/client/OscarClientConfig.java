@@ -32,28 +32,6 @@ public record OscarClientConfig(
   /** The customary bound on SNACs waiting for rate limits: far more than any user types. */
   public static final int DEFAULT_MAX_RATE_QUEUE = 10_000;
 
-  /** Plaintext. */
-  public OscarClientConfig(String loginHost, int loginPort, LoginMethod loginMethod, ClientIdentity identity,
-      int maxFlapPayload, Duration connectTimeout, Duration loginTimeout, Duration keepaliveInterval,
-      Duration readerIdleTimeout, int maxRateQueue) {
-    this(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout, loginTimeout,
-        keepaliveInterval, readerIdleTimeout, maxRateQueue, TlsSettings.disabled());
-  }
-
-  /** With a reader-idle timeout of three keepalive intervals and the default rate queue bound. */
-  public OscarClientConfig(
-      String loginHost,
-      int loginPort,
-      LoginMethod loginMethod,
-      ClientIdentity identity,
-      int maxFlapPayload,
-      Duration connectTimeout,
-      Duration loginTimeout,
-      Duration keepaliveInterval) {
-    this(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout, loginTimeout,
-        keepaliveInterval, keepaliveInterval.multipliedBy(3), DEFAULT_MAX_RATE_QUEUE);
-  }
-
   public OscarClientConfig {
     Objects.requireNonNull(loginHost, "loginHost");
     Objects.requireNonNull(loginMethod, "loginMethod");

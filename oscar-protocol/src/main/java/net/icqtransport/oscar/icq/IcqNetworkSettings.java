@@ -3,6 +3,7 @@ package net.icqtransport.oscar.icq;
 import java.nio.charset.Charset;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Consumer;
 import net.icqtransport.core.tls.TlsSettings;
 import net.icqtransport.oscar.client.LoginMethod;
 import net.icqtransport.oscar.client.OscarClientConfig;
@@ -49,36 +50,6 @@ public record IcqNetworkSettings(
   /** Info, search and avatar requests: the server answers in well under a second when it answers at all. */
   public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-  /**
-   * Without the later settings: the reader-idle timeout is three keepalive intervals, requests wait
-   * {@link #DEFAULT_REQUEST_TIMEOUT}, at most {@link OscarClientConfig#DEFAULT_MAX_RATE_QUEUE} SNACs wait.
-   */
-  public IcqNetworkSettings(
-      String loginHost,
-      int loginPort,
-      LoginMethod loginMethod,
-      ClientIdentity identity,
-      int maxFlapPayload,
-      Duration connectTimeout,
-      Duration loginTimeout,
-      Duration keepaliveInterval,
-      Duration messageAckTimeout,
-      Charset legacyCodepage) {
-    this(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout, loginTimeout,
-        keepaliveInterval, messageAckTimeout, legacyCodepage, keepaliveInterval.multipliedBy(3),
-        DEFAULT_REQUEST_TIMEOUT, OscarClientConfig.DEFAULT_MAX_RATE_QUEUE, TlsSettings.disabled());
-  }
-
-  /** Plaintext. */
-  public IcqNetworkSettings(String loginHost, int loginPort, LoginMethod loginMethod, ClientIdentity identity,
-      int maxFlapPayload, Duration connectTimeout, Duration loginTimeout, Duration keepaliveInterval,
-      Duration messageAckTimeout, Charset legacyCodepage, Duration readerIdleTimeout, Duration requestTimeout,
-      int maxRateQueue) {
-    this(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout, loginTimeout,
-        keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue,
-        TlsSettings.disabled());
-  }
-
   public IcqNetworkSettings {
     Objects.requireNonNull(legacyCodepage, "legacyCodepage");
     Objects.requireNonNull(messageAckTimeout, "messageAckTimeout");
@@ -96,70 +67,106 @@ public record IcqNetworkSettings(
 
   /**
    * Port 5190, MD5 login, ICQ 2000b's identity, 0xFFFF-byte frames, 10 s connect, 30 s login, 60 s keepalive,
-   * 30 s message acks, windows-1252, 180 s reader-idle timeout, 30 s requests, 10 000 queued SNACs.
+   * 30 s message acks, windows-1252, 180 s reader-idle timeout (three keepalive intervals), 30 s requests,
+   * {@link OscarClientConfig#DEFAULT_MAX_RATE_QUEUE} queued SNACs, plaintext.
    */
   public static IcqNetworkSettings defaults(String loginHost) {
     return new IcqNetworkSettings(loginHost, DEFAULT_PORT, LoginMethod.MD5, ClientIdentity.ICQ_2000B,
         FlapFrame.MAX_PAYLOAD, Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofSeconds(60),
-        Duration.ofSeconds(30), Charset.forName("windows-1252"));
+        Duration.ofSeconds(30), Charset.forName("windows-1252"), Duration.ofSeconds(180), DEFAULT_REQUEST_TIMEOUT,
+        OscarClientConfig.DEFAULT_MAX_RATE_QUEUE, TlsSettings.disabled());
   }
 
   public IcqNetworkSettings withLoginPort(int port) {
-    return new IcqNetworkSettings(loginHost, port, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout,
-        requestTimeout, maxRateQueue, tls);
+    return copy(c -> c.loginPort = port);
   }
 
   public IcqNetworkSettings withLoginMethod(LoginMethod method) {
-    return new IcqNetworkSettings(loginHost, loginPort, method, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout,
-        requestTimeout, maxRateQueue, tls);
+    return copy(c -> c.loginMethod = method);
   }
 
   public IcqNetworkSettings withTimeouts(Duration connect, Duration login, Duration messageAck) {
-    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connect, login,
-        keepaliveInterval, messageAck, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue, tls);
+    return copy(c -> {
+      c.connectTimeout = connect;
+      c.loginTimeout = login;
+      c.messageAckTimeout = messageAck;
+    });
   }
 
   public IcqNetworkSettings withKeepaliveInterval(Duration interval) {
-    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, interval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, maxRateQueue, tls);
+    return copy(c -> c.keepaliveInterval = interval);
   }
 
   public IcqNetworkSettings withLegacyCodepage(Charset codepage) {
-    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, codepage, readerIdleTimeout, requestTimeout, maxRateQueue, tls);
+    return copy(c -> c.legacyCodepage = codepage);
   }
 
   public IcqNetworkSettings withIdentity(ClientIdentity clientIdentity) {
-    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, clientIdentity, maxFlapPayload,
-        connectTimeout, loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout,
-        requestTimeout, maxRateQueue, tls);
+    return copy(c -> c.identity = clientIdentity);
   }
 
   /**
    * Sets the stall timeout; note that {@link #withKeepaliveInterval} keeps it as it is.
    */
   public IcqNetworkSettings withReaderIdleTimeout(Duration timeout) {
-    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, timeout, requestTimeout, maxRateQueue, tls);
+    return copy(c -> c.readerIdleTimeout = timeout);
   }
 
   public IcqNetworkSettings withRequestTimeout(Duration timeout) {
-    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, timeout, maxRateQueue, tls);
+    return copy(c -> c.requestTimeout = timeout);
   }
 
   public IcqNetworkSettings withMaxRateQueue(int snacs) {
-    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout, snacs, tls);
+    return copy(c -> c.maxRateQueue = snacs);
   }
 
   /** TLS on every OSCAR connection (authorizer, BOS, services), or plaintext with {@link TlsSettings#disabled()}. */
   public IcqNetworkSettings withTls(TlsSettings settings) {
-    return new IcqNetworkSettings(loginHost, loginPort, loginMethod, identity, maxFlapPayload, connectTimeout,
-        loginTimeout, keepaliveInterval, messageAckTimeout, legacyCodepage, readerIdleTimeout, requestTimeout,
-        maxRateQueue, settings);
+    return copy(c -> c.tls = settings);
+  }
+
+  /** These settings with {@code change} applied to a mutable copy: the one place that lists every component. */
+  private IcqNetworkSettings copy(Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
+    return new IcqNetworkSettings(c.loginHost, c.loginPort, c.loginMethod, c.identity, c.maxFlapPayload,
+        c.connectTimeout, c.loginTimeout, c.keepaliveInterval, c.messageAckTimeout, c.legacyCodepage,
+        c.readerIdleTimeout, c.requestTimeout, c.maxRateQueue, c.tls);
+  }
+
+  /** The components of a settings value, to change some of them (see {@link #copy}). */
+  private static final class Copy {
+    String loginHost;
+    int loginPort;
+    LoginMethod loginMethod;
+    ClientIdentity identity;
+    int maxFlapPayload;
+    Duration connectTimeout;
+    Duration loginTimeout;
+    Duration keepaliveInterval;
+    Duration messageAckTimeout;
+    Charset legacyCodepage;
+    Duration readerIdleTimeout;
+    Duration requestTimeout;
+    int maxRateQueue;
+    TlsSettings tls;
+
+    Copy(IcqNetworkSettings s) {
+      loginHost = s.loginHost;
+      loginPort = s.loginPort;
+      loginMethod = s.loginMethod;
+      identity = s.identity;
+      maxFlapPayload = s.maxFlapPayload;
+      connectTimeout = s.connectTimeout;
+      loginTimeout = s.loginTimeout;
+      keepaliveInterval = s.keepaliveInterval;
+      messageAckTimeout = s.messageAckTimeout;
+      legacyCodepage = s.legacyCodepage;
+      readerIdleTimeout = s.readerIdleTimeout;
+      requestTimeout = s.requestTimeout;
+      maxRateQueue = s.maxRateQueue;
+      tls = s.tls;
+    }
   }
 
   /** The OSCAR client's part of these settings. */
