@@ -90,6 +90,10 @@ public final class EjabberdServer implements XmppTestServer {
     if (!file.endsWith(".erl")) {
       throw new IllegalArgumentException("not an Erlang source file: " + erlangSource);
     }
+    if (!Files.isExecutable(Path.of("/usr/bin/erlc"))) {
+      throw new IllegalStateException("Compiling " + erlangSource + " needs erlc: install the Debian package "
+          + "'erlang-base' (apt-get install -y erlang-base; ejabberd depends on it); .ci/run does this");
+    }
     try {
       Path ebin = Files.createDirectories(folder.resolve("ebin"));
       Path ejabberdHome = Path.of(EJABBERD_LIB);
