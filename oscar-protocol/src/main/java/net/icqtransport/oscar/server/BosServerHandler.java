@@ -110,13 +110,13 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     if (session != null) {
       throw new OscarProtocolException("second channel-1 frame on the BOS connection");
     }
-    Optional<Account> account = signOn.tlvs().bytes(SignOnFrame.TLV_COOKIE).flatMap(state::redeemCookie);
-    if (account.isEmpty()) {
+    Optional<LoginGrant> login = signOn.tlvs().bytes(SignOnFrame.TLV_COOKIE).flatMap(state::redeemCookie);
+    if (login.isEmpty()) {
       LOG.info("BOS server refusing {}: unknown or expired cookie", ctx.channel().remoteAddress());
       ctx.writeAndFlush(ServerSnacs.signOffWithoutReason()).addListener(ChannelFutureListener.CLOSE);
       return;
     }
-    session = new BosSession(ctx.channel(), account.get(), state.nowSeconds());
+    session = new BosSession(ctx.channel(), login.get(), state.nowSeconds());
     rateLimiter = new RateLimiter(state.rateClasses(), state.rateLimitsEnforced(), state.clock().millis());
     state.attach(session);
     LOG.debug("{} connected to BOS", session.screenName());

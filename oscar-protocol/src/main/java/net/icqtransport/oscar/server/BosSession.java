@@ -1,10 +1,11 @@
 package net.icqtransport.oscar.server;
 
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.socket.DuplexChannel;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.snac.Snac;
@@ -21,6 +22,8 @@ final class BosSession {
   private final String key;
   private final long signOnTime;
   private final long memberSince;
+  /** Logged in without TLV 0x004A (multi-connection flag): a newer login kicks it the old-client way. */
+  private final boolean oldClient;
   /** Server-initiated SNACs carry request ids with the top bit set (reference {@code basic}). */
   private final AtomicLong nextRequestId = new AtomicLong(0x80000001L);
 
@@ -36,12 +39,13 @@ final class BosSession {
   private boolean importTransaction;
   private List<OfflineMessage> offlineDelivered = List.of();
 
-  BosSession(Channel channel, Account account, long signOnTime) {
+  BosSession(Channel channel, LoginGrant login, long signOnTime) {
     this.channel = channel;
-    this.screenName = account.screenName();
-    this.key = ScreenNames.normalize(account.screenName());
+    this.screenName = login.account().screenName();
+    this.key = ScreenNames.normalize(login.account().screenName());
     this.signOnTime = signOnTime;
-    this.memberSince = account.memberSince();
+    this.memberSince = login.account().memberSince();
+    this.oldClient = login.oldClient();
   }
 
   String screenName() {
@@ -71,9 +75,29 @@ final class BosSession {
     channel.close();
   }
 
-  /** Sends a last frame (channel 4) and closes once it is written. */
-  void closeWith(FlapFrame lastFrame) {
-    channel.writeAndFlush(lastFrame).addListener(ChannelFutureListener.CLOSE);
+  /**
+   * Writes the style's last bytes and ends the connection once they are written (after everything sent
+   * before): a half-close (FIN) that keeps reading until the client hangs up, closed for good after
+   * {@link #LINGER_SECONDS} s. A full close with the client's bytes still unread would make the kernel send a
+   * reset, which can destroy the last frame before the client reads it.
+   */
+  void closeWith(KickStyle style) {
+    channel.writeAndFlush(style.lastWrite()).addListener(written -> {
+      if (channel instanceof DuplexChannel duplex && channel.isActive()) {
+        duplex.shutdownOutput().addListener(shut -> channel.eventLoop().schedule(
+            () -> channel.close(), LINGER_SECONDS, TimeUnit.SECONDS));
+      } else {
+        channel.close();
+      }
+    });
+  }
+
+  /** How long a kicked connection may stay half-open for the client to hang up. */
+  static final int LINGER_SECONDS = 2;
+
+  /** Whether its login lacked TLV 0x004A (multi-connection flag), as old clients' logins do. */
+  boolean oldClient() {
+    return oldClient;
   }
 
   void status(long status) {

@@ -8,7 +8,10 @@ enum LoginError {
   WRONG_PASSWORD(0x0005),
   /** 0x0018 "Rate limit exceeded (reservation). Please try to reconnect in a few minutes": per-UIN limit. */
   RATE_LIMIT_RESERVATION(0x0018),
-  /** 0x001D "Rate limit exceeded. Please try to reconnect in a few minutes": per-IP limit. */
+  /**
+   * 0x001D "Rate limit exceeded. Please try to reconnect in a few minutes": per-IP limit, and the login lockout
+   * of real servers (OSCAR-SERVERS.md, "Rate limits on login").
+   */
   RATE_LIMIT(0x001D);
 
   private final int code;

@@ -66,7 +66,8 @@ final class LoginServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     String screenName = signOn.tlvs().ascii(SignOnFrame.TLV_SCREEN_NAME).orElseThrow();
     byte[] roasted = signOn.tlvs().bytes(SignOnFrame.TLV_ROASTED_PASSWORD).orElseThrow();
     String password = new String(PasswordHashes.roast(roasted), StandardCharsets.ISO_8859_1);
-    TlvChain reply = authorize(ctx, screenName, account -> account.password().equals(password));
+    TlvChain reply = authorize(ctx, screenName, !signOn.multiConnection(),
+        account -> account.password().equals(password));
     ctx.writeAndFlush(ServerSnacs.channelFour(reply)).addListener(ChannelFutureListener.CLOSE);
   }
 
@@ -106,8 +107,9 @@ final class LoginServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
   private void onMd5Login(ChannelHandlerContext ctx, Snac snac) {
     Md5LoginRequest request = Md5LoginRequest.parse(snac);
     byte[] key = keys.remove(ScreenNames.normalize(request.screenName()));
-    TlvChain reply = authorize(ctx, request.screenName(), account -> key != null && PasswordHashes.matches(
-        PasswordHashes.md5LoginHash(key, account.password(), request.passwordPreHashed()), request.passwordHash()));
+    TlvChain reply = authorize(ctx, request.screenName(), !request.multiConnection(), account -> key != null
+        && PasswordHashes.matches(PasswordHashes.md5LoginHash(key, account.password(), request.passwordPreHashed()),
+            request.passwordHash()));
     ctx.writeAndFlush(ServerSnacs.loginReply(snac.requestId(), reply).toFrame());
   }
 
@@ -116,23 +118,29 @@ final class LoginServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
   }
 
   /**
-   * Checks, in order: the account exists, the login rate limits (per UIN, error 0x0018; per IP, 0x001D; reference
-   * auth_failed), the password.
+   * Checks, in order: the account exists, the login lockout (error 0x001D, OSCAR-SERVERS.md "Rate limits on
+   * login"), the login rate limits (per UIN, error 0x0018; per IP, 0x001D; reference auth_failed), the password.
+   * A cookie remembers {@code oldClient} (no TLV 0x004A) for the kick a newer login gives the session.
    */
-  private TlvChain authorize(ChannelHandlerContext ctx, String screenName, PasswordCheck check) {
+  private TlvChain authorize(ChannelHandlerContext ctx, String screenName, boolean oldClient, PasswordCheck check) {
     state.loginAttempted(screenName);
     Optional<Account> account = state.account(screenName);
     if (account.isEmpty()) {
       LOG.debug("login for unknown account {}", screenName);
       return ServerSnacs.loginFailureTlvs(screenName, LoginError.INVALID_UIN_OR_PASSWORD.code(), ERROR_URL);
     }
-    if (!state.uinLoginLimiter().admit(ScreenNames.normalize(screenName))) {
+    String key = ScreenNames.normalize(screenName);
+    if (!state.loginLockout().admit(key)) {
+      LOG.info("login lockout for {} until {}", screenName, state.lockedOutUntil(key).orElse(null));
+      return refuse(screenName, LoginError.RATE_LIMIT);
+    }
+    if (!state.uinLoginLimiter().admit(key)) {
       LOG.info("login rate limit hit for {}", screenName);
-      return ServerSnacs.loginFailureTlvs(screenName, LoginError.RATE_LIMIT_RESERVATION.code(), ERROR_URL);
+      return refuse(screenName, LoginError.RATE_LIMIT_RESERVATION);
     }
     if (!state.ipLoginLimiter().admit(clientIp(ctx))) {
       LOG.info("login rate limit hit for {}", ctx.channel().remoteAddress());
-      return ServerSnacs.loginFailureTlvs(screenName, LoginError.RATE_LIMIT.code(), ERROR_URL);
+      return refuse(screenName, LoginError.RATE_LIMIT);
     }
     if (!check.accepts(account.get())) {
       LOG.debug("wrong password for {}", screenName);
@@ -140,7 +148,12 @@ final class LoginServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     }
     LOG.debug("login accepted for {}", screenName);
     return ServerSnacs.loginSuccessTlvs(account.get().screenName(), state.bosAddress(),
-        state.issueCookie(account.get()));
+        state.issueCookie(account.get(), oldClient));
+  }
+
+  private TlvChain refuse(String screenName, LoginError error) {
+    state.loginRefused(screenName);
+    return ServerSnacs.loginFailureTlvs(screenName, error.code(), ERROR_URL);
   }
 
   private static String clientIp(ChannelHandlerContext ctx) {

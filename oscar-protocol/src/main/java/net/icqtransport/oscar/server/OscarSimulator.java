@@ -28,11 +28,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.flap.FlapFrameDecoder;
-import net.icqtransport.oscar.flap.FlapFrameEncoder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  * offline storage, client acks, typing, ICQ user info and search, echo bots), and a BART service for buddy
  * icons reached through 01/04. One event-loop group serves every connection; per-connection state lives in
  * each connection's handler, shared state in one {@link SimulatorState}.
+ *
+ * <p>It is polite by default, but can be as rude as real servers on demand (OSCAR-SERVERS.md): old clients are
+ * kicked with a bare {@code 2A 04 <seq>} ({@link KickStyle}), {@link Builder#loginLockout} locks an account out
+ * with every early retry extending it, {@link #advertiseBosHost} sends clients to a host that does not resolve,
+ * and {@link Builder#splitFlapStart()} writes each FLAP start byte in a TCP segment of its own.
  *
  * <pre>{@code
  * try (OscarSimulator icq = OscarSimulator.builder()
@@ -134,12 +139,43 @@ public final class OscarSimulator implements AutoCloseable {
   }
 
   /**
+   * How many login requests of {@code uin} the login lockout ({@link Builder#loginLockout}) or a login rate limit
+   * ({@link Builder#loginRateLimit}, {@link Builder#loginRateLimitPerIp}) refused with error 0x001D or 0x0018; a
+   * subset of {@link #loginAttempts(String)}. Lets a test see how often a client hammered a locked door.
+   */
+  public int refusedLogins(String uin) {
+    return state.refusedLogins(uin);
+  }
+
+  /**
+   * When the login lockout of {@code uin} ends, as things stand: each early attempt moves it to that attempt's
+   * time plus the lockout ({@link Builder#loginLockout}). Empty if the account is not locked out now.
+   */
+  public Optional<Instant> lockedOutUntil(String uin) {
+    return state.lockedOutUntil(uin);
+  }
+
+  /**
    * From now on, login replies (17/03 TLV 0x05) send clients to BOS at {@code port} on the advertised host
    * instead of this simulator's BOS listener: a test puts a TCP proxy there to disturb the BOS connection.
    */
   public void advertiseBosPort(int port) {
     String advertised = state.bosAddress();
     state.bosAddress(advertised.substring(0, advertised.lastIndexOf(':') + 1) + port);
+  }
+
+  /**
+   * From now on, login replies (17/03 TLV 0x05) send clients to BOS on {@code host} (with the port advertised so
+   * far), for example {@code "bos.invalid"}, a name that never resolves (RFC 2606): a test sees what a client
+   * does with a redirect it cannot follow. Service redirects (01/05) keep their host.
+   */
+  public void advertiseBosHost(String host) {
+    Objects.requireNonNull(host, "host");
+    if (host.isBlank() || host.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("a host name or IPv4 address without port: " + host);
+    }
+    String advertised = state.bosAddress();
+    state.bosAddress(host + advertised.substring(advertised.lastIndexOf(':')));
   }
 
   /** Whether the account has a session past client-ready (01/02), or is an echo bot. */
@@ -150,9 +186,19 @@ public final class OscarSimulator implements AutoCloseable {
   /**
    * Closes the account's session as a server does: channel 4 with TLV 0x09 reason 0x0001, the one reason
    * code the references document. Watchers get 03/0C at once. Does nothing if the account has no session.
+   * Same as {@code kick(uin, KickStyle.SIGNED_ON_ELSEWHERE)}.
    */
   public void kick(String uin) {
-    state.kick(uin, SimulatorState.REASON_SIGNED_ON_ELSEWHERE);
+    kick(uin, KickStyle.SIGNED_ON_ELSEWHERE);
+  }
+
+  /**
+   * Closes the account's session, ending it the way {@code style} says (the ways real servers end sessions,
+   * OSCAR-SERVERS.md "Sign-on and kicks"), then closes TCP. Watchers get 03/0C at once. Does nothing if the
+   * account has no session.
+   */
+  public void kick(String uin, KickStyle style) {
+    state.kick(uin, Objects.requireNonNull(style, "style"));
   }
 
   /** Stops both listeners and closes every connection. */
@@ -192,6 +238,10 @@ public final class OscarSimulator implements AutoCloseable {
     private Duration loginLimitWindow = Duration.ZERO;
     private int ipLoginLimitCount;
     private Duration ipLoginLimitWindow = Duration.ZERO;
+    private int lockoutCount;
+    private Duration lockoutWindow = Duration.ZERO;
+    private Duration lockoutDuration = Duration.ZERO;
+    private boolean splitFlapStart;
     private final List<String> authRequired = new ArrayList<>();
     private final List<Object[]> details = new ArrayList<>();
     private final List<Object[]> offlineMessages = new ArrayList<>();
@@ -222,7 +272,6 @@ public final class OscarSimulator implements AutoCloseable {
       return this;
     }
 
-    /** 0 picks a free port. */
     /**
      * The host name the login reply (17/03 TLV 0x05) and service redirects (01/05 TLV 0x05) send clients to;
      * by default the bound host (loopback for a wildcard bind). With TLS it must be a name in the certificate.
@@ -255,6 +304,7 @@ public final class OscarSimulator implements AutoCloseable {
       return this;
     }
 
+    /** 0 picks a free port. */
     public Builder loginPort(int p) {
       this.loginPort = checkPort(p);
       return this;
@@ -345,6 +395,34 @@ public final class OscarSimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Locks accounts out as real servers do (OSCAR-SERVERS.md, "Rate limits on login"): after {@code count}
+     * logins of one account within {@code window}, every further login of that account, by either method, is
+     * refused with error 0x001D ("rate limit exceeded, try again in a few minutes": 17/03, or the channel-4 reply
+     * of a channel-1 login) until {@code lockout} has passed since the last refused attempt, so every early retry
+     * extends it. See {@link OscarSimulator#refusedLogins} and {@link OscarSimulator#lockedOutUntil}. Off by
+     * default; checked before the other login limits.
+     */
+    public Builder loginLockout(int count, Duration window, Duration lockout) {
+      if (count < 1 || window.isNegative() || window.isZero() || lockout.isNegative() || lockout.isZero()) {
+        throw new IllegalArgumentException("loginLockout wants count >= 1 and positive durations");
+      }
+      this.lockoutCount = count;
+      this.lockoutWindow = window;
+      this.lockoutDuration = lockout;
+      return this;
+    }
+
+    /**
+     * Writes the start byte 0x2A of every frame, on every listener, in a TCP write of its own, flushed before the
+     * rest of the frame, as real servers do (OSCAR-SERVERS.md, "Sign-on and kicks"); clients must put the frame
+     * together from split reads. Off by default.
+     */
+    public Builder splitFlapStart() {
+      this.splitFlapStart = true;
+      return this;
+    }
+
     public Builder account(String uin, String password) {
       accounts.add(new String[] {uin, Objects.requireNonNull(password, "password")});
       return this;
@@ -395,6 +473,7 @@ public final class OscarSimulator implements AutoCloseable {
       state.rateLimits(rateLimits ? rateClasses : RateClasses.UNLIMITED, rateLimits);
       state.loginRateLimits(new LoginRateLimiter(loginLimitCount, loginLimitWindow, clock),
           new LoginRateLimiter(ipLoginLimitCount, ipLoginLimitWindow, clock));
+      state.loginLockout(new LoginLockout(lockoutCount, lockoutWindow, lockoutDuration, clock));
 
       EventLoopGroup group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
           new DefaultThreadFactory("oscar-simulator", true), NioIoHandler.newFactory());
@@ -436,7 +515,7 @@ public final class OscarSimulator implements AutoCloseable {
               }
               channel.pipeline()
                   .addLast(FLAP_DECODER, new FlapFrameDecoder(maxFlapPayload))
-                  .addLast(FLAP_ENCODER, new FlapFrameEncoder())
+                  .addLast(FLAP_ENCODER, new SimulatorFlapEncoder(splitFlapStart))
                   .addLast(SERVER_HANDLER, handler.apply(channel));
             }
           });

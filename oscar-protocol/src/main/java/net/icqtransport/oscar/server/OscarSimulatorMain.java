@@ -19,6 +19,9 @@ import java.util.concurrent.CountDownLatch;
  * --rate-limits on|off|strict   enforce the generous default classes, nothing, or the reference's classes
  * --login-rate-limit N/SECONDS  at most N logins per UIN per SECONDS (error 0x18)
  * --login-rate-limit-ip N/SECONDS  at most N logins per client IP per SECONDS (error 0x1D)
+ * --login-lockout COUNT:WINDOW_SECONDS:LOCKOUT_SECONDS   after COUNT logins of one account within WINDOW_SECONDS,
+ *                          refuse it (error 0x1D) until LOCKOUT_SECONDS after the last refused attempt
+ * --split-flap-start       write each frame's 0x2A start byte in a TCP segment of its own (takes no value)
  * --tls-cert FILE          serve all listeners over TLS with this PEM certificate chain (needs --tls-key)
  * --tls-key FILE           the PEM (PKCS #8) private key of --tls-cert
  * --advertised-host NAME   the host sent in redirects (must be in the TLS certificate; default the bound host)
@@ -70,6 +73,10 @@ public final class OscarSimulatorMain {
       if (option.equals("-h") || option.equals("--help")) {
         return null;
       }
+      if (option.equals("--split-flap-start")) {
+        builder.splitFlapStart();
+        continue;
+      }
       if (i + 1 >= args.length) {
         throw new IllegalArgumentException(option.startsWith("--") ? option + " needs a value" : "unknown argument " + option);
       }
@@ -97,6 +104,19 @@ public final class OscarSimulatorMain {
         case "--login-rate-limit-ip" -> {
           int[] limit = countPerSeconds(option, value);
           builder.loginRateLimitPerIp(limit[0], java.time.Duration.ofSeconds(limit[1]));
+        }
+        case "--login-lockout" -> {
+          String[] parts = value.split(":", -1);
+          if (parts.length != 3) {
+            throw new IllegalArgumentException(option + " wants COUNT:WINDOW_SECONDS:LOCKOUT_SECONDS");
+          }
+          int count = number(option, parts[0]);
+          int window = number(option, parts[1]);
+          int lockout = number(option, parts[2]);
+          if (count < 1 || window < 1 || lockout < 1) {
+            throw new IllegalArgumentException(option + " wants positive COUNT:WINDOW_SECONDS:LOCKOUT_SECONDS");
+          }
+          builder.loginLockout(count, java.time.Duration.ofSeconds(window), java.time.Duration.ofSeconds(lockout));
         }
         case "--account" -> {
           int colon = value.indexOf(':');
@@ -161,5 +181,6 @@ public final class OscarSimulatorMain {
     out.println("       [--contact OWNER:CONTACT[:NICK[:GROUP]]]... [--echo-bot UIN]... [--max-flap-payload N]");
     out.println("       [--bart-port N] [--require-auth UIN]... [--rate-limits on|off|strict]");
     out.println("       [--login-rate-limit N/SECONDS] [--login-rate-limit-ip N/SECONDS]");
+    out.println("       [--login-lockout COUNT:WINDOW_SECONDS:LOCKOUT_SECONDS] [--split-flap-start]");
   }
 }

@@ -63,6 +63,8 @@ final class SimulatorState {
   private final ConcurrentMap<String, PendingLogin> serviceCookies = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, java.util.concurrent.atomic.AtomicInteger> loginAttempts =
       new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, java.util.concurrent.atomic.AtomicInteger> refusedLogins =
+      new ConcurrentHashMap<>();
   private final Object presenceLock = new Object();
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
@@ -74,8 +76,10 @@ final class SimulatorState {
   private volatile boolean rateLimitsEnforced = true;
   private volatile LoginRateLimiter uinLoginLimiter;
   private volatile LoginRateLimiter ipLoginLimiter;
+  private volatile LoginLockout loginLockout;
 
-  private record PendingLogin(String key, long expiresAtMillis) {}
+  /** A cookie handed out: whose, until when, and whether its login was an old client's (no TLV 0x004A). */
+  private record PendingLogin(String key, long expiresAtMillis, boolean oldClient) {}
 
   SimulatorState(Clock clock, Duration cookieLifetime) {
     this.clock = clock;
@@ -83,6 +87,7 @@ final class SimulatorState {
     this.startTime = nowSeconds();
     this.uinLoginLimiter = LoginRateLimiter.disabled(clock);
     this.ipLoginLimiter = LoginRateLimiter.disabled(clock);
+    this.loginLockout = LoginLockout.disabled(clock);
   }
 
   long nowSeconds() {
@@ -121,6 +126,14 @@ final class SimulatorState {
     return ipLoginLimiter;
   }
 
+  void loginLockout(LoginLockout lockout) {
+    this.loginLockout = lockout;
+  }
+
+  LoginLockout loginLockout() {
+    return loginLockout;
+  }
+
   /** Counts a login request (17/02 or channel-1 roasted) for {@code screenName}, whatever its outcome. */
   void loginAttempted(String screenName) {
     loginAttempts.computeIfAbsent(ScreenNames.normalize(screenName),
@@ -130,6 +143,21 @@ final class SimulatorState {
   int loginAttempts(String screenName) {
     var count = loginAttempts.get(ScreenNames.normalize(screenName));
     return count == null ? 0 : count.get();
+  }
+
+  /** Counts a login request refused by the lockout or a login rate limit (errors 0x0018, 0x001D). */
+  void loginRefused(String screenName) {
+    refusedLogins.computeIfAbsent(ScreenNames.normalize(screenName),
+        k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+  }
+
+  int refusedLogins(String screenName) {
+    var count = refusedLogins.get(ScreenNames.normalize(screenName));
+    return count == null ? 0 : count.get();
+  }
+
+  Optional<Instant> lockedOutUntil(String screenName) {
+    return loginLockout.lockedUntil(ScreenNames.normalize(screenName));
   }
 
   // ---- accounts and lists ----
@@ -224,39 +252,44 @@ final class SimulatorState {
 
   // ---- login and service cookies: single use, short-lived ----
 
-  byte[] issueCookie(Account account) {
-    return issue(cookies, ScreenNames.normalize(account.screenName()), COOKIE_LENGTH);
+  /**
+   * A BOS cookie for the account; {@code oldClient} when its login lacked TLV 0x004A (multi-connection flag),
+   * which decides how a newer login kicks the session.
+   */
+  byte[] issueCookie(Account account, boolean oldClient) {
+    return issue(cookies, ScreenNames.normalize(account.screenName()), COOKIE_LENGTH, oldClient);
   }
 
-  /** The account the cookie was issued to, if it is known and fresh; either way it cannot be used again. */
-  Optional<Account> redeemCookie(byte[] cookie) {
-    return redeem(cookies, cookie);
+  /** What the cookie was issued for, if it is known and fresh; either way it cannot be used again. */
+  Optional<LoginGrant> redeemCookie(byte[] cookie) {
+    return redeem(cookies, cookie).flatMap(pending ->
+        Optional.ofNullable(accounts.get(pending.key())).map(account -> new LoginGrant(account, pending.oldClient())));
   }
 
   /** A cookie for a service connection (reference {@code snac_01_05}, TLV 0x06). */
   byte[] issueServiceCookie(String key) {
-    return issue(serviceCookies, key, COOKIE_LENGTH);
+    return issue(serviceCookies, key, COOKIE_LENGTH, false);
   }
 
   Optional<Account> redeemServiceCookie(byte[] cookie) {
-    return redeem(serviceCookies, cookie);
+    return redeem(serviceCookies, cookie).flatMap(pending -> Optional.ofNullable(accounts.get(pending.key())));
   }
 
-  private byte[] issue(ConcurrentMap<String, PendingLogin> store, String key, int length) {
+  private byte[] issue(ConcurrentMap<String, PendingLogin> store, String key, int length, boolean oldClient) {
     long now = clock.millis();
     store.values().removeIf(pending -> pending.expiresAtMillis() < now);
     byte[] cookie = new byte[length];
     random.nextBytes(cookie);
-    store.put(HexFormat.of().formatHex(cookie), new PendingLogin(key, now + cookieLifetime.toMillis()));
+    store.put(HexFormat.of().formatHex(cookie), new PendingLogin(key, now + cookieLifetime.toMillis(), oldClient));
     return cookie;
   }
 
-  private Optional<Account> redeem(ConcurrentMap<String, PendingLogin> store, byte[] cookie) {
+  private Optional<PendingLogin> redeem(ConcurrentMap<String, PendingLogin> store, byte[] cookie) {
     PendingLogin pending = store.remove(HexFormat.of().formatHex(cookie));
     if (pending == null || pending.expiresAtMillis() < clock.millis()) {
       return Optional.empty();
     }
-    return Optional.ofNullable(accounts.get(pending.key()));
+    return Optional.of(pending);
   }
 
   // ---- presence ----
@@ -279,14 +312,18 @@ final class SimulatorState {
     return session != null && session.ready() ? Optional.of(session) : Optional.empty();
   }
 
-  /** A new BOS connection for an account: an older one is closed first (reference {@code login}). */
+  /**
+   * A new BOS connection for an account: an older one is closed first (reference {@code login}), as real servers
+   * do it (OSCAR-SERVERS.md, "Sign-on and kicks"): an old client (logged in without TLV 0x004A) gets the four
+   * bytes {@code 2A 04 <seq>} only, any other a channel-4 frame with TLV 0x09 = 0x0001.
+   */
   void attach(BosSession session) {
     synchronized (presenceLock) {
       BosSession previous = sessions.put(session.key(), session);
       avatarHash(session.key()).ifPresent(session::bartHash);
       if (previous != null) {
         retire(previous);
-        previous.closeWith(ServerSnacs.signOff(REASON_SIGNED_ON_ELSEWHERE));
+        previous.closeWith(previous.oldClient() ? KickStyle.OLD_CLIENT_FRAME : KickStyle.SIGNED_ON_ELSEWHERE);
       }
     }
   }
@@ -342,15 +379,15 @@ final class SimulatorState {
     }
   }
 
-  /** Closes the account's session with a channel-4 frame; false if it had none. */
-  boolean kick(String screenName, int reason) {
+  /** Closes the account's session, ending it in the given style; false if it had none. */
+  boolean kick(String screenName, KickStyle style) {
     synchronized (presenceLock) {
       BosSession session = sessions.remove(ScreenNames.normalize(screenName));
       if (session == null) {
         return false;
       }
       retire(session);
-      session.closeWith(ServerSnacs.signOff(reason));
+      session.closeWith(style);
       return true;
     }
   }

@@ -112,7 +112,9 @@ class ClientPacketParsingTest {
       assertEquals("777777", tlvs.ascii(0x01).orElseThrow());
       assertEquals("10.10.10.9:5190", tlvs.ascii(0x05).orElseThrow());
       byte[] cookie = tlvs.bytes(0x06).orElseThrow();
-      assertEquals("777777", state.redeemCookie(cookie).orElseThrow().screenName());
+      LoginGrant grant = state.redeemCookie(cookie).orElseThrow();
+      assertEquals("777777", grant.account().screenName());
+      assertTrue(grant.oldClient(), "the reference's channel-1 login has no TLV 0x4A: an old client");
       assertTrue(state.redeemCookie(cookie).isEmpty(), "single use");
       assertFalse(channel.isOpen(), "closed after the reply");
     }

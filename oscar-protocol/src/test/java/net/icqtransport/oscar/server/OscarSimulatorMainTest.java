@@ -52,4 +52,19 @@ class OscarSimulatorMainTest {
     assertThrows(IllegalArgumentException.class, () -> OscarSimulatorMain.parse(new String[] {"--rate-limits", "maybe"}));
     assertThrows(IllegalArgumentException.class, () -> OscarSimulatorMain.parse(new String[] {"--login-rate-limit", "3"}));
   }
+
+  @Test
+  void parsesTheRealServerBehaviourOptions() throws Exception {
+    OscarSimulator.Builder builder = OscarSimulatorMain.parse(new String[] {
+        "--port", "0", "--split-flap-start", "--account", "111111:pw", "--login-lockout", "1:600:600"});
+    try (OscarSimulator simulator = builder.start()) {
+      assertTrue(TestLogins.md5Login(simulator.loginAddress(), "111111", "pw", false).contains(0x06));
+      assertEquals(0x1D, TestLogins.md5Login(simulator.loginAddress(), "111111", "pw", false).u16(0x08).orElseThrow());
+      assertTrue(simulator.lockedOutUntil("111111").isPresent());
+    }
+    for (String bad : new String[] {"3", "3:20", "3:20:x", "0:20:60", "3:20:60:1"}) {
+      assertThrows(IllegalArgumentException.class,
+          () -> OscarSimulatorMain.parse(new String[] {"--login-lockout", bad}), bad);
+    }
+  }
 }

@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import net.icqtransport.oscar.flap.FlapChannel;
@@ -26,30 +22,6 @@ import org.junit.jupiter.api.Test;
 class RateLimitFlowTest {
   private static final String ALICE = "111111";
   private static final String BOT = "999999";
-
-  /** A clock that stands still until told to move. */
-  private static final class ManualClock extends Clock {
-    private volatile Instant now = Instant.parse("2024-01-01T00:00:00Z");
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 
   /**
    * Class 3 of the reference (04/06): window 20, alert 5000, limit 4000, start 4423, last time 23768 ms ago.

@@ -27,9 +27,18 @@ final class TestLogins {
 
   private TestLogins() {}
 
-  /** MD5 login on a fresh connection; returns the TLVs of 17/03. */
+  /**
+   * MD5 login on a fresh connection, as current clients (ours too) send it: with TLV 0x4A = 1, the
+   * multi-connection flag. Returns the TLVs of 17/03.
+   */
   static TlvChain md5Login(InetSocketAddress login, String uin, String password, boolean preHashed)
       throws Exception {
+    return md5Login(login, uin, password, preHashed, true);
+  }
+
+  /** MD5 login; without {@code multiConnection} (no TLV 0x4A) the server takes it for an old client. */
+  static TlvChain md5Login(InetSocketAddress login, String uin, String password, boolean preHashed,
+      boolean multiConnection) throws Exception {
     try (TestFlapClient client = TestFlapClient.connect(login)) {
       assertArrayEquals(new byte[] {0, 0, 0, 1}, client.next(FlapChannel.SIGNON).payload());
       client.sendSignOn(TlvChain.empty());
@@ -49,7 +58,8 @@ final class TestLogins {
           Tlv.ofAscii(0x03, "ICQ Inc. - Product of ICQ (TM).2003a.5.45.1.3777.85"), Tlv.ofU16(0x16, 0x010A),
           Tlv.ofU16(0x17, 5), Tlv.ofU16(0x18, 45), Tlv.ofU16(0x19, 1), Tlv.ofU16(0x1A, 3777),
           Tlv.ofU32(0x14, 0x55), Tlv.ofAscii(0x0F, "en"), Tlv.ofAscii(0x0E, "us"));
-      TlvChain withFlag = preHashed ? request.with(Tlv.empty(0x4C)) : request;
+      TlvChain withHashFlag = preHashed ? request.with(Tlv.empty(0x4C)) : request;
+      TlvChain withFlag = multiConnection ? withHashFlag.with(Tlv.ofU8(0x4A, 1)) : withHashFlag;
       long id = client.send(0x17, 0x02, withFlag::writeChain);
       Snac reply = client.awaitSnac(0x17, 0x03);
       assertEquals(id, reply.requestId());
@@ -57,8 +67,17 @@ final class TestLogins {
     }
   }
 
-  /** Legacy channel-1 login; returns the TLVs of the channel-4 reply and checks the server then closes. */
+  /**
+   * Legacy channel-1 login as old clients send it (reference {@code cli_ident}, no TLV 0x4A); returns the TLVs
+   * of the channel-4 reply and checks the server then closes.
+   */
   static TlvChain legacyLogin(InetSocketAddress login, String uin, String password) throws Exception {
+    return legacyLogin(login, uin, password, false);
+  }
+
+  /** Legacy channel-1 login, with TLV 0x4A = 1 (multi-connection flag) if {@code multiConnection}. */
+  static TlvChain legacyLogin(InetSocketAddress login, String uin, String password, boolean multiConnection)
+      throws Exception {
     try (TestFlapClient client = TestFlapClient.connect(login)) {
       client.next(FlapChannel.SIGNON);
       byte[] pw = password.getBytes(StandardCharsets.US_ASCII);
@@ -66,8 +85,9 @@ final class TestLogins {
       for (int i = 0; i < pw.length; i++) {
         roasted[i] = (byte) (pw[i] ^ ROAST[i % 16]);
       }
-      client.sendSignOn(TlvChain.of(Tlv.ofAscii(0x01, uin), Tlv.ofBytes(0x02, roasted),
-          Tlv.ofAscii(0x03, "ICQ Inc. - Product of ICQ (TM).2000b.4.65.1.3281.85"), Tlv.ofU16(0x16, 0x010A)));
+      TlvChain ident = TlvChain.of(Tlv.ofAscii(0x01, uin), Tlv.ofBytes(0x02, roasted),
+          Tlv.ofAscii(0x03, "ICQ Inc. - Product of ICQ (TM).2000b.4.65.1.3281.85"), Tlv.ofU16(0x16, 0x010A));
+      client.sendSignOn(multiConnection ? ident.with(Tlv.ofU8(0x4A, 1)) : ident);
       FlapFrame reply = client.next(FlapChannel.SIGNOFF);
       client.awaitClosed();
       return TlvChain.readChain(io.netty.buffer.Unpooled.wrappedBuffer(reply.payload()));
