@@ -76,6 +76,12 @@ public final class FlapConnection {
   private Channel channel;
   private Listener listener;
   private boolean ended;
+  /**
+   * False until {@link #connect} has returned: an end found while it runs (an unresolvable host fails inside
+   * {@code Bootstrap.connect} when called on the event loop) is reported on a later turn of the loop, once the
+   * caller holds the connection and can recognise it.
+   */
+  private volatile boolean handedOut = true;
   private long nextRequestId = 1;
 
   private FlapConnection(String host, String peer, Duration readerIdleTimeout, int maxRateQueue, Listener listener) {
@@ -91,6 +97,7 @@ public final class FlapConnection {
       EventLoop loop, String host, int port, OscarClientConfig config, Listener listener) {
     FlapConnection connection = new FlapConnection(host, host + ":" + port, config.readerIdleTimeout(),
         config.maxRateQueue(), listener);
+    connection.handedOut = false;
 
     Bootstrap bootstrap = new Bootstrap()
         .group(loop)
@@ -120,6 +127,7 @@ public final class FlapConnection {
         connection.end(End.CONNECT_FAILED, f.cause());
       }
     });
+    connection.handedOut = true;
     return connection;
   }
 
@@ -159,6 +167,11 @@ public final class FlapConnection {
 
   public boolean isOpen() {
     return !ended && channel.isActive();
+  }
+
+  /** Runs {@code action} once the TCP connection is closed, whoever closed it (at once if it already is). */
+  public void whenClosed(Runnable action) {
+    channel.closeFuture().addListener(closed -> action.run());
   }
 
   /** Hands the connection to another listener (login state machine → session); call on the event loop. */
@@ -316,7 +329,12 @@ public final class FlapConnection {
       LOG.debug("Connection to {} ended: {}", peer, end, cause);
     }
     channel.close();
-    listener.connectionEnded(this, end, cause);
+    if (handedOut) {
+      listener.connectionEnded(this, end, cause);
+    } else {
+      Listener current = listener;
+      channel.eventLoop().execute(() -> current.connectionEnded(this, end, cause));
+    }
   }
 
   @Override

@@ -150,7 +150,7 @@ public final class OscarLogin implements FlapConnection.Listener {
           cause instanceof CertificateRefusedException ? cause.getMessage()
               : "TLS with " + what + connection.peer() + " failed" + (cause == null ? "" : ": " + cause.getMessage()));
       case CONNECT_FAILED -> fail(LoginFailure.NETWORK_ERROR,
-          "cannot connect to " + what + connection.peer() + (cause == null ? "" : ": " + cause.getMessage()));
+          "cannot connect to " + what + connection.peer() + ": " + ConnectFailures.describe(cause));
       case PROTOCOL_ERROR -> fail(LoginFailure.PROTOCOL_ERROR,
           what + connection.peer() + ": " + (cause == null ? "protocol error" : cause.getMessage()));
       case CLOSED -> fail(LoginFailure.NETWORK_ERROR, what + connection.peer() + " closed the connection during login");

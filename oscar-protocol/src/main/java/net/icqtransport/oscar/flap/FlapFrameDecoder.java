@@ -11,6 +11,12 @@ import net.icqtransport.oscar.OscarProtocolException;
  * marker alone) or several in one read. A bad marker, an unknown channel or a payload over the limit raises
  * {@link OscarProtocolException}; the decoder then discards everything that follows, so the handler that
  * sees the exception closes this one connection.
+ *
+ * <p>When the connection closes, a cut-off channel-4 frame left in the buffer still counts as the server's
+ * sign-off: real servers kick an "old" client (channel-1 login without TLV 0x4A) with exactly the four bytes
+ * {@code 2A 04 <seq>}, without a length field, and close TCP. {@link #decodeLast} turns such a remnant (at
+ * least the marker and channel 4) into an empty {@link FlapChannel#SIGNOFF} frame, so the session ends as
+ * "signed off by the server", not as a lost connection. Any other remnant is dropped with the connection.
  */
 public final class FlapFrameDecoder extends ByteToMessageDecoder {
   /** FLAP header: marker, channel, sequence u16, length u16. */
@@ -65,6 +71,22 @@ public final class FlapFrameDecoder extends ByteToMessageDecoder {
       byte[] payload = new byte[length];
       in.readBytes(payload);
       out.add(new FlapFrame(channel, sequence, payload));
+    }
+  }
+
+  @Override
+  protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+    if (in.isReadable()) {
+      decode(ctx, in, out);
+    }
+    if (failed || in.readableBytes() < 2) {
+      return;
+    }
+    int start = in.readerIndex();
+    if (in.getUnsignedByte(start) == MARKER && in.getUnsignedByte(start + 1) == FlapChannel.SIGNOFF.code()) {
+      int sequence = in.readableBytes() >= 4 ? in.getUnsignedShort(start + 2) : 0;
+      in.skipBytes(in.readableBytes());
+      out.add(new FlapFrame(FlapChannel.SIGNOFF, sequence, new byte[0]));
     }
   }
 

@@ -29,7 +29,7 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   private final IcqNetworkSettings settings;
   private final EventLoopGroup group;
   private final boolean ownsGroup;
-  /** BOS connections of the sessions opened so far; closed ones are retired by {@link #rateStatistics()}. */
+  /** BOS connections of the open sessions; each leaves when its TCP connection closes. */
   private final Set<FlapConnection> connections = ConcurrentHashMap.newKeySet();
   private final LongAdder retiredRateLimitWaits = new LongAdder();
   /** OFT file transfers: how to connect, and the threads their blocking sockets run on (null: off). */
@@ -96,7 +96,13 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
     OscarLogin.start(loop, settings.clientConfig(), account.value(), credentials.password(), new OscarLogin.Outcome() {
       @Override
       public FlapConnection.Listener loggedIn(OscarLoginResult login) {
-        connections.add(login.connection());
+        FlapConnection connection = login.connection();
+        connections.add(connection);
+        connection.whenClosed(() -> {
+          if (connections.remove(connection)) {
+            retiredRateLimitWaits.add(connection.rateLimitWaits());
+          }
+        });
         IcqSession session = new IcqSession(login, account, listener, settings, fileTransferSettings,
             fileTransferExecutor);
         result.complete(session);
@@ -139,22 +145,32 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
    */
   public record RateStatistics(int queued, long waits) {}
 
+  /** BOS connections held for the open sessions (for tests: closed ones must not stay). */
+  int trackedConnections() {
+    return connections.size();
+  }
+
+  /** The largest UIN: OSCAR carries UINs as unsigned 32-bit numbers (ICQ family 0x15 requests, 0x0004 TLVs). */
+  static final long MAX_UIN = 0xFFFF_FFFFL;
+
   /**
-   * An ICQ UIN: 5 to 12 ASCII digits without a leading zero, e.g. {@code "100002"}.
+   * An ICQ UIN: 5 to 10 ASCII digits without a leading zero and at most {@value #MAX_UIN} (2³² − 1), e.g.
+   * {@code "100002"}.
    *
    * @throws IllegalArgumentException for anything else
    */
   @Override
   public LegacyContactId parseContactId(String text) {
     if (text == null || !isUin(text)) {
-      throw new IllegalArgumentException("not an ICQ UIN (5 to 12 digits, no leading zero): " + text);
+      throw new IllegalArgumentException("not an ICQ UIN (5 to 10 digits, no leading zero, at most " + MAX_UIN
+          + "): " + abbreviate(text));
     }
     return new LegacyContactId(text);
   }
 
   static boolean isUin(String text) {
     int length = text.length();
-    if (length < 5 || length > 12 || text.charAt(0) == '0') {
+    if (length < 5 || length > 10 || text.charAt(0) == '0') {
       return false;
     }
     for (int i = 0; i < length; i++) {
@@ -163,7 +179,12 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
         return false;
       }
     }
-    return true;
+    return Long.parseLong(text) <= MAX_UIN;
+  }
+
+  /** Refused input is quoted in errors, but never more than a short prefix of it. */
+  private static String abbreviate(String text) {
+    return text == null || text.length() <= 40 ? String.valueOf(text) : text.substring(0, 40) + "…";
   }
 
   /** Shuts down the event loop group if this network created it; sessions on it end with it. */

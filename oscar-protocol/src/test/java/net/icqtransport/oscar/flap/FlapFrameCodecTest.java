@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -98,6 +99,28 @@ class FlapFrameCodecTest {
     }
     assertEquals(decodeWhole(stream), drain(channel));
     assertFalse(channel.finish());
+  }
+
+  @Test
+  void aChannelFourFrameCutOffByTheCloseBecomesAnEmptySignOff() {
+    EmbeddedChannel channel = new EmbeddedChannel(new FlapFrameDecoder(FlapFrame.MAX_PAYLOAD));
+    // The old-client kick of real servers: marker, channel 4, sequence, and no length field.
+    assertFalse(channel.writeInbound(Unpooled.wrappedBuffer(hex("2a04135a"))));
+    assertTrue(channel.finish());
+    FlapFrame frame = channel.readInbound();
+    assertEquals(FlapChannel.SIGNOFF, frame.channel());
+    assertEquals(0x135A, frame.sequence());
+    assertEquals(0, frame.payload().length);
+    assertNull(channel.readInbound());
+  }
+
+  @Test
+  void otherRemnantsAtTheCloseAreDropped() {
+    for (String remnant : List.of("2a", "2a0213", "2a02135a0010aabb", "2a050001")) {
+      EmbeddedChannel channel = new EmbeddedChannel(new FlapFrameDecoder(FlapFrame.MAX_PAYLOAD));
+      channel.writeInbound(Unpooled.wrappedBuffer(hex(remnant)));
+      assertFalse(channel.finish(), remnant);
+    }
   }
 
   @Test

@@ -65,6 +65,13 @@ final class FakeOscarServer implements AutoCloseable {
       send(FlapChannel.DATA, snac.encode());
     }
 
+    /** Writes these bytes as they are (no FLAP header added), then closes the connection. */
+    synchronized void sendRawAndClose(byte[] bytes) throws IOException {
+      out.write(bytes);
+      out.flush();
+      socket.close();
+    }
+
     /** The next frame as (channel, payload), or null at the end of the stream. */
     Object[] read() throws IOException {
       int marker = in.read();

@@ -172,6 +172,20 @@ class IcqNetworkIntegrationTest extends IcqSimulatorTestBase {
     secondSession.close();
   }
 
+  /** Closed BOS connections are let go when they close, not only when metrics read the rate statistics. */
+  @Test
+  void endedSessionsLeaveNoConnectionBehindWithoutAMetricsScrape() throws Exception {
+    IcqNetwork network = network(LoginMethod.MD5);
+    RecordingListener signingOff = new RecordingListener();
+    open(network, ALICE, "alice-pw", signingOff).close();
+    signingOff.awaitClosed();
+    RecordingListener kicked = new RecordingListener();
+    open(network, BOB, "bob-pw", kicked);
+    icq.kick(BOB);
+    kicked.awaitClosed();
+    awaitTrue(() -> network.trackedConnections() == 0);
+  }
+
   @Test
   void kickedSessionIsToldWhy() throws Exception {
     RecordingListener alice = new RecordingListener();

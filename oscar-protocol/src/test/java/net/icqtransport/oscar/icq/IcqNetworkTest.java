@@ -47,8 +47,10 @@ class IcqNetworkTest {
   void parsesUins() {
     assertEquals(new LegacyContactId("100002"), network.parseContactId("100002"));
     assertEquals("12345", network.parseContactId("12345").value());
-    assertEquals("123456789012", network.parseContactId("123456789012").value());
-    for (String bad : new String[] {"1234", "1234567890123", "012345", "12a456", "", " 123456", "１２３４５６",
+    assertEquals("4294967295", network.parseContactId("4294967295").value());
+    // OSCAR carries UINs in 32 bits: anything above 2^32 - 1 would wrap around to another account.
+    for (String bad : new String[] {"4294967296", "4294967297", "9999999999", "123456789012", "1234",
+        "1234567890123", "012345", "12a456", "", " 123456", "１２３４５６",
         "user@host", "-12345"}) {
       assertThrows(IllegalArgumentException.class, () -> network.parseContactId(bad), bad);
     }
@@ -63,6 +65,19 @@ class IcqNetworkTest {
     }
     IcqNetwork refused = new IcqNetwork(IcqNetworkSettings.defaults("127.0.0.1").withLoginPort(port), group);
     assertEquals(LoginFailure.NETWORK_ERROR, loginFailure(refused.open(credentials(), new RecordingListener())));
+  }
+
+  /** An unresolvable login host fails the login at once, naming the host, not after the 30 s login timeout. */
+  @Test
+  void anUnknownLoginHostFailsAtOnceNamingTheHost() throws Exception {
+    IcqNetwork unknown = new IcqNetwork(IcqNetworkSettings.defaults("login.nohost.invalid"), group);
+    long start = System.nanoTime();
+    LoginFailedException e = loginException(unknown.open(credentials(), new RecordingListener()));
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+    assertEquals(LoginFailure.NETWORK_ERROR, e.failure());
+    assertTrue(e.getMessage().contains("login.nohost.invalid") && e.getMessage().contains("unknown host"),
+        e.getMessage());
+    assertTrue(tookMillis < 5000, "failed after " + tookMillis + " ms, not at once");
   }
 
   @Test

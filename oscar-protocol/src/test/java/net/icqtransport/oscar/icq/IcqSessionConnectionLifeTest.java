@@ -95,14 +95,47 @@ class IcqSessionConnectionLifeTest {
     assertEquals(new Closed(DisconnectReason.CLOSED_BY_SERVER, "closed by the server"), closedBy(""));
   }
 
+  /**
+   * A real server kicks an "old" client (channel-1 login without TLV 0x4A) with exactly {@code 2A 04 <seq>}: no
+   * length field, no reason, then the TCP close (shared/OSCAR-SERVERS.md). That is the server ending the session,
+   * not a lost connection to be reconnected.
+   */
+  @Test
+  void theOldClientKickFrameWithoutALengthIsASignOffByTheServer() throws Exception {
+    Closed closed = closedByRawBytes("2a041001");
+    assertEquals(DisconnectReason.CLOSED_BY_SERVER, closed.reason());
+    assertEquals("closed by the server", closed.detail());
+  }
+
+  @Test
+  void aChannelFourFrameCutAfterItsChannelByteIsASignOffToo() throws Exception {
+    assertEquals(DisconnectReason.CLOSED_BY_SERVER, closedByRawBytes("2a04").reason());
+  }
+
+  @Test
+  void aCloseWithoutAnyFrameIsALostConnection() throws Exception {
+    assertEquals(DisconnectReason.CONNECTION_LOST, closedByRawBytes("").reason());
+    assertEquals(DisconnectReason.CONNECTION_LOST, closedByRawBytes("2a02100100").reason(),
+        "a cut-off data frame is no sign-off");
+  }
+
+  private static Closed closedByRawBytes(String hex) throws Exception {
+    return closedAfter(connection -> connection.sendRawAndClose(HexFormat.of().parseHex(hex)));
+  }
+
   private static Closed closedBy(String signOffHex) throws Exception {
+    return closedAfter(connection -> connection.send(FlapChannel.SIGNOFF, HexFormat.of().parseHex(signOffHex)));
+  }
+
+  /** What a session reports after the server did {@code ending} on its BOS connection. */
+  private static Closed closedAfter(ServerAction ending) throws Exception {
     try (FakeOscarServer server = new FakeOscarServer(List.of(0x01, 0x02, 0x03, 0x04), FakeOscarServer.silent())) {
       RecordingListener listener = new RecordingListener();
       open(server.settings(), listener);
       server.await(snac -> snac.family() == 0x01 && snac.subtype() == 0x02);
       server.eachBos(connection -> {
         try {
-          connection.send(FlapChannel.SIGNOFF, HexFormat.of().parseHex(signOffHex));
+          ending.on(connection);
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
@@ -111,5 +144,9 @@ class IcqSessionConnectionLifeTest {
       listener.assertContractKept();
       return closed;
     }
+  }
+
+  private interface ServerAction {
+    void on(FakeOscarServer.Connection connection) throws IOException;
   }
 }
