@@ -167,9 +167,14 @@ public final class BridgeGateway implements Gateway {
   /**
    * {@inheritDoc}
    *
-   * <p>A new registration replaces the old one (XEP-0100 §4.2); if the user was online, their bridge ends so
-   * that the next presence logs in with the new account. Failures other than {@link LoginFailedException}
-   * are {@link net.icqtransport.core.registration.StoreException} and the like.
+   * <p>A new registration replaces the old one (XEP-0100 §4.2). An account another Jabber user has registered
+   * here fails with {@link AccountTakenException} before any login. Re-registering the account of a user who is
+   * online here goes through that user's bridge ({@link UserBridge#register}): with the same password nothing
+   * logs in, else the session is replaced once (one sign-off, one login, no "signed on elsewhere"). Otherwise
+   * a login checks the credentials, in a slot of the login pacer like every login; if the user was online with
+   * another account, their bridge ends so that the next presence logs in with the new one. Failures other than
+   * {@link LoginFailedException} and {@link AccountTakenException} are
+   * {@link net.icqtransport.core.registration.StoreException} and the like.
    */
   @Override
   public CompletableFuture<Registration> register(UserAddress user, LegacyCredentials credentials) {
@@ -180,11 +185,48 @@ public final class BridgeGateway implements Gateway {
           new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, "the transport is shutting down"));
     }
     log.info("Checking ICQ account {} for {}", credentials.account(), user);
-    CompletableFuture<Registration> saved = checkLogin(credentials)
+    CompletableFuture<Registration> saved = CompletableFuture.supplyAsync(() -> {
+      if (store.findByAccount(credentials.account()).stream().anyMatch(held -> !held.user().equals(user))) {
+        log.info("ICQ account {} for {} refused: registered by another Jabber user", credentials.account(), user);
+        throw new CompletionException(new AccountTakenException(credentials.account()));
+      }
+      return store.find(user);
+    }, executor).thenCompose(previous -> previous
+        .filter(registration -> registration.credentials().account().equals(credentials.account()))
+        .flatMap(registration -> registerThroughBridge(user, credentials, registration))
+        .orElseGet(() -> checkAndSave(user, credentials)));
+    return unwrapped(saved);
+  }
+
+  /** The same account again, for a user online here: the bridge replaces its own session. Empty if offline. */
+  private Optional<CompletableFuture<Registration>> registerThroughBridge(
+      UserAddress user, LegacyCredentials credentials, Registration previous) {
+    CompletableFuture<Registration> result = new CompletableFuture<>();
+    Online[] routed = new Online[1];
+    online.computeIfPresent(user, (u, entry) -> {
+      if (!entry.resources.isEmpty()) {
+        entry.bridge.register(credentials, previous, result);
+        routed[0] = entry;
+      }
+      return entry;
+    });
+    if (routed[0] == null) {
+      return Optional.empty();
+    }
+    routed[0].bridge.wake();
+    return Optional.of(result);
+  }
+
+  /** A login that checks the credentials, then the registration stored; a bridge of the user ends. */
+  private CompletableFuture<Registration> checkAndSave(UserAddress user, LegacyCredentials credentials) {
+    return checkLogin(credentials)
         .handleAsync((session, failure) -> {
           if (failure != null) {
             LoginFailedException refused = Failures.asLoginFailure(failure);
             metrics.loginFailed(refused.failure());
+            if (refused.failure() == LoginFailure.RATE_LIMITED) {
+              loginPacer.rateLimited();
+            }
             log.info("ICQ account {} for {} refused: {}", credentials.account(), user, refused.getMessage());
             throw new CompletionException(refused);
           }
@@ -198,7 +240,6 @@ public final class BridgeGateway implements Gateway {
         .thenCompose(registration -> signOff(user,
             "Registration changed: the transport logs in as " + credentials.account() + " at your next presence.",
             false).thenApply(signedOff -> registration));
-    return unwrapped(saved);
   }
 
   /**
@@ -653,16 +694,38 @@ public final class BridgeGateway implements Gateway {
     return done[0];
   }
 
-  /** A login that only checks the credentials, bounded by the login timeout. */
+  /**
+   * A login that only checks the credentials: it waits for its slot of the login pacer, as every login does,
+   * and is then bounded by the login timeout.
+   */
   private CompletableFuture<LegacySession> checkLogin(LegacyCredentials credentials) {
+    CompletableFuture<LegacySession> check = new CompletableFuture<>();
+    checks.add(check);
+    Duration wait = loginPacer.reserve();
+    if (wait.isZero()) {
+      startCheck(credentials, check);
+    } else {
+      log.debug("Credentials check of ICQ {} waits {} for its login slot", credentials.account(), wait);
+      try {
+        scheduler.schedule(() -> startCheck(credentials, check), wait.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (RejectedExecutionException e) {
+        check.completeExceptionally(
+            new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, "the transport is shutting down"));
+      }
+    }
+    return check;
+  }
+
+  private void startCheck(LegacyCredentials credentials, CompletableFuture<LegacySession> check) {
+    if (check.isDone()) {
+      return; // the shutdown failed it while it waited for its slot
+    }
     CompletableFuture<LegacySession> opening;
     try {
       opening = network.open(credentials, IgnoringListener.INSTANCE);
     } catch (RuntimeException e) {
       opening = CompletableFuture.failedFuture(e);
     }
-    CompletableFuture<LegacySession> check = new CompletableFuture<>();
-    checks.add(check);
     ScheduledFuture<?> timer;
     try {
       timer = scheduler.schedule(
@@ -686,7 +749,6 @@ public final class BridgeGateway implements Gateway {
         closeQuietly(session); // it came too late: the check already failed
       }
     });
-    return check;
   }
 
   /** The same outcome, failing with the cause itself rather than a {@link CompletionException} around it. */

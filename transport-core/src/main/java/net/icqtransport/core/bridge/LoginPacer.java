@@ -1,6 +1,7 @@
 package net.icqtransport.core.bridge;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 
 /**
@@ -11,24 +12,52 @@ import java.util.function.LongSupplier;
  * <p>A virtual-scheduling form of the generic cell rate algorithm (ITU-T I.371 §4.4.2) without burst: each
  * {@link #reserve()} takes the next free slot, one interval after the previous one, and says how long to wait
  * for it. Nothing blocks; the caller schedules its login. Thread-safe.
+ *
+ * <p>Real OSCAR servers also limit logins per source address, and a transport is one address for all its
+ * users. So each login the server refuses for its rate limits ({@link #rateLimited()}) slows the whole pacer
+ * down: to one login per second at most, then twice as slow with each further refusal (up to 32 times that);
+ * every quiet period without a refusal takes one step back towards the configured rate.
  */
 public final class LoginPacer {
 
+  private static final long SLOWED_FLOOR_NANOS = Duration.ofSeconds(1).toNanos();
+  private static final int MAX_SLOWDOWN = 6;
+
   private final long intervalNanos;
+  private final long quietNanos;
   private final LongSupplier nanoClock;
   /** When the next login may start, on {@code nanoClock}'s scale. */
   private long nextSlot;
   private boolean first = true;
+  /** 0: the configured rate; n: one login per max(interval, 1 s)·2ⁿ⁻¹. */
+  private int slowdown;
+  /** When {@link #slowdown} last changed. */
+  private long slowdownChanged;
 
   /**
+   * A pacer that steps back from a slow-down after 5 quiet minutes.
+   *
    * @param loginsPerSecond how many logins may start per second; {@link Double#POSITIVE_INFINITY} for no limit
    * @param nanoClock a monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
    */
   public LoginPacer(double loginsPerSecond, LongSupplier nanoClock) {
+    this(loginsPerSecond, Duration.ofMinutes(5), nanoClock);
+  }
+
+  /**
+   * @param loginsPerSecond how many logins may start per second; {@link Double#POSITIVE_INFINITY} for no limit
+   * @param quiet how long without a rate-limit refusal undoes one step of slowing down
+   * @param nanoClock a monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
+   */
+  public LoginPacer(double loginsPerSecond, Duration quiet, LongSupplier nanoClock) {
     if (!(loginsPerSecond > 0)) {
       throw new IllegalArgumentException("loginsPerSecond must be positive: " + loginsPerSecond);
     }
+    if (quiet.isNegative() || quiet.isZero()) {
+      throw new IllegalArgumentException("quiet must be positive: " + quiet);
+    }
     this.intervalNanos = Double.isInfinite(loginsPerSecond) ? 0 : Math.max(1, Math.round(1e9 / loginsPerSecond));
+    this.quietNanos = quiet.toNanos();
     this.nanoClock = nanoClock;
   }
 
@@ -39,14 +68,48 @@ public final class LoginPacer {
 
   /** Takes the next login slot: the time to wait before starting the login (zero: start now). */
   public synchronized Duration reserve() {
-    if (intervalNanos == 0) {
+    long now = nanoClock.getAsLong();
+    relax(now);
+    long interval = currentInterval();
+    if (interval == 0) {
       return Duration.ZERO;
     }
-    long now = nanoClock.getAsLong();
     // Compare as differences: nanoTime may wrap.
     long slot = first || nextSlot - now < 0 ? now : nextSlot;
     first = false;
-    nextSlot = slot + intervalNanos;
+    nextSlot = slot + interval;
     return Duration.ofNanos(slot - now);
+  }
+
+  /**
+   * The server refused a login for its rate limits (OSCAR login errors 0x0016-0x0018, 0x001D): every login of
+   * the transport slows down one step.
+   */
+  public synchronized void rateLimited() {
+    long now = nanoClock.getAsLong();
+    relax(now);
+    slowdown = Math.min(MAX_SLOWDOWN, slowdown + 1);
+    slowdownChanged = now;
+  }
+
+  /** The spacing of logins while they are slowed down after refusals; empty at the configured rate. */
+  public synchronized Optional<Duration> slowedInterval() {
+    relax(nanoClock.getAsLong());
+    return slowdown == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(currentInterval()));
+  }
+
+  private long currentInterval() {
+    if (slowdown == 0) {
+      return intervalNanos;
+    }
+    return Math.max(intervalNanos, SLOWED_FLOOR_NANOS) << (slowdown - 1);
+  }
+
+  /** One step back towards the configured rate per quiet period since the last change. */
+  private void relax(long now) {
+    while (slowdown > 0 && now - slowdownChanged >= quietNanos) {
+      slowdown--;
+      slowdownChanged += quietNanos;
+    }
   }
 }

@@ -68,8 +68,15 @@ import org.slf4j.MDC;
  *
  * <p>States ({@link SessionState}): {@code OFFLINE} → {@code LOGGING_IN} → {@code ONLINE}; a retryable
  * failure or a lost connection → {@code RECONNECTING} → {@code LOGGING_IN} again after a backoff; a refused
- * login → {@code LOGIN_FAILED}; a login elsewhere → {@code SIGNED_ON_ELSEWHERE}. Neither of the last two is
- * retried: the user must go offline and online again, or register again. {@link #signOff} (last resource
+ * login → {@code LOGIN_FAILED}; a login elsewhere → {@code SIGNED_ON_ELSEWHERE}; the server ending the
+ * session in any other form, or {@link BridgeSettings#shortSessionsBeforeStop()} sessions in a row that ended
+ * within {@link BridgeSettings#shortSession()} of their login → {@code STOPPED}. None of the last three is
+ * retried: the user must go offline and online again, send the reconnect command, or register again. The
+ * reconnect backoff starts over only once a session outlived {@link BridgeSettings#shortSession()}, so a
+ * server that drops the account right after each login sees the delays grow, never a loop at the floor. A
+ * login refused for the server's rate limits waits {@link BridgeSettings#rateLimitedWait()} (growing while
+ * refusals go on) and slows every login of the transport ({@link LoginPacer#rateLimited()}): real servers
+ * extend a lockout at each early retry, and it locks the user's other clients out too. {@link #signOff} (last resource
  * gone, unregistered, registered anew) goes back to {@code OFFLINE}; then the gateway forgets the bridge
  * unless a resource came back meanwhile. Only the shutdown's sign-off is final.
  *
@@ -92,6 +99,8 @@ final class UserBridge {
   private final Executor sequence;
   private final BridgeSettings settings;
   private final Backoff backoff;
+  /** Waits after logins refused for the server's rate limits: never below {@link BridgeSettings#rateLimitedWait()}. */
+  private final Backoff rateLimitBackoff;
   private final TransportMetrics metrics;
   /** The SLF4J MDC key that holds the user's bare JID while the bridge works for them (shown by logback.xml). */
   static final String MDC_USER = "user";
@@ -126,6 +135,14 @@ final class UserBridge {
   private ResourcePresence appliedStatus;
   private ScheduledFuture<?> loginTimeout;
   private ScheduledFuture<?> retry;
+  /** Fires once the current session has outlived {@link BridgeSettings#shortSession()}. */
+  private ScheduledFuture<?> sessionOutlivedShort;
+  /** Whether the current session has outlived {@link BridgeSettings#shortSession()}. */
+  private boolean sessionStable;
+  /** Sessions in a row that ended within {@link BridgeSettings#shortSession()} of their login. */
+  private int shortSessionsInARow;
+  /** A registration of the account this bridge logs in with, checked by its next login; null if none. */
+  private PendingRegistration pendingRegistration;
   /** Set by the shutdown's sign-off: from then on every call is refused. */
   private boolean ended;
   /** Offline without resources, but holding messages until the user's presence (probed for) arrives. */
@@ -163,6 +180,7 @@ final class UserBridge {
     this.sequence = Objects.requireNonNull(sequence, "sequence");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.rateLimitBackoff = new Backoff(settings.rateLimitedWait(), settings.rateLimitedWait().multipliedBy(8));
     this.loginPacer = Objects.requireNonNull(loginPacer, "loginPacer");
     this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
     this.deliveries = new MessageDeliveryLine(user, endpoint, outbox, task -> submit(task::run), this::reportIdleIfDue);
@@ -361,18 +379,75 @@ final class UserBridge {
         return;
       }
       log.info("Reconnecting {} to ICQ on request", user);
-      generation++; // the closed session's events are stale from here on
-      cancel(loginTimeout);
-      cancel(retry);
-      LegacySession current = session;
-      session = null;
-      closeQuietly(current);
-      contactsOffline();
-      knownContacts = List.of();
-      appliedStatus = null;
-      backoff.reset();
+      closeSessionForNewLogin();
       startLogin();
     });
+  }
+
+  /**
+   * Closes the current session (if any) and forgets what it reported, to log in again at once on the user's
+   * request: the delays and the count of short-lived sessions start over.
+   */
+  private void closeSessionForNewLogin() {
+    generation++; // the closed session's events are stale from here on
+    cancel(loginTimeout);
+    cancel(retry);
+    cancel(sessionOutlivedShort);
+    sessionStable = false;
+    LegacySession current = session;
+    session = null;
+    closeQuietly(current);
+    contactsOffline();
+    knownContacts = List.of();
+    appliedStatus = null;
+    backoff.reset();
+    shortSessionsInARow = 0;
+  }
+
+  /**
+   * The user registers again with the account of this bridge's registration ({@code previous}), e.g. to change
+   * the password (XEP-0077 §3.1 while registered). A session logged in with exactly these credentials is kept
+   * and nothing logs in. Otherwise the current session, if any, is signed off once and the next login, in its
+   * pacer slot, uses the new credentials: when it succeeds the registration is saved and {@code result}
+   * completes, and the bridge stays online with that session. When it fails, {@code result} fails with the
+   * login failure and the bridge goes back to the stored registration (at once if the new credentials were
+   * refused, else after the failure's usual wait). Only queues the call: {@link #wake()} runs it.
+   */
+  void register(LegacyCredentials candidate, Registration previous, CompletableFuture<Registration> result) {
+    inbox.add(new Task() {
+      @Override
+      public void run() {
+        if (ended) {
+          rejected();
+          return;
+        }
+        if (state == SessionState.ONLINE && session != null && candidate.equals(credentials)) {
+          log.info("{} registered again with the ICQ account {} it is logged in with; keeping the session", user,
+              candidate.account());
+          result.complete(previous);
+          return;
+        }
+        failPendingRegistration("another registration replaced this one");
+        log.info("Replacing the ICQ session of {} to check the new registration of {}", user, candidate.account());
+        closeSessionForNewLogin();
+        pendingRegistration = new PendingRegistration(candidate, previous, result);
+        startLogin();
+      }
+
+      @Override
+      public void rejected() {
+        result.completeExceptionally(
+            new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, "the transport is shutting down"));
+      }
+    });
+  }
+
+  private void failPendingRegistration(String why) {
+    PendingRegistration pending = pendingRegistration;
+    pendingRegistration = null;
+    if (pending != null) {
+      pending.result().completeExceptionally(new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, why));
+    }
   }
 
   /**
@@ -556,15 +631,19 @@ final class UserBridge {
       return;
     }
     if (registration.isEmpty()) {
+      failPendingRegistration("your registration was removed meanwhile");
       setState(SessionState.LOGIN_FAILED, "You are not registered with the ICQ transport.",
           "you are not registered with the ICQ transport");
       return;
     }
-    credentials = registration.get().credentials();
+    credentials = pendingRegistration != null ? pendingRegistration.candidate() : registration.get().credentials();
     sessionOptions = registration.get().options();
-    setState(SessionState.LOGGING_IN, "Logging in to ICQ as " + credentials.account() + "…", null);
     // Every login, first or retried, waits for its slot so that many at once stay within the server's limit.
     Duration wait = loginPacer.reserve();
+    // The detail is only what the user should know beyond "logging in": that logins are slowed down.
+    setState(SessionState.LOGGING_IN, loginPacer.slowedInterval().map(interval -> "Logins through this transport"
+        + " are slowed down to one every " + describe(interval) + " because the ICQ server refused logins for its"
+        + " rate limits.").orElse(null), null);
     if (wait.isZero()) {
       openSession(attempt);
     } else {
@@ -611,12 +690,41 @@ final class UserBridge {
     }
     log.info("{} is logged in to ICQ as {}", user, credentials.account());
     metrics.loginSucceeded();
+    if (pendingRegistration != null) {
+      saveRegistration(pendingRegistration);
+    }
     session = opened;
     appliedStatus = null;
-    backoff.reset();
+    rateLimitBackoff.reset();
+    sessionStable = false;
+    sessionOutlivedShort = schedule(() -> {
+      if (!ended && attempt == generation && state == SessionState.ONLINE) {
+        sessionStable = true;
+        shortSessionsInARow = 0;
+        backoff.reset();
+      }
+    }, settings.shortSession());
     setState(SessionState.ONLINE, null, null);
     applyStatus();
     flushQueue();
+  }
+
+  /** The new credentials logged in: they become the registration. */
+  private void saveRegistration(PendingRegistration pending) {
+    pendingRegistration = null;
+    Registration registration = new Registration(user, pending.candidate(), Instant.now())
+        .withOptions(pending.previous().options());
+    try {
+      store.save(registration);
+    } catch (StoreException e) {
+      // The session goes on with the new credentials; the next login reads the old ones again.
+      log.warn("Cannot store the new registration of {}: {}", user, e.reason());
+      pending.result().completeExceptionally(e);
+      return;
+    }
+    metrics.registered();
+    log.info("Registered {} as ICQ {} (session replaced)", user, pending.candidate().account());
+    pending.result().complete(registration);
   }
 
   private void loginTimedOut(int attempt) {
@@ -631,8 +739,25 @@ final class UserBridge {
     LoginFailure reason = failure.failure();
     metrics.loginFailed(reason);
     log.info("ICQ login of {} as {} failed: {}", user, credentials.account(), failure.getMessage());
-    if (reason.isRetryable()) {
-      scheduleReconnect("Could not log in to ICQ (" + reason.description() + ")");
+    PendingRegistration refused = pendingRegistration;
+    if (refused != null) {
+      pendingRegistration = null;
+      refused.result().completeExceptionally(failure);
+      credentials = refused.previous().credentials();
+      if (!reason.isRetryable()) {
+        // The new credentials were refused; the stored ones still hold: log in with them again, once.
+        log.info("Keeping the registration of {} as ICQ {}", user, credentials.account());
+        startLogin();
+        return;
+      }
+    }
+    if (reason == LoginFailure.RATE_LIMITED) {
+      loginPacer.rateLimited();
+      Duration delay = rateLimitBackoff.nextDelay();
+      scheduleRetry(delay, "ICQ refused the login for now (" + failure.getMessage() + "). The transport waits "
+          + describe(delay) + " before trying again, so as not to extend the lockout.");
+    } else if (reason.isRetryable()) {
+      scheduleReconnect("Could not log in to ICQ (" + failure.getMessage() + ")");
     } else {
       // A refused certificate is only understood with its host and reason ("certificate for … not trusted").
       String text = "Could not log in to ICQ: "
@@ -644,9 +769,13 @@ final class UserBridge {
 
   private void scheduleReconnect(String why) {
     Duration delay = backoff.nextDelay();
+    scheduleRetry(delay, why + "; retrying in " + describe(delay) + ".");
+  }
+
+  private void scheduleRetry(Duration delay, String detail) {
     int expected = generation;
     metrics.reconnectScheduled();
-    setState(SessionState.RECONNECTING, why + "; retrying in " + describe(delay) + ".", null);
+    setState(SessionState.RECONNECTING, detail, null);
     retry = schedule(() -> {
       if (!ended && generation == expected && state == SessionState.RECONNECTING) {
         startLogin();
@@ -657,6 +786,9 @@ final class UserBridge {
   private void sessionClosed(DisconnectReason reason, String detail) {
     generation++;
     cancel(loginTimeout);
+    cancel(sessionOutlivedShort);
+    boolean shortLived = !sessionStable;
+    sessionStable = false;
     session = null;
     contactsOffline();
     knownContacts = List.of();
@@ -668,6 +800,17 @@ final class UserBridge {
       setState(SessionState.SIGNED_ON_ELSEWHERE,
           "Another client signed on to ICQ as " + credentials.account() + "; the transport will not reconnect.",
           "another client signed on to ICQ with your account");
+      rejectQueued(notSentReason);
+    } else if (reason == DisconnectReason.CLOSED_BY_SERVER) {
+      setState(SessionState.STOPPED, "The ICQ server ended the session (" + why + "). Servers do this when another"
+          + " client signs on with your account, so the transport does not log in again by itself.",
+          "the ICQ server ended your session");
+      rejectQueued(notSentReason);
+    } else if (reason.shouldReconnect() && shortLived
+        && ++shortSessionsInARow >= settings.shortSessionsBeforeStop()) {
+      setState(SessionState.STOPPED, "The ICQ session ended " + shortSessionsInARow + " times in a row within "
+          + describe(settings.shortSession()) + " of logging in (last: " + why + "). The transport stopped trying,"
+          + " so as not to get your account locked by the server.", "the ICQ session keeps ending right after login");
       rejectQueued(notSentReason);
     } else if (reason.shouldReconnect()) {
       scheduleReconnect("Disconnected from ICQ (" + why + ")");
@@ -686,6 +829,7 @@ final class UserBridge {
    */
   private void handOver() {
     log.info("ICQ session of {} taken over by another transport instance; ending this bridge quietly", user);
+    failPendingRegistration("your ICQ session moved to another transport instance; register again");
     handedOver = true;
     state = SessionState.SIGNED_ON_ELSEWHERE;
     notSentReason = "your ICQ session moved to another transport instance; send the message again";
@@ -699,6 +843,7 @@ final class UserBridge {
   }
 
   private void signOffNow(String detail, boolean forever, long token) {
+    failPendingRegistration("you went offline before the new registration could be checked");
     generation++;
     cancel(loginTimeout);
     cancel(retry);
@@ -712,6 +857,9 @@ final class UserBridge {
     resources.clear();
     appliedStatus = null;
     backoff.reset();
+    cancel(sessionOutlivedShort);
+    sessionStable = false;
+    shortSessionsInARow = 0;
     if (handedOver) {
       state = SessionState.OFFLINE; // silently: another instance serves the user now
       notSentReason = NOT_LOGGED_IN;
@@ -909,6 +1057,7 @@ final class UserBridge {
       case RECONNECTING -> "reconnecting";
       case LOGIN_FAILED -> "the login failed";
       case SIGNED_ON_ELSEWHERE -> "another client signed on with your account";
+      case STOPPED -> "the transport stopped the session";
     };
     return new NotLoggedInException("You are not logged in to ICQ (" + why + "); try again once the transport"
         + " shows you online.");
@@ -943,6 +1092,10 @@ final class UserBridge {
   private interface Task extends Runnable {
     default void rejected() {}
   }
+
+  /** A registration checked by the bridge's own next login ({@link #register}). */
+  private record PendingRegistration(
+      LegacyCredentials candidate, Registration previous, CompletableFuture<Registration> result) {}
 
   /** An outgoing message waiting for the login; its expiry rejects it. */
   private static final class QueuedMessage {

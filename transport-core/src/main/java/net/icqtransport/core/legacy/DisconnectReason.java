@@ -6,8 +6,12 @@ public enum DisconnectReason {
   CLOSED_BY_CLIENT(false),
   /** Another login with the same account took over (OSCAR channel 4, TLV 0x09 = 0x0001). Not retried. */
   SIGNED_ON_ELSEWHERE(false),
-  /** The server closed the session for another reason. */
-  CLOSED_BY_SERVER(true),
+  /**
+   * The server ended the session in any other form (OSCAR channel 4 with another reason, without one, empty or
+   * cut off). Not retried: real servers do this when another client takes the account over, and logging in
+   * again would kick that client and start a fight that locks the account (shared/OSCAR-SERVERS.md).
+   */
+  CLOSED_BY_SERVER(false),
   /** The connection broke or stalled. */
   CONNECTION_LOST(true),
   /** The peer sent something that could not be decoded; this one session was ended. */

@@ -209,6 +209,25 @@ public final class JdbcRegistrationStore implements RegistrationStore, AutoClose
     }
   }
 
+  @Override
+  public List<Registration> findByAccount(net.icqtransport.core.legacy.LegacyContactId account) {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(
+            "SELECT user_jid, legacy_account, legacy_password, registered_at, legacy_codepage FROM registration"
+                + " WHERE legacy_account = ? ORDER BY user_jid")) {
+      statement.setString(1, account.value());
+      List<Registration> result = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          result.add(read(rows));
+        }
+      }
+      return result;
+    } catch (SQLException e) {
+      throw new StoreException("cannot look up the registrations of " + account, e);
+    }
+  }
+
   /**
    * Re-encrypts every password with {@code next} in one transaction (all rows or none), and uses {@code next}
    * from then on; returns how many rows were rewritten. Fails, changing nothing, when a row needs another key

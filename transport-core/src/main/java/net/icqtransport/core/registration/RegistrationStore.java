@@ -2,6 +2,7 @@ package net.icqtransport.core.registration;
 
 import java.util.List;
 import java.util.Optional;
+import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.UserAddress;
 
 /** Durable registrations. Implementations are thread-safe; a failure surfaces as {@link StoreException}. */
@@ -17,4 +18,10 @@ public interface RegistrationStore {
 
   /** Every registration, ordered by user. */
   List<Registration> all();
+
+  /**
+   * The registrations of one legacy account, ordered by user: more than one only in data written before the
+   * transport refused a second user for an account (XEP-0077 {@code conflict}).
+   */
+  List<Registration> findByAccount(LegacyContactId account);
 }

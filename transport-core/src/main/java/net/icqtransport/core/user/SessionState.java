@@ -13,5 +13,11 @@ public enum SessionState {
   /** The login was refused for a reason that retrying will not fix (the detail says which). */
   LOGIN_FAILED,
   /** Another client logged in with the same account and took over. */
-  SIGNED_ON_ELSEWHERE
+  SIGNED_ON_ELSEWHERE,
+  /**
+   * The transport stopped the session and will not log in again by itself: the server ended it, or sessions
+   * kept ending right after login. The detail says which; the user's next presence after going offline, or
+   * the reconnect command, tries again.
+   */
+  STOPPED
 }

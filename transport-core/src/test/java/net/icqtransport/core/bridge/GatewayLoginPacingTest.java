@@ -5,6 +5,7 @@ import static net.icqtransport.core.bridge.GatewayHarness.ALICE_ICQ;
 import static net.icqtransport.core.bridge.GatewayHarness.BOB;
 import static net.icqtransport.core.bridge.GatewayHarness.BOB_ICQ;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import net.icqtransport.core.legacy.LegacyContactId;
@@ -58,21 +59,71 @@ class GatewayLoginPacingTest {
         "30 s to log in from its own start");
   }
 
+  /**
+   * The server said "rate limit exceeded, try again in a few minutes" (0x001D): the user waits the configured
+   * 5 minutes, not the 2 s of a network failure, and every other login of the transport slows down, since real
+   * servers count logins per source address too.
+   */
   @Test
-  void aRetryAfterARateLimitRefusalWaitsForASlotToo() {
+  void aRateLimitRefusalWaitsMinutesAndSlowsEveryLogin() {
     available(ALICE, ALICE_ICQ);
-    h.network.lastLogin().fail(LoginFailure.RATE_LIMITED);
+    h.network.lastLogin().fail(LoginFailure.RATE_LIMITED, "rate limit exceeded, try again in a few minutes (error 0x001D)");
     assertEquals(SessionState.RECONNECTING, h.endpoint.lastState(ALICE).state());
-    for (int i = 0; i < 5; i++) { // they take the slots at 0.5, 1, 1.5, 2 and 2.5 s
+    assertTrue(h.endpoint.lastState(ALICE).detail().contains("waits 5 min"), h.endpoint.lastState(ALICE).detail());
+    h.network.succeedEveryLogin();
+    for (int i = 0; i < 3; i++) { // one per second now, not one per 500 ms: at 0.5, 1.5 and 2.5 s
       available(new UserAddress("user" + i + "@example.org"),
           new LegacyCredentials(new LegacyContactId(String.valueOf(200100 + i)), "pw-" + i));
     }
-
-    h.scheduler.advance(Duration.ofMillis(2999)); // alice's backoff ends at 2 s; the next free slot is at 3 s
-    assertEquals(6, h.network.loginCount());
+    assertTrue(h.endpoint.lastState(new UserAddress("user2@example.org")).detail().contains("slowed down"),
+        "the user is told why the login waits");
+    assertEquals(1, h.network.loginCount());
+    h.scheduler.advance(Duration.ofMillis(500));
+    assertEquals(2, h.network.loginCount());
+    h.scheduler.advance(Duration.ofMillis(999));
+    assertEquals(2, h.network.loginCount(), "not half a second later, as at the configured rate");
     h.scheduler.advance(Duration.ofMillis(1));
-    assertEquals(7, h.network.loginCount());
-    assertEquals(SessionState.LOGGING_IN, h.endpoint.lastState(ALICE).state());
+    assertEquals(3, h.network.loginCount());
+    h.scheduler.advance(Duration.ofMillis(1000));
+    assertEquals(4, h.network.loginCount());
+
+    h.scheduler.advance(Duration.ofMinutes(5).minusMillis(2500).minusMillis(1));
+    assertEquals(4, h.network.loginCount(), "no retry before the configured wait");
+    h.scheduler.advance(Duration.ofMillis(1));
+    assertEquals(5, h.network.loginCount());
+    assertEquals(SessionState.ONLINE, h.endpoint.lastState(ALICE).state());
+  }
+
+  @Test
+  void refusalsInARowWaitLongerEachTimeAndNeverLessThanTheConfiguredWait() {
+    available(ALICE, ALICE_ICQ);
+    Duration previous = Duration.ZERO;
+    for (int refusal = 0; refusal < 4; refusal++) {
+      h.network.lastLogin().fail(LoginFailure.RATE_LIMITED);
+      Duration wait = h.scheduler.pendingDelays().get(0);
+      assertTrue(wait.compareTo(Duration.ofMinutes(5)) >= 0, wait::toString);
+      assertTrue(wait.compareTo(Duration.ofMinutes(5L << refusal)) <= 0, wait::toString);
+      int logins = h.network.loginCount();
+      h.scheduler.advance(wait.minusMillis(1));
+      assertEquals(logins, h.network.loginCount(), "not before " + wait);
+      h.scheduler.advance(Duration.ofMillis(1)); // alone, alice finds the slowed pacer's slot free
+      assertEquals(logins + 1, h.network.loginCount());
+      previous = wait;
+    }
+    assertTrue(previous.compareTo(Duration.ofMinutes(5)) >= 0);
+  }
+
+  /** Issue #14: the credentials check of a registration used to log in outside the pacing. */
+  @Test
+  void theCredentialsCheckOfARegistrationWaitsForItsSlotToo() {
+    available(ALICE, ALICE_ICQ);
+    h.gateway.register(BOB, BOB_ICQ);
+    assertEquals(1, h.network.loginCount());
+    h.scheduler.advance(Duration.ofMillis(499));
+    assertEquals(1, h.network.loginCount());
+    h.scheduler.advance(Duration.ofMillis(1));
+    assertEquals(2, h.network.loginCount());
+    assertEquals(BOB_ICQ, h.network.lastLogin().credentials());
   }
 
   @Test

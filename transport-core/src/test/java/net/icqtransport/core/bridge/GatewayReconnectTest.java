@@ -127,7 +127,7 @@ class GatewayReconnectTest {
   }
 
   @Test
-  void theBackoffStartsOverAfterASuccessfulLogin() {
+  void theBackoffStartsOverOnlyAfterASessionOutlivedAMinute() {
     Login first = available();
     first.fail(LoginFailure.NETWORK_ERROR);
     h.scheduler.advance(Duration.ofSeconds(2));
@@ -136,11 +136,87 @@ class GatewayReconnectTest {
     Login third = h.network.lastLogin();
     assertEquals(3, h.network.loginCount());
     third.succeed();
+    h.scheduler.advance(Duration.ofMinutes(1));
 
-    third.closed(DisconnectReason.CLOSED_BY_SERVER, null);
+    third.closed(DisconnectReason.CONNECTION_LOST, null);
 
     assertTrue(h.endpoint.lastState(ALICE).detail().contains("retrying in 2 s"), h.endpoint.lastState(ALICE).detail());
     assertEquals(List.of(Duration.ofSeconds(2)), h.scheduler.pendingDelays());
+  }
+
+  /**
+   * The login fight of a real server (issue #14): each login of the transport kicks the user's other client,
+   * which comes back and kicks the transport within seconds. The delays must grow, not restart at 2 s after
+   * each short session, and after three short sessions in a row the transport stops.
+   */
+  @Test
+  void sessionsEndingRightAfterLoginGrowTheDelayAndStopAfterThree() {
+    Login login = available();
+    login.succeed();
+    h.scheduler.advance(Duration.ofSeconds(5));
+    login.closed(DisconnectReason.CONNECTION_LOST, "connection to bos lost");
+    assertEquals(List.of(Duration.ofSeconds(2)), h.scheduler.pendingDelays());
+    h.scheduler.advance(Duration.ofSeconds(2));
+
+    login = h.network.lastLogin();
+    login.succeed();
+    h.scheduler.advance(Duration.ofSeconds(5));
+    login.closed(DisconnectReason.CONNECTION_LOST, "connection to bos lost");
+    Duration second = h.scheduler.pendingDelays().stream().filter(d -> d.compareTo(Duration.ofSeconds(55)) < 0)
+        .findFirst().orElseThrow();
+    assertTrue(second.compareTo(Duration.ofSeconds(2)) >= 0 && second.compareTo(Duration.ofSeconds(4)) <= 0,
+        "the backoff went on: " + second);
+    h.scheduler.advance(second);
+
+    login = h.network.lastLogin();
+    login.succeed();
+    h.scheduler.advance(Duration.ofSeconds(5));
+    login.closed(DisconnectReason.CONNECTION_LOST, "connection to bos lost");
+
+    State stopped = h.endpoint.lastState(ALICE);
+    assertEquals(SessionState.STOPPED, stopped.state());
+    assertTrue(stopped.detail().contains("3 times in a row"), stopped.detail());
+    h.scheduler.advance(Duration.ofHours(2));
+    assertEquals(3, h.network.loginCount(), "no fourth login");
+
+    h.gateway.reconnect(ALICE);
+    assertEquals(4, h.network.loginCount(), "the user's reconnect command tries again");
+  }
+
+  @Test
+  void aShortSessionBetweenLongOnesDoesNotStop() {
+    Login login = available();
+    for (int round = 0; round < 5; round++) {
+      login.succeed();
+      h.scheduler.advance(round % 2 == 0 ? Duration.ofSeconds(3) : Duration.ofMinutes(2));
+      login.closed(DisconnectReason.CONNECTION_LOST, null);
+      assertEquals(SessionState.RECONNECTING, h.endpoint.lastState(ALICE).state());
+      h.scheduler.advance(Duration.ofSeconds(10));
+      login = h.network.lastLogin();
+    }
+  }
+
+  /** The server ending the session in any form other than "signed on elsewhere" stops it: never a login fight. */
+  @Test
+  void aSessionEndedByTheServerIsNotReconnected() {
+    Login login = available();
+    login.succeed();
+    login.contactStatus(CAROL, LegacyStatus.ONLINE, null);
+
+    login.closed(DisconnectReason.CLOSED_BY_SERVER, "closed by the server");
+
+    State stopped = h.endpoint.lastState(ALICE);
+    assertEquals(SessionState.STOPPED, stopped.state());
+    assertTrue(stopped.detail().contains("The ICQ server ended the session"), stopped.detail());
+    assertEquals(LegacyStatus.OFFLINE, h.endpoint.events(ALICE, ContactStatus.class).get(1).status());
+    h.scheduler.advance(Duration.ofHours(2));
+    h.gateway.userAvailable(ALICE, "phone", 1, LegacyStatus.ONLINE, null);
+    assertEquals(1, h.network.loginCount(), "not even another resource's presence logs in again");
+
+    h.gateway.userUnavailable(ALICE, "phone");
+    h.gateway.userUnavailable(ALICE, "laptop");
+    h.gateway.userAvailable(ALICE, "laptop", 5, LegacyStatus.ONLINE, null);
+    assertEquals(2, h.network.loginCount(), "going offline and online again does");
   }
 
   @Test

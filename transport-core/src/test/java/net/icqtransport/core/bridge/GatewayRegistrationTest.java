@@ -3,6 +3,7 @@ package net.icqtransport.core.bridge;
 import static net.icqtransport.core.bridge.GatewayHarness.ALICE;
 import static net.icqtransport.core.bridge.GatewayHarness.ALICE_ICQ;
 import static net.icqtransport.core.bridge.GatewayHarness.ALICE_ICQ_NEW;
+import static net.icqtransport.core.bridge.GatewayHarness.BOB;
 import static net.icqtransport.core.bridge.GatewayHarness.CAROL;
 import static net.icqtransport.core.bridge.GatewayHarness.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
@@ -114,6 +116,74 @@ class GatewayRegistrationTest {
     assertTrue(result.isCompletedExceptionally());
     assertEquals(ALICE_ICQ, h.store.find(ALICE).orElseThrow().credentials());
     assertFalse(old.isClosed());
+    assertEquals(SessionState.ONLINE, h.endpoint.lastState(ALICE).state());
+  }
+
+  /** Issue #14: registering someone else's UIN used to log in with it and kick its owner's session. */
+  @Test
+  void anAccountRegisteredByAnotherUserIsAConflictAndItsOwnersSessionIsUntouched() {
+    FakeSession owners = h.online(ALICE, ALICE_ICQ);
+
+    CompletableFuture<Registration> result = h.gateway.register(BOB,
+        new LegacyCredentials(ALICE_ICQ.account(), "guessing"));
+
+    AccountTakenException taken = assertInstanceOf(AccountTakenException.class, GatewayHarness.failure(result));
+    assertTrue(taken.getMessage().contains("100001") && !taken.getMessage().contains("alice"), taken.getMessage());
+    assertEquals(1, h.network.loginCount(), "no login with the owner's account");
+    assertFalse(owners.isClosed());
+    assertEquals(Optional.empty(), h.store.find(BOB));
+    assertEquals(SessionState.ONLINE, h.endpoint.lastState(ALICE).state());
+  }
+
+  /** Issue #14: re-registering with the credentials of the live session used to log in again and kick it. */
+  @Test
+  void registeringAgainWithTheSameCredentialsKeepsTheSessionWithoutALogin() {
+    FakeSession session = h.online(ALICE, ALICE_ICQ);
+    h.endpoint.clear();
+
+    Registration registration = h.gateway.register(ALICE, ALICE_ICQ).join();
+
+    assertEquals(ALICE_ICQ, registration.credentials());
+    assertEquals(1, h.network.loginCount());
+    assertFalse(session.isClosed());
+    assertEquals(List.of(), h.endpoint.states(ALICE), "nothing changes for the user");
+  }
+
+  @Test
+  void aNewPasswordReplacesTheLiveSessionOnceWithOneSignOffAndOneLogin() {
+    FakeSession old = h.online(ALICE, ALICE_ICQ);
+    h.network.lastLogin().contactStatus(CAROL, LegacyStatus.ONLINE, null);
+    LegacyCredentials newPassword = new LegacyCredentials(ALICE_ICQ.account(), "alice-Secret-changed");
+    h.endpoint.clear();
+
+    CompletableFuture<Registration> result = h.gateway.register(ALICE, newPassword);
+
+    assertTrue(old.isClosed(), "signed off before the account logs in again");
+    assertEquals(2, h.network.loginCount());
+    assertEquals(newPassword, h.network.lastLogin().credentials());
+    assertFalse(result.isDone());
+    h.network.lastLogin().succeed();
+    assertEquals(newPassword, result.join().credentials());
+    assertEquals(newPassword, h.store.find(ALICE).orElseThrow().credentials());
+    assertEquals(List.of(SessionState.LOGGING_IN, SessionState.ONLINE), h.endpoint.states(ALICE),
+        "no 'signed on elsewhere', no offline: the session is simply replaced");
+    assertEquals(2, h.network.loginCount());
+  }
+
+  @Test
+  void aWrongNewPasswordFailsTheRegistrationAndTheStoredOneLogsInAgain() {
+    h.online(ALICE, ALICE_ICQ);
+    LegacyCredentials wrong = new LegacyCredentials(ALICE_ICQ.account(), "typo");
+
+    CompletableFuture<Registration> result = h.gateway.register(ALICE, wrong);
+    h.network.lastLogin().fail(LoginFailure.WRONG_PASSWORD);
+
+    assertEquals(LoginFailure.WRONG_PASSWORD,
+        assertInstanceOf(LoginFailedException.class, GatewayHarness.failure(result)).failure());
+    assertEquals(ALICE_ICQ, h.store.find(ALICE).orElseThrow().credentials());
+    assertEquals(3, h.network.loginCount());
+    assertEquals(ALICE_ICQ, h.network.lastLogin().credentials());
+    h.network.lastLogin().succeed();
     assertEquals(SessionState.ONLINE, h.endpoint.lastState(ALICE).state());
   }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class LoginPacerTest {
@@ -54,5 +55,38 @@ class LoginPacerTest {
   void aRateMustBePositive() {
     assertThrows(IllegalArgumentException.class, () -> new LoginPacer(0, clock::get));
     assertThrows(IllegalArgumentException.class, () -> new LoginPacer(Double.NaN, clock::get));
+  }
+
+  @Test
+  void rateLimitRefusalsSlowEveryLoginDownAndQuietPeriodsUndoItStepByStep() {
+    AtomicLong clock = new AtomicLong();
+    LoginPacer pacer = new LoginPacer(10, Duration.ofMinutes(5), clock::get);
+    assertEquals(Optional.empty(), pacer.slowedInterval());
+    pacer.rateLimited();
+    assertEquals(Optional.of(Duration.ofSeconds(1)), pacer.slowedInterval(), "one per second at most");
+    pacer.rateLimited();
+    assertEquals(Optional.of(Duration.ofSeconds(2)), pacer.slowedInterval(), "twice as slow at each refusal");
+    assertEquals(Duration.ZERO, pacer.reserve());
+    assertEquals(Duration.ofSeconds(2), pacer.reserve());
+
+    clock.addAndGet(Duration.ofMinutes(5).toNanos());
+    assertEquals(Optional.of(Duration.ofSeconds(1)), pacer.slowedInterval(), "one step back per quiet period");
+    clock.addAndGet(Duration.ofMinutes(5).toNanos());
+    assertEquals(Optional.empty(), pacer.slowedInterval());
+    assertEquals(Duration.ZERO, pacer.reserve());
+    assertEquals(Duration.ofMillis(100), pacer.reserve(), "back at the configured 10 per second");
+  }
+
+  @Test
+  void anUnlimitedPacerIsSlowedDownByRefusalsToo() {
+    AtomicLong clock = new AtomicLong();
+    LoginPacer pacer = new LoginPacer(Double.POSITIVE_INFINITY, Duration.ofMinutes(5), clock::get);
+    pacer.rateLimited();
+    assertEquals(Duration.ZERO, pacer.reserve());
+    assertEquals(Duration.ofSeconds(1), pacer.reserve());
+    for (int i = 0; i < 10; i++) {
+      pacer.rateLimited();
+    }
+    assertEquals(Optional.of(Duration.ofSeconds(32)), pacer.slowedInterval(), "capped");
   }
 }

@@ -46,6 +46,12 @@ public final class MemoryRegistrationStore implements RegistrationStore {
     return List.copyOf(registrations.values());
   }
 
+  @Override
+  public List<Registration> findByAccount(net.icqtransport.core.legacy.LegacyContactId account) {
+    failIfUnreachable();
+    return registrations.values().stream().filter(r -> r.credentials().account().equals(account)).toList();
+  }
+
   private void failIfUnreachable() {
     if (unreachable) {
       throw new StoreException("cannot reach the registration database",

@@ -21,8 +21,9 @@ public final class TransportPresenceMapping {
         }
       }
       case LOGGING_IN -> {
+        // The core's detail, if any, is what else the user should know (logins slowed down after rate limits).
         presence.setShow(Presence.Show.xa);
-        presence.setStatus("Logging in…");
+        presence.setStatus("Logging in…" + (hasText(detail) ? " " + detail.strip() : ""));
       }
       case OFFLINE -> {
         presence.setType(Presence.Type.unavailable);
@@ -45,6 +46,11 @@ public final class TransportPresenceMapping {
         presence.setShow(Presence.Show.dnd);
         presence.setStatus((hasText(detail) ? sentence(detail) : "Another client signed on to ICQ with your account.")
             + " Go offline and online again to take it back.");
+      }
+      case STOPPED -> {
+        presence.setShow(Presence.Show.dnd);
+        presence.setStatus((hasText(detail) ? sentence(detail) : "The ICQ session was stopped.")
+            + " Go offline and online again, or use the reconnect command, to log in again.");
       }
     }
     return presence;
