@@ -3,6 +3,7 @@ package net.icqtransport.xmpp.handler;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import net.icqtransport.core.bridge.AccountTakenException;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
@@ -130,7 +131,8 @@ public final class RegistrationHandler implements IqHandler {
     try {
       account = gateway.parseContactId(username.trim());
     } catch (IllegalArgumentException e) {
-      throw new StanzaException(PacketError.Condition.not_acceptable, "'" + username.trim() + "' is not an ICQ number");
+      throw new StanzaException(PacketError.Condition.not_acceptable, "'" + abbreviate(username.strip())
+          + "' is not an ICQ number");
     }
     LOG.info("Registering {} as ICQ {}", user, account);
     gateway.register(user, new LegacyCredentials(account, password)).whenComplete((registration, failure) -> {
@@ -147,6 +149,10 @@ public final class RegistrationHandler implements IqHandler {
   }
 
   private PacketError registrationError(UserAddress user, LegacyContactId account, Throwable failure) {
+    if (failure instanceof AccountTakenException taken) {
+      LOG.info("Registration of {} as ICQ {} refused: registered by another Jabber user", user, account);
+      return StanzaErrorMapping.forAccountTaken(taken);
+    }
     if (failure instanceof LoginFailedException login) {
       LOG.info("Registration of {} as ICQ {} refused: {}", user, account, login.failure());
       return StanzaErrorMapping.forLoginFailure(login.failure());
@@ -178,6 +184,11 @@ public final class RegistrationHandler implements IqHandler {
     presence.setFrom(addresses.domain());
     presence.setTo(to);
     return presence;
+  }
+
+  /** Refused input is quoted back, but never more than a short prefix of it. */
+  private static String abbreviate(String text) {
+    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   /** A submitted XEP-0004 form wins over the plain fields (clients send one or the other). */

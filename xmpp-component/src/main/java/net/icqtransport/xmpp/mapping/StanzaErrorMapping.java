@@ -1,5 +1,6 @@
 package net.icqtransport.xmpp.mapping;
 
+import net.icqtransport.core.bridge.AccountTakenException;
 import net.icqtransport.core.bridge.NotLoggedInException;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.legacy.MessageRejectedException;
@@ -49,6 +50,15 @@ public final class StanzaErrorMapping {
       case NETWORK_ERROR, TIMEOUT -> new PacketError(Condition.remote_server_timeout, Type.wait, text + "; try again later");
       case PROTOCOL_ERROR -> new PacketError(Condition.undefined_condition, Type.wait, text);
     };
+  }
+
+  /**
+   * The error for a registration of an account another Jabber user of the transport has registered (XEP-0077
+   * §3.1: {@code conflict}, cancel). Says nothing of who that user is.
+   */
+  public static PacketError forAccountTaken(AccountTakenException taken) {
+    return new PacketError(Condition.conflict, Type.cancel, taken.getMessage()
+        + "; its owner can unregister it, or register another ICQ number");
   }
 
   /** The error for a message the legacy network did not take. */

@@ -2,6 +2,7 @@ package net.icqtransport.xmpp.handler;
 
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanzas;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -10,6 +11,7 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import net.icqtransport.core.bridge.AccountTakenException;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LoginFailedException;
@@ -120,6 +122,41 @@ class RegistrationHandlerTest {
     assertStanzas(fixture.sender.sent(),
         "<iq type='result' id='r4' from='icq.localhost' to='alice@localhost/pc'/>",
         "<presence type='subscribe' from='icq.localhost' to='alice@localhost'/>");
+  }
+
+  /** Issue #14: another Jabber user's ICQ number is a conflict, and the text does not name that user. */
+  @Test
+  void anAccountRegisteredByAnotherUserIsAConflict() {
+    when(fixture.gateway.register(ALICE, CREDENTIALS)).thenReturn(
+        CompletableFuture.failedFuture(new AccountTakenException(CREDENTIALS.account())));
+
+    fixture.receive("""
+        <iq type='set' id='r5c' from='alice@localhost/pc' to='icq.localhost'>
+          <query xmlns='jabber:iq:register'><username>123456</username><password>s3cret!</password></query>
+        </iq>""");
+
+    assertStanzas(fixture.sender.sent(), """
+        <iq type='error' id='r5c' from='icq.localhost' to='alice@localhost/pc'>
+          <error type='cancel'>
+            <conflict xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>ICQ number 123456 is already registered with this transport by another Jabber user; its owner can unregister it, or register another ICQ number</text>
+          </error>
+        </iq>""");
+  }
+
+  /** Issue #15 (6): a refused username is quoted back shortened, not whole (a 200 KB input gave a 200 KB reply). */
+  @Test
+  void aHugeRefusedUsernameIsNotEchoedWhole() {
+    String huge = "x".repeat(200_000);
+    fixture.receive("""
+        <iq type='set' id='r7h' from='alice@localhost/pc' to='icq.localhost'>
+          <query xmlns='jabber:iq:register'><username>%s</username><password>s3cret!</password></query>
+        </iq>""".formatted(huge));
+
+    String reply = fixture.sender.allXml();
+    assertTrue(reply.contains("not-acceptable") && reply.contains("'" + "x".repeat(40) + "…' is not an ICQ number"),
+        reply.length() > 2000 ? reply.substring(0, 2000) : reply);
+    assertTrue(reply.length() < 2000, "reply of " + reply.length() + " characters");
   }
 
   @Test
