@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * checking the secret, answers every presence probe from the component (XEP-0100 §4.4) with an available
  * presence of the user, and counts the transport's own presences to each user: plain available = logged in
  * to ICQ; {@code show=xa} other than "Logging in…" = a failed login being retried; {@code show=dnd} = refused.
+ * The soak run also sends the users' own presences ({@link #presences}): a user sent unavailable stays
+ * unavailable, and the probes for such a user go unanswered, until sent available again.
  * Listens on 127.0.0.1, one component connection at a time.
  */
 final class FakeXmppServer implements AutoCloseable {
@@ -26,6 +29,11 @@ final class FakeXmppServer implements AutoCloseable {
   private final String domain;
   private final Thread acceptor;
   private final Set<String> online = ConcurrentHashMap.newKeySet();
+  /** Users (bare JIDs) last sent unavailable by {@link #presences}: their probes are not answered. */
+  private final Set<String> unavailable = ConcurrentHashMap.newKeySet();
+  private final Object writeLock = new Object();
+  /** The connected component's stream after the handshake; null when none is connected. */
+  private volatile OutputStream stream;
   final AtomicLong retriedLogins = new AtomicLong();
   final AtomicLong refusedLogins = new AtomicLong();
   private volatile Socket current;
@@ -42,6 +50,32 @@ final class FakeXmppServer implements AutoCloseable {
     return listener.getLocalPort();
   }
 
+  /**
+   * Sends each user's presence to the component as the server would route it from the user's client
+   * ({@code user/bench}): available, or unavailable (the transport then signs the user off ICQ, XEP-0100 §4.5).
+   * Without a connected component only the state is kept, which decides how its probes are answered.
+   *
+   * @param users bare JIDs, e.g. {@code u0@localhost}
+   */
+  void presences(Collection<String> users, boolean available) throws IOException {
+    StringBuilder xml = new StringBuilder(users.size() * 80);
+    for (String user : users) {
+      if (available) {
+        unavailable.remove(user);
+        xml.append("<presence from='").append(RawStanza.escape(user)).append("/bench' to='")
+            .append(RawStanza.escape(domain)).append("'/>");
+      } else {
+        unavailable.add(user);
+        xml.append("<presence type='unavailable' from='").append(RawStanza.escape(user)).append("/bench' to='")
+            .append(RawStanza.escape(domain)).append("'/>");
+      }
+    }
+    OutputStream out = stream;
+    if (out != null) {
+      write(out, xml.toString());
+    }
+  }
+
   /** Users the transport currently shows as logged in to ICQ. */
   int onlineCount() {
     return online.size();
@@ -55,6 +89,8 @@ final class FakeXmppServer implements AutoCloseable {
         serve(socket);
       } catch (IOException e) {
         // the component went away: wait for the next one
+      } finally {
+        stream = null;
       }
     }
   }
@@ -71,6 +107,7 @@ final class FakeXmppServer implements AutoCloseable {
       throw new IOException("no handshake");
     }
     write(out, "<handshake/>");
+    stream = out;
     RawStanza stanza;
     while ((stanza = in.next()) != null) {
       if (!stanza.name().equals("presence")) {
@@ -80,6 +117,9 @@ final class FakeXmppServer implements AutoCloseable {
       String type = stanza.attribute("type");
       String user = to == null ? "" : bare(to);
       if ("probe".equals(type)) {
+        if (unavailable.contains(user)) {
+          continue; // no answer: the transport starts no session for the user
+        }
         write(out, "<presence from='" + RawStanza.escape(user) + "/bench' to='" + RawStanza.escape(domain) + "'/>");
       } else if (domain.equals(stanza.attribute("from"))) {
         String show = stanza.child("show");
@@ -102,9 +142,13 @@ final class FakeXmppServer implements AutoCloseable {
     return slash < 0 ? jid : jid.substring(0, slash);
   }
 
-  private static void write(OutputStream out, String xml) throws IOException {
-    out.write(xml.getBytes(StandardCharsets.UTF_8));
-    out.flush();
+  /** Writes whole stanzas: the reading thread's probe answers and {@link #presences} never interleave. */
+  private void write(OutputStream out, String xml) throws IOException {
+    byte[] bytes = xml.getBytes(StandardCharsets.UTF_8);
+    synchronized (writeLock) {
+      out.write(bytes);
+      out.flush();
+    }
   }
 
   @Override

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The benchmark with tiny numbers, so CI keeps it working. Judges no timing: only that every message came
- * back, in order, and that every session logged in without a refused login.
+ * back, in order, that every session logged in without a refused login, and that every soak round logged all
+ * users in and all out again.
  */
 class PerformanceBenchmarkSmokeTest {
   @TempDir Path folder;
@@ -39,5 +40,17 @@ class PerformanceBenchmarkSmokeTest {
     SessionsBenchmark.RestartResult restart = SessionsBenchmark.restart(folder.resolve("restart"), 30, 8, 10);
     assertEquals(30, restart.onlineAfterRestart());
     assertEquals(0, restart.failedLogins(), "no login refused by the server's rate limit");
+  }
+
+  @Test
+  void soakEveryRoundAllUsersLogInThroughTheirPresencesAndAllSessionsEndWhenTheyGoUnavailable() throws Exception {
+    // The heap figures belong to the benchmark: here only that each round logs everyone in and out.
+    SessionsBenchmark.SoakResult soak = SessionsBenchmark.soak(folder.resolve("soak"), 50, 3, 100, false);
+    assertEquals(3, soak.rounds().size());
+    for (SessionsBenchmark.SoakRound round : soak.rounds()) {
+      assertEquals(50, round.onlineAtPeak(), "round " + round.round() + ": sessions at the simulator at peak");
+      assertEquals(0, round.leftAfterLogout(), "round " + round.round() + ": sessions left at the simulator");
+      assertEquals(0, round.bridgesLeftAfterLogout(), "round " + round.round() + ": bridges left in the transport");
+    }
   }
 }

@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
@@ -39,6 +43,50 @@ final class SessionsBenchmark {
   /** The restart run's figures. */
   record RestartResult(int users, int onlineAfterRestart, long failedLogins, double restartSeconds,
       int ipLoginLimitPerSecond, double loginRate) {}
+
+  /**
+   * One round of the soak run.
+   *
+   * @param heapMibAfterGc heap after GC once every session of the round is gone; NaN when not measured
+   * @param onlineAtPeak sessions signed on at the simulator when all users were online
+   * @param leftAfterLogout sessions still signed on at the simulator after the logout wait
+   * @param bridgesLeftAfterLogout users the transport's gateway still has a bridge for after the logout wait
+   */
+  record SoakRound(int round, double heapMibAfterGc, int onlineAtPeak, int leftAfterLogout,
+      int bridgesLeftAfterLogout, double seconds) {}
+
+  /** The soak run's figures: {@code users} log in and out {@code rounds.size()} times. */
+  record SoakResult(int users, double loginRate, double baselineHeapMib, List<SoakRound> rounds) {
+    /** The round growth is measured from: the second (the first also fills caches that then stay). */
+    SoakRound from() {
+      return rounds.get(Math.min(1, rounds.size() - 1));
+    }
+
+    SoakRound last() {
+      return rounds.get(rounds.size() - 1);
+    }
+
+    /** Heap after GC, last round minus {@link #from()}. */
+    double growthMib() {
+      return last().heapMibAfterGc() - from().heapMibAfterGc();
+    }
+
+    /** Logins between the end of {@link #from()} and the end of the last round. */
+    int loginsCounted() {
+      return users * (last().round() - from().round());
+    }
+
+    /** {@link #growthMib()} per login, in bytes; NaN with fewer than two rounds. */
+    double growthBytesPerLogin() {
+      return loginsCounted() == 0 ? Double.NaN : growthMib() * 1024 * 1024 / loginsCounted();
+    }
+
+    /** Whether every round had all users online and then none left, at the simulator and in the transport. */
+    boolean complete() {
+      return rounds.stream().allMatch(r -> r.onlineAtPeak() == users && r.leftAfterLogout() == 0
+          && r.bridgesLeftAfterLogout() == 0);
+    }
+  }
 
   private SessionsBenchmark() {}
 
@@ -89,9 +137,88 @@ final class SessionsBenchmark {
     }
   }
 
+  /**
+   * The soak run: {@code users} log in and out {@code rounds} times through their own presences (the fake
+   * server sends each user available, waits until all are signed on at the simulator and shown online by the
+   * transport, sends all unavailable, and waits until no session is left at the simulator nor in the
+   * transport), then, if {@code measureHeap}, the heap after GC. The transport runs without its HTTP listener:
+   * nothing scrapes /metrics (whose gauges are the only callers of {@code IcqNetwork.rateStatistics()}), so
+   * anything kept per login until a scrape shows as growing heap. A round whose wait times out is recorded
+   * with the counts it reached.
+   */
+  static SoakResult soak(Path folder, int users, int rounds, double loginRate, boolean measureHeap)
+      throws Exception {
+    Files.createDirectories(folder);
+    Path database = folder.resolve("registrations");
+    register(database, users);
+    List<String> jids = new ArrayList<>(users);
+    for (int i = 0; i < users; i++) {
+      jids.add(userJid(i));
+    }
+    double baseline = measureHeap ? heapAfterGcMib() : Double.NaN;
+    List<SoakRound> results = new ArrayList<>(rounds);
+    try (SimulatorProcess simulator = SimulatorProcess.start(users, 0, folder.resolve("simulator.log"));
+         FakeXmppServer server = new FakeXmppServer(COMPONENT)) {
+      server.presences(jids, false); // the transport's probes at its start go unanswered: round 1 logs in like the rest
+      try (TransportApplication transport = start(server, simulator, database, loginRate, false)) {
+        Duration loginWait = Duration.ofSeconds((long) (users / loginRate) + 60);
+        Duration logoutWait = Duration.ofSeconds(60 + users / 100);
+        for (int round = 1; round <= rounds; round++) {
+          long start = System.nanoTime();
+          server.presences(jids, true);
+          await(() -> simulatorSessions(simulator) >= users && server.onlineCount() >= users, loginWait);
+          int peak = simulatorSessions(simulator);
+          server.presences(jids, false);
+          await(() -> simulatorSessions(simulator) == 0 && transport.gateway().onlineUsers().isEmpty(), logoutWait);
+          int left = simulatorSessions(simulator);
+          int bridges = transport.gateway().onlineUsers().size();
+          double seconds = (System.nanoTime() - start) / 1e9;
+          double heap = measureHeap ? heapAfterGcMib() : Double.NaN;
+          results.add(new SoakRound(round, heap, peak, left, bridges, seconds));
+          System.out.printf(java.util.Locale.ROOT, "soak round %d: heap after GC %.1f MiB, %d online at peak, "
+              + "%d left at the simulator, %d bridges left, %.1f s%n", round, heap, peak, left, bridges, seconds);
+        }
+      }
+    }
+    return new SoakResult(users, loginRate, baseline, List.copyOf(results));
+  }
+
+  static String userJid(int i) {
+    return "u" + i + "@localhost";
+  }
+
+  private static int simulatorSessions(SimulatorProcess simulator) {
+    try {
+      return simulator.onlineSessions();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Waits until {@code condition} holds; false if it still does not after {@code timeout}. */
+  private static boolean await(BooleanSupplier condition, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
   private static TransportApplication start(FakeXmppServer server, SimulatorProcess simulator, Path database,
       double loginRate) throws InterruptedException {
-    TransportApplication transport = TransportApplication.start(TransportConfig.from(ConfigFactory.parseMap(Map.of(
+    return start(server, simulator, database, loginRate, true);
+  }
+
+  /** @param http whether the /metrics and /health listener runs (on a free port) */
+  private static TransportApplication start(FakeXmppServer server, SimulatorProcess simulator, Path database,
+      double loginRate, boolean http) throws InterruptedException {
+    Map<String, Object> settings = new HashMap<>(Map.of(
         "icq-transport.xmpp.port", server.port(),
         "icq-transport.xmpp.domain", COMPONENT,
         "icq-transport.xmpp.secret", "fake-server-takes-any",
@@ -99,7 +226,9 @@ final class SessionsBenchmark {
         "icq-transport.oscar.login-rate", loginRate,
         "icq-transport.database.file", database.toString(),
         "icq-transport.database.key", DATABASE_KEY.toBase64(),
-        "icq-transport.http.port", 0))));
+        "icq-transport.http.enabled", http,
+        "icq-transport.http.port", 0));
+    TransportApplication transport = TransportApplication.start(TransportConfig.from(ConfigFactory.parseMap(settings)));
     if (!transport.awaitConnected(Duration.ofSeconds(30))) {
       transport.close();
       throw new IllegalStateException("the transport did not connect to the fake XMPP server");
@@ -117,7 +246,7 @@ final class SessionsBenchmark {
           new net.icqtransport.core.crypto.PasswordCipher(DATABASE_KEY));
       Instant now = Instant.now();
       for (int i = 0; i < users; i++) {
-        store.save(new Registration(new UserAddress("u" + i + "@localhost"),
+        store.save(new Registration(new UserAddress(userJid(i)),
             new LegacyCredentials(new LegacyContactId(SimulatorProcess.uin(i)), SimulatorProcess.password(i)), now));
       }
     }
