@@ -109,12 +109,14 @@ public final class TransportApplication implements AutoCloseable {
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
-        new JdbcContactSyncStore(dataSource), component, scheduler, workers, timers.bridge(), metrics,
-        new LoginPacer(config.oscarLoginRate(), System::nanoTime));
+        new JdbcContactSyncStore(dataSource), component, scheduler, workers, timers.bridge().withSessionLife(
+            timers.bridge().shortSession(), timers.bridge().shortSessionsBeforeStop(), config.oscarRateLimitedWait()),
+        metrics, new LoginPacer(config.oscarLoginRate(), config.oscarRateLimitedWait(), System::nanoTime));
     component.attach(gateway);
     QueueMeters.bind(meters, component, network);
     if (config.severalInstances()) { // docs/scaling.md
       gateway.shareUsers();
+      component.takeUsersOver();
     }
   }
 

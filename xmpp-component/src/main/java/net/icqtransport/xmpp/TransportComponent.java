@@ -127,12 +127,13 @@ public final class TransportComponent implements UserEndpoint {
   private final KeyedSequentialExecutor<String> inbound;
   private final ConnectionSupervisor supervisor;
   private final Function<Consumer<Packet>, ComponentConnector> connectorFactory;
-  /** Claims a vacant route slot of a balanced domain (several instances); null unless enabled. */
   private volatile Gateway gateway;
   /** ICQ ⇄ Jabber files (XEP-0363, XEP-0066), when enabled before {@link #attach}. */
   private net.icqtransport.xmpp.filetransfer.FileTransferSettings fileTransfers;
   private volatile StanzaRouter router;
   private volatile TakeOverProbe takeOver;
+  /** Whether users may arrive from another instance ({@link #takeUsersOver()}); off for a single instance. */
+  private volatile boolean takeUsersOver;
   private boolean started;
   private boolean stopped;
 
@@ -238,6 +239,17 @@ public final class TransportComponent implements UserEndpoint {
         new AccessPolicy(access, settings.domain(), System::nanoTime));
     this.takeOver = new TakeOverProbe(addresses, outbound, user -> gateway.registration(user).isPresent(),
         gateway::hasSession, Duration.ofSeconds(5), Clock.systemUTC());
+  }
+
+  /**
+   * Declares that other transport instances serve the same domain (docs/scaling.md): a stanza from a registered
+   * user without a session here makes the component probe that user ({@link TakeOverProbe}). A single instance
+   * never does: it probes every registered user when it connects, and a probe sent before the user accepted the
+   * transport's subscription would be answered {@code unsubscribed} by the user's server and cancel the request
+   * (issue #15). Call before {@link #start()}.
+   */
+  public void takeUsersOver() {
+    takeUsersOver = true;
   }
 
   /** Contacts' avatar images (XEP-0153, and the vCard PHOTO of XEP-0054); available once a gateway is attached. */
@@ -413,7 +425,9 @@ public final class TransportComponent implements UserEndpoint {
           return;
         }
         try {
-          takeOver.inspect(packet);
+          if (takeUsersOver) {
+            takeOver.inspect(packet);
+          }
         } catch (StoreException e) { // the database is down: docs/reliability.md
           LOG.warn("Cannot check whether to take {} over: {}", from, e.reason());
         } catch (RuntimeException e) {

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import net.icqtransport.core.crypto.DatabaseKey;
+import net.icqtransport.core.bridge.BridgeSettings;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
 import net.icqtransport.xmpp.access.AccessSettings;
 import java.util.Optional;
@@ -57,7 +58,8 @@ public record TransportConfig(
     boolean severalInstances,
     FileTransferConfig files,
     double oscarLoginRate,
-    Duration databaseConnectionTimeout) {
+    Duration databaseConnectionTimeout,
+    Duration oscarRateLimitedWait) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -188,6 +190,13 @@ public record TransportConfig(
       problems.add(ROOT + ".oscar.login-rate: must be a positive number of logins per second, not "
           + c.getDouble("oscar.login-rate"));
     }
+    Duration rateLimitedWait = BridgeSettings.DEFAULT_RATE_LIMITED_WAIT;
+    if (validator.isValid("oscar.rate-limited-wait")) {
+      rateLimitedWait = c.getDuration("oscar.rate-limited-wait");
+      if (rateLimitedWait.toMillis() < 1000) {
+        problems.add(ROOT + ".oscar.rate-limited-wait: must be at least 1s, not " + rateLimitedWait);
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", problems));
     }
@@ -217,7 +226,8 @@ public record TransportConfig(
         c.getBoolean("xmpp.several-instances"),
         files,
         c.getDouble("oscar.login-rate"),
-        connectionTimeout);
+        connectionTimeout,
+        rateLimitedWait);
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */

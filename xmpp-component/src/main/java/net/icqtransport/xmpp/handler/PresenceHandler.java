@@ -99,6 +99,7 @@ public final class PresenceHandler implements PresenceListener {
       }
       resources.available(user, resource);
       clientFeatures.resourceAvailable(user, presence.getFrom());
+      presences.subscriptionGranted(user);
       return;
     }
     switch (type) {
@@ -106,6 +107,7 @@ public final class PresenceHandler implements PresenceListener {
       case subscribe -> {
         sender.send(reply(Presence.Type.subscribed, transport, userJid));
         if (presences.markSubscriptionRequested(user)) {
+          presences.subscriptionRequestPending(user);
           sender.send(reply(Presence.Type.subscribe, transport, userJid));
         }
         sender.send(transportPresence(user));
@@ -115,9 +117,18 @@ public final class PresenceHandler implements PresenceListener {
       case subscribed -> {
         // Now the server answers probes: ask for the presence that starts the session (XEP-0100 §4.1.1).
         LOG.debug("{} allowed the transport to see its presence", user);
+        presences.subscriptionGranted(user);
         sender.send(reply(Presence.Type.probe, transport, userJid));
       }
-      case unsubscribed -> LOG.debug("{} stopped letting the transport see its presence", user);
+      case unsubscribed -> {
+        if (presences.askAgainAfterUnsubscribed(user)) {
+          // Not the user's answer: their server answered a probe while our request was pending, cancelling it.
+          LOG.info("{}'s server cancelled the transport's pending subscription request; asking once more", user);
+          sender.send(reply(Presence.Type.subscribe, transport, userJid));
+        } else {
+          LOG.debug("{} stopped letting the transport see its presence", user);
+        }
+      }
       case error -> LOG.debug("Presence error from {}", user);
     }
   }

@@ -141,6 +141,7 @@ public final class RegistrationHandler implements IqHandler {
         JID userJid = addresses.userJid(user);
         sender.send(IQ.createResultIQ(request));
         presences.markSubscriptionRequested(user);
+        presences.subscriptionRequestPending(user);
         sender.send(presence(Presence.Type.subscribe, userJid));
       } else {
         sender.send(StanzaErrors.iqError(request, registrationError(user, account, AsyncFailures.unwrap(failure))));
@@ -155,7 +156,7 @@ public final class RegistrationHandler implements IqHandler {
     }
     if (failure instanceof LoginFailedException login) {
       LOG.info("Registration of {} as ICQ {} refused: {}", user, account, login.failure());
-      return StanzaErrorMapping.forLoginFailure(login.failure());
+      return StanzaErrorMapping.forLoginFailure(login);
     }
     if (failure instanceof StoreException store) {
       LOG.warn("Registration of {} as ICQ {} not stored, the registration store is unavailable: {}", user, account,

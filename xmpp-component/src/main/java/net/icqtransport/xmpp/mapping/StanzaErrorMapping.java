@@ -2,6 +2,7 @@ package net.icqtransport.xmpp.mapping;
 
 import net.icqtransport.core.bridge.AccountTakenException;
 import net.icqtransport.core.bridge.NotLoggedInException;
+import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.legacy.MessageRejectedException;
 import net.icqtransport.core.registration.StoreException;
@@ -37,9 +38,26 @@ public final class StanzaErrorMapping {
 
   private StanzaErrorMapping() {}
 
-  /** The error for a registration whose test login failed (XEP-0077 §3.1, XEP-0100 §4.1.1). */
+  /**
+   * The error for a registration whose test login failed (XEP-0077 §3.1, XEP-0100 §4.1.1). Failures of the
+   * connection carry the network's detail (which host, what went wrong: "cannot reach the server: cannot connect
+   * to authorizer login.example:5190: unknown host"); refused credentials only say so.
+   */
+  public static PacketError forLoginFailure(LoginFailedException failed) {
+    return switch (failed.failure()) {
+      case NETWORK_ERROR, TIMEOUT, CERTIFICATE_REFUSED, PROTOCOL_ERROR, SERVICE_UNAVAILABLE, RATE_LIMITED ->
+          forLoginFailure(failed.failure(), failed.getMessage());
+      default -> forLoginFailure(failed.failure());
+    };
+  }
+
+  /** The error for a registration whose test login failed, with the failure's short description. */
   public static PacketError forLoginFailure(LoginFailure failure) {
-    String text = "Could not log in to ICQ: " + failure.description();
+    return forLoginFailure(failure, failure.description());
+  }
+
+  private static PacketError forLoginFailure(LoginFailure failure, String reason) {
+    String text = "Could not log in to ICQ: " + reason;
     return switch (failure) {
       case WRONG_PASSWORD, INVALID_ACCOUNT -> new PacketError(Condition.not_authorized, Type.auth, text);
       case SUSPENDED -> new PacketError(Condition.forbidden, Type.auth, text);

@@ -21,6 +21,10 @@ public final class PresenceBook {
   private final Map<UserAddress, Presence> transport = new ConcurrentHashMap<>();
   private final Map<UserAddress, Map<LegacyContactId, Presence>> contacts = new ConcurrentHashMap<>();
   private final Set<UserAddress> subscriptionRequested = ConcurrentHashMap.newKeySet();
+  /** Users asked for their presence subscription who have not granted it yet. */
+  private final Set<UserAddress> subscriptionPending = ConcurrentHashMap.newKeySet();
+  /** Users asked a second time after an {@code unsubscribed} while the request was pending. */
+  private final Set<UserAddress> subscriptionAskedAgain = ConcurrentHashMap.newKeySet();
 
   /** Records the transport's presence to the user; an unavailable one forgets the user. */
   public void setTransportPresence(UserAddress user, Presence presence) {
@@ -76,11 +80,34 @@ public final class PresenceBook {
     return subscriptionRequested.add(user);
   }
 
+  /** The transport has just asked the user for a presence subscription (RFC 6121 §3.1) and awaits the answer. */
+  public void subscriptionRequestPending(UserAddress user) {
+    subscriptionPending.add(user);
+    subscriptionAskedAgain.remove(user);
+  }
+
+  /** The user granted the transport's subscription: {@code subscribed}, or a presence that needs one. */
+  public void subscriptionGranted(UserAddress user) {
+    subscriptionPending.remove(user);
+    subscriptionAskedAgain.remove(user);
+  }
+
+  /**
+   * An {@code unsubscribed} from the user arrived: true, once, if the transport's request was still pending.
+   * Then it was most likely the user's server answering a probe on the user's behalf (RFC 6121 §4.3.2), which
+   * cancels the pending request; the user never chose it, so the transport asks once more.
+   */
+  public boolean askAgainAfterUnsubscribed(UserAddress user) {
+    return subscriptionPending.contains(user) && subscriptionAskedAgain.add(user);
+  }
+
   /** Forgets everything about the user (after unregistering). */
   public void forget(UserAddress user) {
     transport.remove(user);
     contacts.remove(user);
     subscriptionRequested.remove(user);
+    subscriptionPending.remove(user);
+    subscriptionAskedAgain.remove(user);
   }
 
   private static Presence strip(Presence presence) {

@@ -149,6 +149,34 @@ class PresenceHandlerTest {
         "<presence type='probe' from='icq.localhost' to='alice@localhost'/>");
   }
 
+  /**
+   * Issue #15 (1): a probe before the user accepted the transport's subscription is answered {@code unsubscribed}
+   * by the user's server, which cancels the pending request; the user's own {@code subscribed} then becomes a
+   * mere pre-approval. The transport asks once more, and the pre-approval answers at once.
+   */
+  @Test
+  void anUnsubscribedWhileTheRequestIsPendingAsksOnceMore() {
+    fixture.presences.markSubscriptionRequested(ALICE);
+    fixture.presences.subscriptionRequestPending(ALICE);
+
+    fixture.receive("<presence type='unsubscribed' from='alice@localhost' to='icq.localhost'/>");
+    fixture.receive("<presence type='unsubscribed' from='alice@localhost' to='icq.localhost'/>");
+
+    assertStanzas(fixture.sender.sent(),
+        "<presence type='subscribe' from='icq.localhost' to='alice@localhost'/>");
+  }
+
+  @Test
+  void anUnsubscribedAfterTheUserGrantedTheSubscriptionIsTheUsersChoice() {
+    fixture.presences.subscriptionRequestPending(ALICE);
+    fixture.receive("<presence type='subscribed' from='alice@localhost' to='icq.localhost'/>");
+    fixture.sender.clear();
+
+    fixture.receive("<presence type='unsubscribed' from='alice@localhost' to='icq.localhost'/>");
+
+    assertStanzas(fixture.sender.sent());
+  }
+
   @Test
   void probeIsAnsweredWithTheTransportsPresenceForThatUser() {
     fixture.presences.setTransportPresence(ALICE, TransportPresenceMapping.toPresence(SessionState.LOGGING_IN, null));
