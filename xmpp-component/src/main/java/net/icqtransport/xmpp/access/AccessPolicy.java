@@ -52,6 +52,12 @@ public final class AccessPolicy {
     return new AccessPolicy(AccessSettings.DEFAULTS, componentDomain, System::nanoTime);
   }
 
+  /** An XEP-0077 §3.2 {@code <remove/>}: leaving costs no login, so it never counts against the hourly limit. */
+  private static boolean isRemoval(IQ iq) {
+    Element query = iq.getChildElement();
+    return query != null && query.element("remove") != null;
+  }
+
   /**
    * The error reply refusing {@code stanza} (an IQ get/set, a message or a presence that is not an error) sent
    * by {@code user} to {@code recipient}; empty when it may go on to its handler.
@@ -81,7 +87,7 @@ public final class AccessPolicy {
       }
     }
     if (stanza instanceof IQ iq && iq.getType() == IQ.Type.set && Namespaces.REGISTER.equals(namespace(iq))
-        && !limits.tryRegistration(user)) {
+        && !isRemoval(iq) && !limits.tryRegistration(user)) {
       return reply(stanza, policyViolation("Too many registration attempts: at most "
           + settings.registrationsPerHour() + " an hour. Please try again later"));
     }

@@ -35,6 +35,8 @@ public final class UserPresenceRecorder implements PresenceListener {
       if (presence.getType() == null) {
         book.available(user, new ResourcePresence(resource, presence.getPriority(),
             PresenceStatusMapping.toLegacy(presence.getShow()), presence.getStatus()));
+      } else if (presence.getType() == Presence.Type.unavailable && presence.getFrom().getResource() == null) {
+        book.forget(user); // from the bare JID: the server says every resource is gone (RFC 6121 §4.5.2)
       } else if (presence.getType() == Presence.Type.unavailable) {
         book.unavailable(user, resource);
       }

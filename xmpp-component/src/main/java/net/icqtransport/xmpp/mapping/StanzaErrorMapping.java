@@ -18,6 +18,7 @@ import org.xmpp.packet.PacketError.Type;
  * <pre>
  *   NotLoggedInException          → service-unavailable (cancel)  "You are not logged in to ICQ…"
  *   StoreException                → internal-server-error (wait)  "The transport's registration store is unavailable…"
+ *   NoSuchElementException        → item-not-found (cancel)         the network knows no such user
  *   UnsupportedOperationException → feature-not-implemented (cancel)
  *   IllegalArgumentException      → bad-request (modify)
  *   anything else                 → internal-server-error (wait)
@@ -119,6 +120,12 @@ public final class StanzaErrorMapping {
     }
     if (failure instanceof StoreException) {
       return forStoreUnavailable();
+    }
+    if (failure instanceof java.util.NoSuchElementException) {
+      // The network knows no such user (e.g. ICQ's directory has no entry for the UIN): not a transient failure.
+      String detail = failure.getMessage();
+      return new PacketError(Condition.item_not_found, Type.cancel,
+          detail == null || detail.isBlank() ? "No such ICQ user" : detail);
     }
     if (failure instanceof UnsupportedOperationException) {
       return new PacketError(Condition.feature_not_implemented, Type.cancel, "ICQ does not support this: " + what);

@@ -118,7 +118,9 @@ public final class RosterSync {
 
   /**
    * Takes contacts out of the user's roster (on unregistering, XEP-0100 §4.3): a roster {@code remove} each
-   * with the privilege, else {@code unsubscribe} and {@code unsubscribed} from each contact's JID.
+   * with the privilege, else {@code unsubscribe} and {@code unsubscribed} from each contact's JID. A privileged
+   * removal the server refuses (ejabberd 23.01 refuses them) falls back to the subscriptions too, as adding
+   * does, so the contacts never stay in the roster with subscription both.
    */
   public void removeFromRoster(UserAddress user, Collection<LegacyContactId> contacts) {
     boolean privileged = grants.rosterPermission(user).maySet();
@@ -127,17 +129,24 @@ public final class RosterSync {
       JID contactJid = addresses.contactJid(contact);
       if (privileged) {
         privilegedRoster.push(user, new RosterItem(contactJid, null, null, "remove")).exceptionally(failure -> {
-          LOG.warn("Could not remove {} from the roster of {}: {}", contactJid, user, failure.toString());
+          LOG.info("The server refused to remove {} from the roster of {} ({}); cancelling the subscriptions instead",
+              contactJid, user, failure.getMessage());
+          cancelSubscriptions(contactJid, userJid);
           return null;
         });
       } else {
-        sender.send(presence(Presence.Type.unsubscribe, contactJid, userJid));
-        sender.send(presence(Presence.Type.unsubscribed, contactJid, userJid));
+        cancelSubscriptions(contactJid, userJid);
       }
       Presence gone = presence(Presence.Type.unavailable, contactJid, userJid);
       presences.setContactPresence(user, contact, gone);
       sender.send(gone);
     }
+  }
+
+  /** {@code unsubscribe} and {@code unsubscribed} from the contact (RFC 6121 §3.2, §3.3): both ways cancelled. */
+  private void cancelSubscriptions(JID contactJid, JID userJid) {
+    sender.send(presence(Presence.Type.unsubscribe, contactJid, userJid));
+    sender.send(presence(Presence.Type.unsubscribed, contactJid, userJid));
   }
 
   private void pushAll(UserAddress user, List<LegacyContact> fresh, boolean mayGet) {

@@ -120,6 +120,13 @@ public final class StanzaRouter {
         }
         messageHandler.handle(message, recipient);
       } else if (stanza instanceof Presence presence) {
+        if (fromOwnDomain(presence)) {
+          // ejabberd forwards presences the user receives from the contacts' addresses: answering them with an
+          // error would send it to this component again, and round it goes (issue #15, 4).
+          LOG.debug("Ignoring a presence from this transport's own address {} to {}", presence.getFrom(),
+              presence.getTo());
+          return;
+        }
         if (isType(presence, "error")) {
           LOG.debug("Presence error from {} to {}: {}", presence.getFrom(), presence.getTo(), conditionOf(presence));
           return;
@@ -194,6 +201,11 @@ public final class StanzaRouter {
    * Whether {@code from} and {@code to} stringprep (Tinder's getters do not check them): false after dropping
    * a stanza that cannot be answered or answering {@code jid-malformed} for a bad {@code to}.
    */
+  /** Sent from the component's domain or one of its contact addresses: this component's own, never a user's. */
+  private boolean fromOwnDomain(Packet stanza) {
+    return stanza.getFrom() != null && addresses.domain().getDomain().equals(stanza.getFrom().getDomain());
+  }
+
   private boolean addressesAreWellFormed(Packet stanza) {
     String from = stanza.getElement().attributeValue("from");
     if (from == null || from.isEmpty() || !isJid(from)) {

@@ -120,6 +120,27 @@ class AccessPolicyTest {
         "no reply echoes a password");
   }
 
+  /** Issue #15 (6): leaving (XEP-0077 §3.2 remove) costs no login and must not use up the hourly registrations. */
+  @Test
+  void removingARegistrationDoesNotCountAgainstTheHourlyLimit() {
+    when(fixture.gateway.unregister(any())).thenReturn(CompletableFuture.completedFuture(true));
+    for (int i = 1; i <= 3; i++) {
+      fixture.receive("""
+          <iq type='set' id='u%d' from='alice@localhost/pc' to='icq.localhost'>
+            <query xmlns='jabber:iq:register'><remove/></query>
+          </iq>""".formatted(i));
+    }
+    fixture.receive("""
+        <iq type='set' id='r1' from='alice@localhost/pc' to='icq.localhost'>
+          <query xmlns='jabber:iq:register'><username>100001</username><password>pw</password></query>
+        </iq>""");
+
+    verify(fixture.gateway, times(3)).unregister(any());
+    verify(fixture.gateway).register(any(), any());
+    assertTrue(fixture.sender.sent().stream().noneMatch(stanza -> stanza.toXML().contains("policy-violation")),
+        fixture.sender.allXml());
+  }
+
   @Test
   void aBodyOverTheLimitIsNotAcceptableAndNotEchoed() {
     when(fixture.gateway.sendMessage(any(), any(), anyString())).thenReturn(CompletableFuture.completedFuture(null));

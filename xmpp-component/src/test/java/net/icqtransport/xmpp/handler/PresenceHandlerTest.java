@@ -177,6 +177,26 @@ class PresenceHandlerTest {
     assertStanzas(fixture.sender.sent());
   }
 
+  /**
+   * Issue #15 (2): an unavailable presence from the bare JID ends every resource. Only the resource "" used to
+   * be forgotten, so a later status-message or invisibility command replayed the stale resources into the
+   * bridge and kept the ICQ session alive with no resource left.
+   */
+  @Test
+  void anUnavailableFromTheBareJidForgetsEveryResourceSoNoCommandReplaysThem() {
+    when(fixture.gateway.userAvailable(any(), anyString(), anyInt(), any(), any())).thenReturn(true);
+    fixture.receive("<presence from='alice@localhost/pc' to='icq.localhost'/>");
+    fixture.receive("<presence from='alice@localhost/phone' to='icq.localhost'><priority>1</priority></presence>");
+
+    fixture.receive("<presence type='unavailable' from='alice@localhost' to='icq.localhost'/>");
+
+    assertEquals(List.of(), fixture.userPresences.presences(ALICE));
+    boolean applied = new net.icqtransport.xmpp.command.PreferenceApplier(fixture.gateway, fixture.preferences,
+        fixture.userPresences).apply(ALICE);
+    assertTrue(!applied, "nothing to apply the preference to");
+    verify(fixture.gateway, org.mockito.Mockito.times(1)).userAvailable(ALICE, "pc", 0, LegacyStatus.ONLINE, null);
+  }
+
   @Test
   void probeIsAnsweredWithTheTransportsPresenceForThatUser() {
     fixture.presences.setTransportPresence(ALICE, TransportPresenceMapping.toPresence(SessionState.LOGGING_IN, null));

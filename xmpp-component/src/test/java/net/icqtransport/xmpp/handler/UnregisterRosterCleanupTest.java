@@ -66,4 +66,25 @@ class UnregisterRosterCleanupTest {
         + "<query xmlns='jabber:iq:roster'><item jid='234567@icq.localhost' subscription='remove'/></query></iq>", carol);
     assertStanza("<presence type='unsubscribe' from='icq.localhost' to='alice@localhost'/>", fixture.sender.sent().get(5));
   }
+
+  /**
+   * Issue #15 (3): ejabberd 23.01 refuses privileged roster removals. The refusal used to be only logged, leaving
+   * the contacts in the roster with subscription both; now each falls back to unsubscribe and unsubscribed.
+   */
+  @Test
+  void aPrivilegedRemovalTheServerRefusesFallsBackToCancellingTheSubscriptions() {
+    fixture.privileges.grantRoster("localhost", RosterPermission.BOTH);
+    withContacts().receive(REMOVE);
+    IQ bob = (IQ) fixture.sender.sent().get(1);
+    IQ carol = (IQ) fixture.sender.sent().get(3);
+    fixture.sender.clear();
+
+    fixture.receive("<iq type='error' id='" + bob.getID() + "' from='alice@localhost' to='icq.localhost'>"
+        + "<error type='cancel'><bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></iq>");
+    fixture.receive("<iq type='result' id='" + carol.getID() + "' from='alice@localhost' to='icq.localhost'/>");
+
+    assertStanzas(fixture.sender.sent(),
+        "<presence type='unsubscribe' from='123456@icq.localhost' to='alice@localhost'/>",
+        "<presence type='unsubscribed' from='123456@icq.localhost' to='alice@localhost'/>");
+  }
 }

@@ -23,6 +23,24 @@ class VCardHandlerTest {
 
   private final RouterFixture fixture = new RouterFixture();
 
+  /** Issue #15 (6): a UIN the ICQ directory does not know is item-not-found, not internal-server-error to retry. */
+  @Test
+  void aUinTheDirectoryDoesNotKnowIsItemNotFound() {
+    when(fixture.gateway.fetchUserInfo(ALICE, new LegacyContactId("999999"))).thenReturn(
+        CompletableFuture.failedFuture(new java.util.NoSuchElementException("no ICQ user 999999")));
+
+    fixture.receive("""
+        <iq type='get' id='vx' from='alice@localhost/pc' to='999999@icq.localhost'><vCard xmlns='vcard-temp'/></iq>""");
+
+    assertStanzas(fixture.sender.sent(), """
+        <iq type='error' id='vx' from='999999@icq.localhost' to='alice@localhost/pc'>
+          <error type='cancel'>
+            <item-not-found xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>no ICQ user 999999</text>
+          </error>
+        </iq>""");
+  }
+
   @Test
   void contactVCardHasEverythingIcqKnows() {
     when(fixture.gateway.fetchUserInfo(ALICE, BOB)).thenReturn(CompletableFuture.completedFuture(BOB_INFO));

@@ -14,6 +14,20 @@ import org.junit.jupiter.api.Test;
 class StanzaRouterTest {
   private final RouterFixture fixture = new RouterFixture();
 
+  /**
+   * Issue #15 (4): ejabberd forwards to the component the presences a user receives from the contacts'
+   * addresses. Answering them with {@code forbidden} sent the error to the component itself, round and round.
+   */
+  @Test
+  void presencesFromTheTransportsOwnAddressesAreIgnoredWithoutAnAnswer() {
+    fixture.receive("<presence from='100002@icq.localhost' to='alice@localhost'/>");
+    fixture.receive("<presence from='100002@icq.localhost/icq' to='icq.localhost' type='subscribed'/>");
+    fixture.receive("<presence from='icq.localhost' to='alice@localhost' type='unavailable'/>");
+
+    assertStanzas(fixture.sender.sent());
+    org.mockito.Mockito.verifyNoInteractions(fixture.gateway);
+  }
+
   @Test
   void unknownIqIsFeatureNotImplemented() {
     fixture.receive("""
