@@ -168,11 +168,11 @@ public final class BridgeGateway implements Gateway {
    * {@inheritDoc}
    *
    * <p>A new registration replaces the old one (XEP-0100 §4.2). An account another Jabber user has registered
-   * here fails with {@link AccountTakenException} before any login. Re-registering the account of a user who is
-   * online here goes through that user's bridge ({@link UserBridge#register}): with the same password nothing
-   * logs in, else the session is replaced once (one sign-off, one login, no "signed on elsewhere"). Otherwise
-   * a login checks the credentials, in a slot of the login pacer like every login; if the user was online with
-   * another account, their bridge ends so that the next presence logs in with the new one. Failures other than
+   * here fails with {@link AccountTakenException} before any login. A registered user who is online here
+   * registers through their bridge ({@link UserBridge#register}): with the credentials of the live session
+   * nothing logs in, else the session is replaced once (one sign-off, one login with the new credentials, no
+   * "signed on elsewhere"), and refused credentials leave the stored ones, which log in again. Otherwise a
+   * login checks the credentials, in a slot of the login pacer like every login. Failures other than
    * {@link LoginFailedException} and {@link AccountTakenException} are
    * {@link net.icqtransport.core.registration.StoreException} and the like.
    */
@@ -192,13 +192,12 @@ public final class BridgeGateway implements Gateway {
       }
       return store.find(user);
     }, executor).thenCompose(previous -> previous
-        .filter(registration -> registration.credentials().account().equals(credentials.account()))
         .flatMap(registration -> registerThroughBridge(user, credentials, registration))
         .orElseGet(() -> checkAndSave(user, credentials)));
     return unwrapped(saved);
   }
 
-  /** The same account again, for a user online here: the bridge replaces its own session. Empty if offline. */
+  /** A registered user online here: the bridge checks the credentials with its own session. Empty if offline. */
   private Optional<CompletableFuture<Registration>> registerThroughBridge(
       UserAddress user, LegacyCredentials credentials, Registration previous) {
     CompletableFuture<Registration> result = new CompletableFuture<>();
@@ -217,7 +216,7 @@ public final class BridgeGateway implements Gateway {
     return Optional.of(result);
   }
 
-  /** A login that checks the credentials, then the registration stored; a bridge of the user ends. */
+  /** A login that checks the credentials, then the registration stored; a bridge of the user (idle) ends. */
   private CompletableFuture<Registration> checkAndSave(UserAddress user, LegacyCredentials credentials) {
     return checkLogin(credentials)
         .handleAsync((session, failure) -> {

@@ -405,8 +405,8 @@ final class UserBridge {
   }
 
   /**
-   * The user registers again with the account of this bridge's registration ({@code previous}), e.g. to change
-   * the password (XEP-0077 §3.1 while registered). A session logged in with exactly these credentials is kept
+   * The user registers again (XEP-0077 §3.1 while registered; {@code previous} is the stored registration), to
+   * change the password or the account. A session logged in with exactly these credentials is kept
    * and nothing logs in. Otherwise the current session, if any, is signed off once and the next login, in its
    * pacer slot, uses the new credentials: when it succeeds the registration is saved and {@code result}
    * completes, and the bridge stays online with that session. When it fails, {@code result} fails with the

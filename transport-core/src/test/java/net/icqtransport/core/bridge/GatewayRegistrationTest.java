@@ -84,39 +84,51 @@ class GatewayRegistrationTest {
   }
 
   @Test
-  void registeringAgainReplacesTheAccountAndTheNextPresenceUsesIt() {
+  void registeringAnotherAccountWhileOnlineSwitchesTheSessionOnce() {
     FakeSession old = h.online(ALICE, ALICE_ICQ);
     h.network.lastLogin().contactStatus(CAROL, LegacyStatus.ONLINE, null);
+    h.endpoint.clear();
 
     CompletableFuture<Registration> result = h.gateway.register(ALICE, ALICE_ICQ_NEW);
-    assertFalse(old.isClosed(), "the old session lives until the new account is confirmed");
+    assertTrue(old.isClosed(), "signed off once");
+    assertEquals(ALICE_ICQ_NEW, h.network.lastLogin().credentials());
     h.network.lastLogin().succeed();
 
     assertEquals(ALICE_ICQ_NEW, result.join().credentials());
     assertEquals(ALICE_ICQ_NEW, h.store.find(ALICE).orElseThrow().credentials());
     assertEquals(1, h.store.all().size());
-    assertTrue(old.isClosed());
     assertEquals(new ContactStatus(ALICE, CAROL, LegacyStatus.OFFLINE, null),
-        h.endpoint.events(ALICE, ContactStatus.class).get(1));
-    assertEquals(SessionState.OFFLINE, h.endpoint.lastState(ALICE).state());
-    assertTrue(h.endpoint.lastState(ALICE).detail().contains("100003"), h.endpoint.lastState(ALICE).detail());
-
-    assertTrue(h.gateway.userAvailable(ALICE, "laptop", 5, LegacyStatus.ONLINE, null));
-    assertEquals(3, h.network.loginCount());
-    assertEquals(ALICE_ICQ_NEW, h.network.lastLogin().credentials());
+        h.endpoint.events(ALICE, ContactStatus.class).get(0));
+    assertEquals(List.of(SessionState.LOGGING_IN, SessionState.ONLINE), h.endpoint.states(ALICE),
+        "online with the new account at once, not at the next presence");
+    assertEquals(2, h.network.loginCount(), "one login per account");
   }
 
   @Test
-  void failedReRegistrationKeepsTheOldAccountAndSession() {
-    FakeSession old = h.online(ALICE, ALICE_ICQ);
+  void aRefusedNewAccountKeepsTheStoredRegistrationWhichLogsInAgain() {
+    h.online(ALICE, ALICE_ICQ);
 
     CompletableFuture<Registration> result = h.gateway.register(ALICE, ALICE_ICQ_NEW);
     h.network.lastLogin().fail(LoginFailure.INVALID_ACCOUNT);
 
     assertTrue(result.isCompletedExceptionally());
     assertEquals(ALICE_ICQ, h.store.find(ALICE).orElseThrow().credentials());
-    assertFalse(old.isClosed());
+    assertEquals(ALICE_ICQ, h.network.lastLogin().credentials());
+    h.network.lastLogin().succeed();
     assertEquals(SessionState.ONLINE, h.endpoint.lastState(ALICE).state());
+  }
+
+  @Test
+  void registeringAnotherAccountWhileOfflineIsCheckedAndTheNextPresenceUsesIt() {
+    h.registered(ALICE, ALICE_ICQ);
+
+    CompletableFuture<Registration> result = h.gateway.register(ALICE, ALICE_ICQ_NEW);
+    FakeSession check = h.network.lastLogin().succeed();
+
+    assertEquals(ALICE_ICQ_NEW, result.join().credentials());
+    assertTrue(check.isClosed());
+    assertTrue(h.gateway.userAvailable(ALICE, "laptop", 5, LegacyStatus.ONLINE, null));
+    assertEquals(ALICE_ICQ_NEW, h.network.lastLogin().credentials());
   }
 
   /** Issue #14: registering someone else's UIN used to log in with it and kick its owner's session. */
