@@ -232,7 +232,7 @@ public final class TransportComponent implements UserEndpoint {
         new UserPresenceRecorder(userPresences, addresses,
             new PresenceHandler(outbound, gateway, addresses, presences, resources, clientFeatures, authorizations,
                 preferences)),
-        new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses, oobFiles)),
+        new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses, presences, oobFiles)),
         new MessageBounces(written, gateway, addresses),
         iqRequests,
         RegistrationCheck.of(gateway),

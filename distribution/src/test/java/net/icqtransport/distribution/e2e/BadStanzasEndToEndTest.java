@@ -48,6 +48,12 @@ class BadStanzasEndToEndTest extends TransportEndToEndTest {
     Message malformed = alice.nextMessageFrom(notAUin, m -> m.getType() == Message.Type.error, WAIT);
     assertEquals(StanzaError.Condition.jid_malformed, malformed.getError().getCondition());
 
+    // Issue #14 (6): OSCAR carries UINs in 32 bits; 2^32 + 1 would wrap around to UIN 1 if it were sent.
+    String beyond32Bits = "4294967297@" + COMPONENT;
+    alice.sendChat(beyond32Bits, "to a wrapped-around number");
+    Message tooBig = alice.nextMessageFrom(beyond32Bits, m -> m.getType() == Message.Type.error, WAIT);
+    assertEquals(StanzaError.Condition.jid_malformed, tooBig.getError().getCondition());
+
     IQ unknown = new IQ("query", "urn:example:no-such-feature") {
       @Override
       protected IQChildElementXmlStringBuilder getIQChildElementBuilder(IQChildElementXmlStringBuilder xml) {

@@ -208,8 +208,8 @@ class OscarSessionLifeEndToEndTest extends TransportEndToEndTest {
   }
 
   /**
-   * Another Jabber user registering alice's ICQ number gets {@code conflict}; nothing logs in with it, so
-   * alice's session is untouched.
+   * Another Jabber user registering alice's ICQ number, even with its right password (a shared account, a
+   * leaked one), gets {@code conflict}; nothing logs in with it, so alice's session is untouched.
    */
   @Test
   void registeringSomeoneElsesNumberIsAConflictAndTheOwnersSessionIsUntouched() throws Exception {
@@ -220,7 +220,7 @@ class OscarSessionLifeEndToEndTest extends TransportEndToEndTest {
     closeAfterTest(carol);
 
     XMPPErrorException refused = assertThrows(XMPPErrorException.class,
-        () -> carol.registerWithTransport(COMPONENT, ALICE_UIN, "a guess"));
+        () -> carol.registerWithTransport(COMPONENT, ALICE_UIN, ALICE_ICQ_PASSWORD));
 
     assertEquals(StanzaError.Condition.conflict, refused.getStanzaError().getCondition());
     assertTrue(!refused.getStanzaError().getDescriptiveText().contains("alice"), "the owner is not named");

@@ -66,14 +66,20 @@ class WalkingSkeletonEndToEndTest extends TransportEndToEndTest {
     assertEquals("and back", alice.nextMessageFrom(jid(BOB_UIN), m -> m.getBody() != null, WAIT).getBody());
   }
 
+  /**
+   * A message to an offline ICQ user is kept by the ICQ server (OfflineContactMessagesEndToEndTest); one the
+   * server refuses, here to a UIN it has no account for, still comes back to the sender.
+   */
   @Test
-  void aMessageToAnOfflineIcqUserIsBouncedToTheSender() throws Exception {
+  void aMessageTheIcqServerRefusesIsBouncedToTheSender() throws Exception {
     transport = startTransport();
     JabberClient alice = registeredAlice();
-    assertFalse(simulator.isOnline(BOB_UIN));
+    String nobody = "100099";
+    assertFalse(simulator.isOnline(nobody));
 
-    alice.sendChat(jid(BOB_UIN), "are you there?");
-    Message bounce = alice.nextMessageFrom(jid(BOB_UIN), m -> m.getType() == Message.Type.error, WAIT);
+    alice.sendChat(jid(nobody), "are you there?");
+    Message bounce = alice.nextMessageFrom(jid(nobody), m -> m.getType() == Message.Type.error, WAIT);
     assertEquals(StanzaError.Condition.recipient_unavailable, bounce.getError().getCondition());
+    assertEquals(0, simulator.storedOfflineMessages(nobody));
   }
 }

@@ -55,7 +55,8 @@ public final class OscarErrorCodes {
 
   public static MessageRejectedException messageRejected(int code) {
     return switch (code) {
-      case 0x04 -> new MessageRejectedException(Reason.RECIPIENT_UNAVAILABLE, "user is not online");
+      case 0x04 -> new MessageRejectedException(Reason.RECIPIENT_UNAVAILABLE,
+          "user is not online and the ICQ server did not keep the message");
       case 0x02, 0x03 -> new MessageRejectedException(Reason.RATE_LIMITED, "sending too fast (rate limit)");
       case 0x0D -> new MessageRejectedException(Reason.NOT_ALLOWED, "request denied");
       case 0x0E -> new MessageRejectedException(Reason.NOT_ALLOWED, "message refused as malformed");

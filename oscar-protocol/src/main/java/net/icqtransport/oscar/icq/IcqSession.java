@@ -161,7 +161,9 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     message.unacknowledged = parts.size();
     for (String part : parts) {
       long cookie = ThreadLocalRandom.current().nextLong();
-      IcbmChannel1Send icbm = new IcbmChannel1Send(cookie, to.value(), IcbmMessageText.of(part), true, false);
+      // TLV 0x06: an offline recipient gets it as an offline message, as from any ICQ client; the server's
+      // 04/0C then means "stored" as well as "delivered", and only what it refuses comes back as 04/01.
+      IcbmChannel1Send icbm = new IcbmChannel1Send(cookie, to.value(), IcbmMessageText.of(part), true, true);
       long requestId = connection.send(icbm::toSnac);
       message.requestIds.add(requestId);
       pending.put(requestId, message);

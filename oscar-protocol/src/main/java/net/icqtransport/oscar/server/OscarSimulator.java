@@ -184,6 +184,15 @@ public final class OscarSimulator implements AutoCloseable {
   }
 
   /**
+   * How many offline messages the server keeps for {@code uin} now: those seeded ({@link Builder#offlineMessage})
+   * and those sent to it while offline with TLV 0x06, until a client deletes them (15/02 0x003E). Lets a test
+   * wait until a message was stored before the recipient signs on.
+   */
+  public int storedOfflineMessages(String uin) {
+    return state.offlineMessages(ScreenNames.normalize(uin)).size();
+  }
+
+  /**
    * Closes the account's session as a server does: channel 4 with TLV 0x09 reason 0x0001, the one reason
    * code the references document. Watchers get 03/0C at once. Does nothing if the account has no session.
    * Same as {@code kick(uin, KickStyle.SIGNED_ON_ELSEWHERE)}.

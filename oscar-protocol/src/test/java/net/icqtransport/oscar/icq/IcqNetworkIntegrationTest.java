@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -23,10 +25,12 @@ import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.legacy.MessageRejectedException;
+import net.icqtransport.core.legacy.OfflineMessage;
 import net.icqtransport.oscar.client.LoginMethod;
 import net.icqtransport.oscar.icq.RecordingListener.Closed;
 import net.icqtransport.oscar.icq.RecordingListener.ContactList;
 import net.icqtransport.oscar.icq.RecordingListener.Message;
+import net.icqtransport.oscar.icq.RecordingListener.Offline;
 import net.icqtransport.oscar.icq.RecordingListener.Status;
 import net.icqtransport.oscar.server.OscarSimulator;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -140,12 +144,42 @@ class IcqNetworkIntegrationTest extends IcqSimulatorTestBase {
     alice.assertContractKept();
   }
 
+  /** Sent with TLV 0x06, a message to an offline user is kept by the server and comes as an offline message. */
   @Test
-  void messageToAnOfflineUserIsRejected() throws Exception {
+  void messagesToAnOfflineUserAreStoredAndArriveWhenTheySignOn() throws Exception {
+    IcqNetwork network = network(LoginMethod.MD5);
+    RecordingListener alice = new RecordingListener();
+    LegacySession session = open(network, ALICE, "alice-pw", alice);
+    Instant before = Instant.now();
+    session.sendMessage(id(CAROL), TEXT).get(10, TimeUnit.SECONDS);
+    session.sendMessage(id(CAROL), "and Grüße").get(10, TimeUnit.SECONDS);
+    Instant after = Instant.now();
+    session.close();
+    alice.awaitClosed();
+
+    RecordingListener carol = new RecordingListener();
+    LegacySession carolSession = open(network, CAROL, "carol-pw", carol);
+    Offline offline = carol.await(Offline.class);
+    assertEquals(List.of(id(ALICE), id(ALICE)), offline.messages().stream().map(OfflineMessage::from).toList());
+    assertEquals(List.of(TEXT, "and Grüße"), offline.messages().stream().map(OfflineMessage::text).toList());
+    for (OfflineMessage message : offline.messages()) {
+      // The server keeps the time to the minute (15/03 0x0041).
+      assertFalse(message.sentAt().isBefore(before.truncatedTo(ChronoUnit.MINUTES)), message.toString());
+      assertFalse(message.sentAt().isAfter(after), message.toString());
+    }
+    offline.confirmation().confirm();
+    carolSession.close();
+    carol.awaitClosed();
+    carol.assertContractKept();
+  }
+
+  /** What the server refuses to store (here: an account it does not know) is still rejected. */
+  @Test
+  void messageToAnUnknownAccountIsRejected() throws Exception {
     RecordingListener alice = new RecordingListener();
     LegacySession session = open(network(LoginMethod.MD5), ALICE, "alice-pw", alice);
     ExecutionException e = assertThrows(ExecutionException.class,
-        () -> session.sendMessage(id(CAROL), TEXT).get(10, TimeUnit.SECONDS));
+        () -> session.sendMessage(id("987654"), TEXT).get(10, TimeUnit.SECONDS));
     MessageRejectedException rejected = assertInstanceOf(MessageRejectedException.class, e.getCause());
     assertEquals(MessageRejectedException.Reason.RECIPIENT_UNAVAILABLE, rejected.reason());
     // The session goes on.

@@ -42,7 +42,8 @@ class IcqStatusCodesTest {
   @Test
   void icbmErrorsMapToRejectionReasons() {
     assertEquals(Reason.RECIPIENT_UNAVAILABLE, OscarErrorCodes.messageRejected(0x04).reason());
-    assertEquals("user is not online", OscarErrorCodes.messageRejected(0x04).getMessage());
+    assertEquals("user is not online and the ICQ server did not keep the message",
+        OscarErrorCodes.messageRejected(0x04).getMessage());
     assertEquals(Reason.RATE_LIMITED, OscarErrorCodes.messageRejected(0x02).reason());
     assertEquals(Reason.RATE_LIMITED, OscarErrorCodes.messageRejected(0x03).reason());
     assertEquals(Reason.NOT_ALLOWED, OscarErrorCodes.messageRejected(0x0D).reason());

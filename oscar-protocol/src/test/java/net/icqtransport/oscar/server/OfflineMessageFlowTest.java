@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class OfflineMessageFlowTest {
   private static final String ALICE = "111111";
   private static final String BOB = "222222";
+  private static final String BOT = "999999";
 
   private OscarSimulator simulator;
   private final List<TestFlapClient> clients = new ArrayList<>();
@@ -32,7 +33,7 @@ class OfflineMessageFlowTest {
   @BeforeEach
   void start() {
     simulator = OscarSimulator.builder()
-        .account(ALICE, "alicepw").account(BOB, "bobpw")
+        .account(ALICE, "alicepw").account(BOB, "bobpw").echoBot(BOT)
         .offlineMessage("333333", BOB, "seeded", Instant.parse("2002-12-12T06:29:00Z"))
         .start();
   }
@@ -124,6 +125,43 @@ class OfflineMessageFlowTest {
     byte[] bytes = new byte[out.readableBytes()];
     out.readBytes(bytes);
     return bytes;
+  }
+
+  /** TLV 0x06 asks for storage only while the recipient is offline; a signed-on one gets the message at once. */
+  @Test
+  void onlineRecipientsAndEchoBotsGetTheMessageNotTheStore() throws Exception {
+    TestFlapClient alice = signOn(ALICE, "alicepw");
+    TestFlapClient bob = signOn(BOB, "bobpw");
+    awaitTrue(() -> simulator.isOnline(BOB));
+    assertEquals(1, simulator.storedOfflineMessages(BOB), "the seeded one");
+
+    long toBob = send(alice, BOB, 1, textData(0, "live".getBytes(StandardCharsets.US_ASCII)), true, true);
+    assertEquals(toBob, alice.awaitSnac(0x04, 0x0C).requestId());
+    bob.awaitSnac(0x04, 0x07);
+    // Echo bots are always online: the message is echoed, never stored.
+    long toBot = send(alice, BOT, 1, textData(0, "ping".getBytes(StandardCharsets.US_ASCII)), true, true);
+    assertEquals(toBot, alice.awaitSnac(0x04, 0x0C).requestId());
+    alice.awaitSnac(0x04, 0x07);
+
+    assertEquals(1, simulator.storedOfflineMessages(BOB));
+    assertEquals(0, simulator.storedOfflineMessages(BOT));
+    assertEquals(1, fetch(bob, 3).size());
+  }
+
+  @Test
+  void theStoreCountFollowsStoringAndDeleting() throws Exception {
+    TestFlapClient alice = signOn(ALICE, "alicepw");
+    long id = send(alice, BOB, 1, textData(0, "kept".getBytes(StandardCharsets.US_ASCII)), true, true);
+    assertEquals(id, alice.awaitSnac(0x04, 0x0C).requestId());
+    assertEquals(2, simulator.storedOfflineMessages(BOB));
+    assertEquals(0, simulator.storedOfflineMessages(ALICE));
+
+    TestFlapClient bob = signOn(BOB, "bobpw");
+    awaitTrue(() -> simulator.isOnline(BOB));
+    assertEquals(2, fetch(bob, 4).size());
+    metaRequest(bob, 222222, 0x003E, 5, -1, out -> { });
+    assertEquals(List.of(), fetch(bob, 6));
+    assertEquals(0, simulator.storedOfflineMessages(BOB));
   }
 
   @Test

@@ -15,9 +15,9 @@ public interface LegacySession {
   LegacyContactId account();
 
   /**
-   * Sends a text message. The future completes when the server acknowledged it (ICQ 04/0C, which XEP-0184
-   * receipts map to), or fails with {@link MessageRejectedException} (recipient offline, rate limit) or
-   * another cause.
+   * Sends a text message. The future completes when the server acknowledged it (ICQ 04/0C): delivered, or
+   * stored for a recipient who is offline (ICBM TLV 0x0006) and delivered when they sign on; or it fails with
+   * {@link MessageRejectedException} (refused by the server, e.g. no such account; rate limit) or another cause.
    */
   CompletableFuture<Void> sendMessage(LegacyContactId to, String text);
 

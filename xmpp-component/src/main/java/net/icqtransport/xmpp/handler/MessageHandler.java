@@ -17,6 +17,7 @@ import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
+import net.icqtransport.xmpp.state.PresenceBook;
 import org.dom4j.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,9 @@ import org.xmpp.packet.PacketError;
  *   <li>XEP-0085 §5: a body-less message with a chat state becomes {@code gateway.sendTyping}; body-less
  *       messages are never bounced.
  *   <li>XEP-0184 §5: a message with {@code <request xmlns='urn:xmpp:receipts'/>} and an id is acknowledged
- *       with {@code <received/>} from the contact once ICQ's server took it (not before, and never when it
- *       bounced).
+ *       with {@code <received/>} from the contact once ICQ's server took it for a contact shown online (not
+ *       before, never when it bounced, and not for a contact shown offline: the server only stored it, to be
+ *       delivered when the contact signs on, and no later event says when).
  *   <li>A message with a body from a user who is not registered gets {@code registration-required}. A user
  *       with a session counts as registered without a store read ({@link RegistrationCheck#of}), so chat goes
  *       on while the database is down; without one, an unreachable store bounces the message as
@@ -49,18 +51,21 @@ public final class MessageHandler implements MessageListener {
   private final Gateway gateway;
   private final TransportAddresses addresses;
   private final RegistrationCheck registered;
+  /** Which contacts each user is shown online: only their messages get a receipt. */
+  private final PresenceBook presences;
   /** Messages with an XEP-0066 OOB URL become ICQ file transfers; {@code null}: they go as text. */
   private final net.icqtransport.xmpp.filetransfer.OobFileForwarder files;
 
-  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses) {
-    this(sender, gateway, addresses, null);
+  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences) {
+    this(sender, gateway, addresses, presences, null);
   }
 
-  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses,
+  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
       net.icqtransport.xmpp.filetransfer.OobFileForwarder files) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
+    this.presences = Objects.requireNonNull(presences, "presences");
     this.registered = RegistrationCheck.of(gateway);
     this.files = files;
   }
@@ -95,7 +100,8 @@ public final class MessageHandler implements MessageListener {
     }
     gateway.sendMessage(user, contact, body).whenComplete((ignored, failure) -> {
       if (failure == null) {
-        if (message.getID() != null && message.getElement().element(QName.get("request", Namespaces.RECEIPTS)) != null) {
+        if (message.getID() != null && message.getElement().element(QName.get("request", Namespaces.RECEIPTS)) != null
+            && presences.contactsShownAvailable(user).contains(contact)) {
           sender.send(receipt(message));
         }
       } else {

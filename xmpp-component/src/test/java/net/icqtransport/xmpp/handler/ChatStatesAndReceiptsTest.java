@@ -38,6 +38,7 @@ class ChatStatesAndReceiptsTest {
 
   @Test
   void aReceiptIsSentOnlyOnceIcqTookTheMessage() {
+    fixture.presences.setContactPresence(ALICE, BOB, new org.xmpp.packet.Presence()); // Bob is shown online
     CompletableFuture<Void> icqAck = new CompletableFuture<>();
     when(fixture.gateway.sendMessage(ALICE, BOB, "hi")).thenReturn(icqAck);
 
@@ -54,6 +55,23 @@ class ChatStatesAndReceiptsTest {
           <received xmlns='urn:xmpp:receipts' id='m1'/>
         </message>""");
     verify(fixture.gateway, never()).sendTyping(any(), any(), any());
+  }
+
+  /**
+   * A message to a contact shown offline is only stored by the ICQ server (ICBM TLV 0x0006), to be delivered when
+   * the contact signs on: the server's ack is no delivery, so no receipt says "delivered".
+   */
+  @Test
+  void aMessageToAContactShownOfflineGetsNoReceiptThoughTheServerKeptIt() {
+    when(fixture.gateway.sendMessage(ALICE, BOB, "later")).thenReturn(CompletableFuture.completedFuture(null));
+
+    fixture.receive("""
+        <message type='chat' id='m9' from='alice@localhost/pc' to='123456@icq.localhost'>
+          <body>later</body><request xmlns='urn:xmpp:receipts'/>
+        </message>""");
+
+    verify(fixture.gateway).sendMessage(ALICE, BOB, "later");
+    assertTrue(fixture.sender.sent().isEmpty(), "no receipt, no bounce: " + fixture.sender.allXml());
   }
 
   @Test

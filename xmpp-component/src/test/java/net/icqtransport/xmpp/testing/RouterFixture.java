@@ -131,7 +131,7 @@ public final class RouterFixture {
         new UserPresenceRecorder(userPresences, addresses,
             new PresenceHandler(sender, gateway, addresses, presences, resources, clientFeatures, authorizations,
                 preferences)),
-        new PrivilegeMessageListener(privileges, new MessageHandler(sender, gateway, addresses)),
+        new PrivilegeMessageListener(privileges, new MessageHandler(sender, gateway, addresses, presences)),
         new MessageBounces(written, gateway, addresses),
         iqRequests,
         RegistrationCheck.of(gateway),

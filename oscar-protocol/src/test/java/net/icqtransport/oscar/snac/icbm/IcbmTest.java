@@ -36,6 +36,17 @@ class IcbmTest {
     assertTrue(toHex(snac.data()).endsWith("00030000"));
   }
 
+  /** What the transport sends: the dump's message with the ack request (0x03) before the store request (0x06). */
+  @Test
+  void channel1SendAsksForAnAckAndStorageInTheDumpsOrder() {
+    String dump = toHex(flapPayload(Dumps.ICBM_SEND_CH1));
+    assertTrue(dump.endsWith("00060000"), dump);
+    String expected = dump.substring(0, dump.length() - 8) + "00030000" + "00060000";
+    IcbmChannel1Send send = new IcbmChannel1Send(0x67C315013D3A0000L, "1000000",
+        IcbmMessageText.of("test channel 1 message"), true, true);
+    assertEquals(expected, toHex(send.toSnac(0x00010006).encode()));
+  }
+
   @Test
   void parsesTheReceivedChannel1Dump() {
     IcbmReceived icbm = IcbmReceived.decode(Snac.decode(flapPayload(Dumps.ICBM_RECEIVE_CH1)));
