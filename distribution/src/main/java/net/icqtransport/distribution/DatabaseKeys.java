@@ -3,14 +3,13 @@ package net.icqtransport.distribution;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import net.icqtransport.core.crypto.DatabaseKey;
 import net.icqtransport.core.crypto.PasswordCipher;
 import net.icqtransport.distribution.config.ConfigurationException;
 import net.icqtransport.distribution.config.TransportConfig;
+import net.icqtransport.distribution.operations.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,6 +49,25 @@ final class DatabaseKeys {
     return new PasswordCipher(read(file));
   }
 
+  /**
+   * The cipher for the configured key, or the embedded database's existing key file: for the command line,
+   * which must never generate a key (a new key cannot read the stored passwords).
+   *
+   * @throws ConfigurationException if no key is configured and the key file does not exist
+   */
+  static PasswordCipher existingCipher(TransportConfig config) {
+    if (!config.databaseKey().isEmpty() || !config.databaseUrl().isEmpty()) {
+      return cipher(config);
+    }
+    Path file = embeddedKeyFile(config);
+    if (!Files.exists(file)) {
+      throw new ConfigurationException("the database key file " + file + " does not exist: the stored passwords "
+          + "cannot be read without the key the transport uses (database.key-file or ICQ_TRANSPORT_DATABASE_KEY "
+          + "name it if it lives elsewhere)");
+    }
+    return new PasswordCipher(read(file));
+  }
+
   /** The generated key file of the embedded database: its file name plus {@code .key}. */
   static Path embeddedKeyFile(TransportConfig config) {
     Path database = config.databaseFile().toAbsolutePath();
@@ -67,14 +85,13 @@ final class DatabaseKeys {
     }
   }
 
-  /** Creates {@code file} holding {@code key} in base64, readable by its owner only where the file system can say so. */
+  /**
+   * Creates {@code file} holding {@code key} in base64, readable by its owner only where the file system can say
+   * so; a missing folder is created private too.
+   */
   static void write(Path file, DatabaseKey key) throws IOException {
-    Files.createDirectories(file.toAbsolutePath().getParent());
-    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } else {
-      Files.createFile(file);
-    }
+    PrivateFiles.createFolder(file.toAbsolutePath().getParent());
+    PrivateFiles.createFile(file);
     Files.writeString(file, key.toBase64() + "\n", StandardCharsets.US_ASCII);
   }
 }

@@ -3,11 +3,19 @@ package net.icqtransport.distribution;
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,9 +33,11 @@ import net.icqtransport.core.user.SessionState;
 import net.icqtransport.distribution.config.ConfigurationException;
 import net.icqtransport.distribution.config.TransportConfig;
 import net.icqtransport.distribution.operations.DatabaseCheck;
+import net.icqtransport.distribution.operations.EmbeddedDatabaseServer;
 import net.icqtransport.distribution.operations.LogLevels;
 import net.icqtransport.distribution.operations.MicrometerTransportMetrics;
 import net.icqtransport.distribution.operations.OperationsHttpServer;
+import net.icqtransport.distribution.operations.PrivateFiles;
 import net.icqtransport.distribution.operations.QueueMeters;
 import net.icqtransport.oscar.client.LoginMethod;
 import net.icqtransport.oscar.icq.IcqNetwork;
@@ -56,6 +66,9 @@ public final class TransportApplication implements AutoCloseable {
   private final MicrometerTransportMetrics metrics = new MicrometerTransportMetrics(meters);
   private final TransportConfig config;
   private final DatabaseCheck databaseCheck;
+  private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
+  /** The embedded database shared with the command line; null with a database URL or if it could not start. */
+  private final EmbeddedDatabaseServer databaseServer;
   private OperationsHttpServer http;
 
   /** OFT on the ICQ side, XEP-0363/XEP-0066 on the Jabber side (docs/file-transfer.md). */
@@ -82,6 +95,8 @@ public final class TransportApplication implements AutoCloseable {
       throw new DatabaseUnavailableException(config.databaseName(), config.databasePassword(), e);
     }
     databaseCheck = new DatabaseCheck(dataSource, Duration.ofSeconds(2));
+    databaseServer = config.databaseUrl().isEmpty() ? shareEmbeddedDatabase(config.databaseFile()) : null;
+    bindJvmMetrics();
     IcqNetworkSettings icqDefaults = IcqNetworkSettings.defaults(config.oscarLoginHost());
     network = new IcqNetwork(icqDefaults
         .withLoginPort(config.oscarLoginPort())
@@ -120,6 +135,30 @@ public final class TransportApplication implements AutoCloseable {
     }
   }
 
+  /**
+   * The JVM's and the process's own meters (README, "Metrics"): memory pools, garbage collection, threads,
+   * classes, CPU, uptime and open files ({@code jvm_*}, {@code process_*}, {@code system_*}).
+   */
+  private void bindJvmMetrics() {
+    new JvmMemoryMetrics().bindTo(meters);
+    gcMetrics.bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ClassLoaderMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
+    new UptimeMetrics().bindTo(meters);
+    new FileDescriptorMetrics().bindTo(meters);
+  }
+
+  /** Serves the open embedded database to {@code icq-transport registrations}; null (with a warning) if it cannot. */
+  private static EmbeddedDatabaseServer shareEmbeddedDatabase(Path file) {
+    try {
+      return EmbeddedDatabaseServer.start(file);
+    } catch (java.io.IOException e) {
+      LOG.warn("`icq-transport registrations` cannot reach the database while the transport runs: {}", e.getMessage());
+      return null;
+    }
+  }
+
   /** {@link #dataSource}, failing with {@link DatabaseUnavailableException} when the database does not answer. */
   private static HikariDataSource openDatabase(TransportConfig config) {
     try {
@@ -133,6 +172,7 @@ public final class TransportApplication implements AutoCloseable {
    * Wires everything and starts connecting to the XMPP server (in the background, retrying until it is up).
    *
    * @throws DatabaseUnavailableException when the database does not answer (nothing is left running)
+   * @throws OperationsHttpServer.ListenException when the HTTP listener cannot be opened (nothing was started)
    */
   public static TransportApplication start(TransportConfig config) {
     return start(config, TransportTimers.defaults());
@@ -140,11 +180,23 @@ public final class TransportApplication implements AutoCloseable {
 
   /** As {@link #start(TransportConfig)}, with other timers (fault-injection tests shorten them). */
   public static TransportApplication start(TransportConfig config, TransportTimers timers) {
-    TransportApplication application = new TransportApplication(config, timers);
-    if (config.httpEnabled()) {
-      application.http = OperationsHttpServer.start(config.httpHost(), config.httpPort(), application.meters::scrape,
-          application.component::isConnected, application.databaseCheck,
+    // The HTTP listener first: a port in use stops the start before the database is opened (or created).
+    OperationsHttpServer http = config.httpEnabled() ? OperationsHttpServer.bind(config.httpHost(), config.httpPort())
+        : null;
+    TransportApplication application;
+    try {
+      application = new TransportApplication(config, timers);
+    } catch (RuntimeException e) {
+      if (http != null) {
+        http.close();
+      }
+      throw e;
+    }
+    if (http != null) {
+      http.serve(application.meters::scrape, application.component::isConnected,
+          application.component::connectionProblem, application.databaseCheck,
           () -> application.metrics.sessions(SessionState.ONLINE));
+      application.http = http;
     }
     application.component.start();
     LOG.info("Transport for {} started; {} registered users", config.componentDomain(),
@@ -152,19 +204,41 @@ public final class TransportApplication implements AutoCloseable {
     return application;
   }
 
-  /** The registration database the configuration names: a JDBC URL, or the embedded H2 file. */
+  /**
+   * The registration database the configuration names: a JDBC URL, or the embedded H2 file, whose folder
+   * ({@code rwx------}) and file ({@code rw-------}) are created private, and whose files an older version left
+   * readable by others are restricted.
+   */
   static HikariDataSource dataSource(TransportConfig config) {
     if (!config.databaseUrl().isEmpty()) {
       return JdbcRegistrationStore.pooled(config.databaseUrl(), config.databaseUsername(), config.databasePassword(),
           config.databaseConnectionTimeout());
     }
     Path file = config.databaseFile().toAbsolutePath();
+    Path data = file.resolveSibling(file.getFileName() + ".mv.db");
     try {
-      Files.createDirectories(file.getParent());
+      PrivateFiles.createFolder(file.getParent());
+      PrivateFiles.warnIfOpen(file.getParent(), "the registration database");
+      if (!Files.exists(data)) {
+        PrivateFiles.createFile(data); // H2 starts an empty file as a new database, keeping its permissions
+      }
+      restrictDatabaseFiles(file);
     } catch (java.io.IOException e) {
-      throw new ConfigurationException("cannot create the database folder " + file.getParent(), e);
+      throw new ConfigurationException("cannot create the database in " + file.getParent() + ": " + e, e);
     }
-    return JdbcRegistrationStore.embeddedDataSource(file);
+    EmbeddedDatabaseServer.bindToLoopback();
+    return JdbcRegistrationStore.pooled(EmbeddedDatabaseServer.embeddedUrl(file), "sa", "",
+        config.databaseConnectionTimeout());
+  }
+
+  /** Takes other users' permissions off the files H2 keeps for the embedded database in {@code file}. */
+  private static void restrictDatabaseFiles(Path file) throws java.io.IOException {
+    for (String suffix : List.of(".mv.db", ".trace.db", ".lock.db")) {
+      Path each = file.resolveSibling(file.getFileName() + suffix);
+      if (PrivateFiles.restrict(each)) {
+        LOG.info("{} was readable by other users: now by the transport's user only", each);
+      }
+    }
   }
 
   /** Waits until the component is connected to the XMPP server. */
@@ -187,14 +261,29 @@ public final class TransportApplication implements AutoCloseable {
   }
 
   /**
-   * Stops in the order that leaves nothing half-done: the gateway signs every user off ICQ (OSCAR sign-off)
-   * and tells each user their contacts went offline; the component then shows the transport offline to every
-   * user, drains its outbound queue and closes the stream; then the OSCAR event loops, the bridge's threads
-   * (finishing what they run, so no store write is cut), the HTTP endpoint, and last the database.
+   * The first half of {@link #close()}: the instance stops serving but keeps its component stream up. The
+   * component stops taking work (the stanzas read so far reach the bridges, which still relay them; every stanza
+   * read from now on that asks for something is answered {@code service-unavailable}, type {@code wait},
+   * "restarting"); then the gateway lets what was handed to each ICQ session be confirmed, signs every user off
+   * ICQ and tells them (the transport and their contacts go offline), and hands over or keeps (in the outbox,
+   * for the user's next presence) every message from ICQ that reaches a signing-off session. Returns once the
+   * bridges are done; the stream goes on answering until {@link #close()}. Safe to call more than once.
+   * docs/scaling.md, "Stopping an instance".
+   */
+  public void stopServing() {
+    component.stopTakingWork();
+    gateway.shutdown();
+  }
+
+  /**
+   * Stops in the order that loses nothing it has read ({@link #stopServing()} first, if not done yet): the
+   * component then shows the transport offline to whoever still sees it online, and closes its stream only once
+   * every stanza read was handled and every reply and message written; then the OSCAR event loops, the bridge's
+   * threads (finishing what they run, so no store write is cut), the HTTP endpoint, and last the database.
    */
   @Override
   public void close() {
-    gateway.shutdown();
+    stopServing();
     component.stop();
     network.close();
     scheduler.shutdownNow();
@@ -209,8 +298,12 @@ public final class TransportApplication implements AutoCloseable {
     if (http != null) {
       http.close();
     }
+    gcMetrics.close();
     meters.close();
     databaseCheck.close();
+    if (databaseServer != null) {
+      databaseServer.close();
+    }
     store.close();
     LOG.info("Transport stopped");
   }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import net.icqtransport.core.bridge.Gateway;
@@ -67,6 +68,7 @@ import net.icqtransport.xmpp.router.IqRequests;
 import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.router.StanzaRouter;
 import net.icqtransport.xmpp.router.TakeOverProbe;
+import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.state.PendingAuthorizations;
 import net.icqtransport.xmpp.state.PresenceBook;
@@ -76,8 +78,11 @@ import net.icqtransport.xmpp.state.UserResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.xmpp.packet.IQ;
 import org.xmpp.packet.JID;
+import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
+import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
 
 /**
@@ -90,9 +95,18 @@ import org.xmpp.packet.Presence;
  * xmpp.start();                                   // returns at once; connects in the background
  * xmpp.awaitConnected(Duration.ofSeconds(30));    // optional
  * ...
+ * xmpp.stopTakingWork();                          // what was read reaches the gateway; the rest is refused
  * gateway.shutdown();                             // users' sessions end, they see the transport go offline
- * xmpp.stop();
+ * xmpp.stop();                                    // everything owed is written, then the stream closes
  * }</pre>
+ *
+ * <p>A graceful stop loses no stanza the component has read: {@link #stopTakingWork()} makes the cut (stanzas
+ * read before it are routed as usual, those read after it are answered {@code service-unavailable}, type
+ * {@code wait}, "restarting", or routed when they need no answer) and waits for the stanzas read before it to be
+ * handled, so the bridges still relay them; the gateway then signs the users off; {@link #stop()} closes the
+ * stream only once every stanza read has been handled and every reply and message written. XEP-0114 has no
+ * acknowledgements: what the server routes to the component in the last moment of the close, after the final
+ * check, is not read and cannot be answered (docs/scaling.md, "Limits").
  *
  * <p>Inbound stanzas are handled in order per sender bare JID, in parallel across senders, and never dropped;
  * outbound stanzas go through one FIFO that waits for the connection. After the first connection and every
@@ -105,6 +119,11 @@ import org.xmpp.packet.Presence;
 public final class TransportComponent implements UserEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(TransportComponent.class);
   private static final int INBOUND_THREADS = 4;
+  /** How long a stop waits for the stanzas read so far to be handled, and for everything owed to be written. */
+  private static final long DRAIN_WAIT_SECONDS = 5;
+  private static final Duration DRAIN_WAIT = Duration.ofSeconds(DRAIN_WAIT_SECONDS);
+  /** The answer to a stanza that asks for work after {@link #stopTakingWork()} (RFC 6120 §8.3.3.19, wait). */
+  static final String RESTARTING = "The ICQ transport is restarting or shutting down; send it again in a moment";
   /** The SLF4J MDC key holding the bare JID of the stanza's sender while it is handled. */
   public static final String MDC_USER = "user";
   /** How long an ad-hoc command waits for its form (XEP-0050 §3.4) before its session is dropped. */
@@ -136,6 +155,19 @@ public final class TransportComponent implements UserEndpoint {
   private volatile boolean takeUsersOver;
   private boolean started;
   private boolean stopped;
+  /**
+   * False from {@link #stopTakingWork()} on: stanzas read from then on are answered by the component
+   * ({@link #refusedWhileStopping}) instead of reaching the gateway.
+   */
+  private volatile boolean takingWork = true;
+  /**
+   * Held by the stream's reader while it hands a stanza over ({@link #receive}) and by {@link #stop()} while it
+   * checks that everything read was handled and closes the stream, so no stanza slips in between. Fair, so a
+   * reader waiting with a stanza goes before the stop's next check.
+   */
+  private final ReentrantLock inboundGate = new ReentrantLock(true);
+  /** Set under {@link #inboundGate} when the stream is closed: a stanza handed over after that cannot be answered. */
+  private boolean inboundClosed;
 
   /** A component that connects with Whack to {@code settings.serverHost():serverPort()}. */
   public TransportComponent(ComponentSettings settings) {
@@ -293,14 +325,51 @@ public final class TransportComponent implements UserEndpoint {
     return supervisor.isConnected();
   }
 
+  /** Why the component is not connected (e.g. the server refused its secret); empty while connected. */
+  public Optional<String> connectionProblem() {
+    return supervisor.problem();
+  }
+
   /** The component's domain, e.g. {@code icq.example.org}. */
   public String domain() {
     return settings.domain();
   }
 
   /**
-   * Shows the transport offline to every user it shows online (briefly waiting for those stanzas to be
-   * written), closes the stream and stops all threads. Does not shut the gateway down.
+   * The first step of a graceful stop, before the gateway shuts down: the component stops taking work. Every
+   * stanza read from now on that asks for something (a message with a body, an IQ get or set, an available
+   * presence to the transport, a subscription stanza to a contact) is answered by the component itself with
+   * {@code service-unavailable}, type {@code wait} ("{@value #RESTARTING}", RFC 6120 §8.3.3.19), which a client
+   * may send again and, with several instances, another instance takes; the others (errors, and so the
+   * bounces of the transport's messages, IQ results, unavailable presences, probes, chat states) are routed as
+   * usual. Nobody is probed for a take-over any more. Then waits, at most {@value #DRAIN_WAIT_SECONDS} s, until
+   * the stanzas read before were handled, so they reach the bridges before these sign off. The stream stays up
+   * until {@link #stop()}. Safe to call more than once.
+   */
+  public void stopTakingWork() {
+    synchronized (this) {
+      if (!takingWork) {
+        return;
+      }
+      takingWork = false;
+    }
+    LOG.info("Stopping: stanzas read from now on are answered \"restarting\"; handling the {} read before",
+        inbound.pendingTasks());
+    try {
+      if (!inbound.awaitIdle(DRAIN_WAIT)) {
+        LOG.warn("{} stanzas read before the stop are still waiting after {} s; the gateway refuses them once it"
+            + " is shut down", inbound.pendingTasks(), DRAIN_WAIT.toSeconds());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Stops taking work ({@link #stopTakingWork()}, if not done yet), shows the transport offline to every user it
+   * still shows online, waits until every stanza read has been handled and every stanza queued has been written
+   * (at most {@value #DRAIN_WAIT_SECONDS} s), closes the stream and stops all threads. Does not shut the gateway
+   * down: call {@link Gateway#shutdown()} between the two, so what the bridges owe is written before the close.
    */
   public void stop() {
     synchronized (this) {
@@ -309,18 +378,12 @@ public final class TransportComponent implements UserEndpoint {
       }
       stopped = true;
     }
+    stopTakingWork();
     XmppUserEndpoint current = endpoint;
     if (current != null) {
       current.signOffEveryone();
     }
-    try {
-      if (!queue.awaitDrained(Duration.ofSeconds(3))) {
-        LOG.warn("{} outbound stanzas not written before stopping", queue.backlog());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    supervisor.stop();
+    closeOnceDrained();
     queue.stop();
     inboundPool.shutdown();
     try {
@@ -332,6 +395,45 @@ public final class TransportComponent implements UserEndpoint {
       Thread.currentThread().interrupt();
     }
     LOG.info("XMPP component {} stopped", settings.domain());
+  }
+
+  /**
+   * Closes the stream once every stanza read has been handled and every stanza queued has been written. The
+   * last check and the close happen under {@link #inboundGate}, so the reader cannot hand a stanza over between
+   * them; a reader already waiting at the gate with a stanza is let in and the check made again. Gives up
+   * waiting after {@link #DRAIN_WAIT}, or at once when there is no link to write to, and says what is left.
+   */
+  private void closeOnceDrained() {
+    long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
+    while (true) {
+      Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+      boolean interrupted = false;
+      try {
+        inbound.awaitIdle(left);
+        queue.awaitDrained(left);
+      } catch (InterruptedException e) {
+        interrupted = true;
+        Thread.currentThread().interrupt();
+      }
+      inboundGate.lock();
+      try {
+        boolean drained = inbound.isIdle() && queue.backlog() == 0 && !inboundGate.hasQueuedThreads();
+        if (drained || interrupted || !supervisor.isConnected() || deadline - System.nanoTime() <= 0) {
+          if (!drained && supervisor.isConnected()) {
+            LOG.error("Closing the component stream with {} stanzas read and not handled, and {} not written{}",
+                inbound.pendingTasks(), queue.backlog(),
+                interrupted ? " (interrupted)" : ": not done within " + DRAIN_WAIT.toSeconds() + " s");
+          } else if (!drained) { // the server is away: what waits for it cannot be written (kept messages are kept)
+            LOG.warn("Stopping without a connection to the server: {} stanzas not written", queue.backlog());
+          }
+          inboundClosed = true;
+          supervisor.stop();
+          return;
+        }
+      } finally {
+        inboundGate.unlock(); // a reader waiting with a stanza goes first (fair lock), then the next check
+      }
+    }
   }
 
   /** How many times the component has connected to the server so far (reconnects are this minus one). */
@@ -412,30 +514,95 @@ public final class TransportComponent implements UserEndpoint {
     return current;
   }
 
-  /** Called on Whack's reader thread, in stream order: queue per sender, never block, never drop. */
+  /**
+   * Called on Whack's reader thread, in stream order: queue per sender, never drop. Blocks only while a stop
+   * checks whether everything read was handled ({@link #closeOnceDrained}); whether the component still took
+   * work when the stanza was read decides how it is handled.
+   */
   private void receive(Packet packet) {
     JID from = packet.getFrom();
     String key = from == null ? "" : from.toBareJID();
-    inbound.execute(key, () -> {
-      // The sender's bare JID is the log context of everything this stanza causes on this lane.
-      try (MDC.MDCCloseable context = MDC.putCloseable(MDC_USER, key)) {
-        StanzaRouter current = router;
-        if (current == null) {
-          LOG.error("No gateway attached; dropping a {} from {}", packet.getElement().getName(), from);
-          return;
-        }
-        try {
-          if (takeUsersOver) {
-            takeOver.inspect(packet);
-          }
-        } catch (StoreException e) { // the database is down: docs/reliability.md
-          LOG.warn("Cannot check whether to take {} over: {}", from, e.reason());
-        } catch (RuntimeException e) {
-          LOG.warn("Cannot check whether to take {} over", from, e);
-        }
-        current.route(packet);
+    inboundGate.lock();
+    try {
+      if (inboundClosed) {
+        LOG.error("A {} from {} was read after the component's stream closed: it cannot be answered",
+            packet.getElement().getName(), from);
+        return;
       }
-    });
+      boolean routed = takingWork;
+      inbound.execute(key, () -> handle(packet, from, key, routed));
+    } finally {
+      inboundGate.unlock();
+    }
+  }
+
+  /** Handles one inbound stanza on its sender's lane; {@code takingWork}: whether it was read before the stop. */
+  private void handle(Packet packet, JID from, String key, boolean takingWork) {
+    // The sender's bare JID is the log context of everything this stanza causes on this lane.
+    try (MDC.MDCCloseable context = MDC.putCloseable(MDC_USER, key)) {
+      StanzaRouter current = router;
+      if (current == null) {
+        LOG.error("No gateway attached; dropping a {} from {}", packet.getElement().getName(), from);
+        return;
+      }
+      if (!takingWork && refusedWhileStopping(packet)) {
+        return;
+      }
+      try {
+        if (takingWork && takeUsersOver) {
+          takeOver.inspect(packet);
+        }
+      } catch (StoreException e) { // the database is down: docs/reliability.md
+        LOG.warn("Cannot check whether to take {} over: {}", from, e.reason());
+      } catch (RuntimeException e) {
+        LOG.warn("Cannot check whether to take {} over", from, e);
+      }
+      current.route(packet);
+    }
+  }
+
+  /**
+   * After {@link #stopTakingWork()}: answers a user's stanza that asks for something with
+   * {@code service-unavailable} (wait) and returns true; false for what is routed as usual (see there). Stanzas
+   * of servers and of the transport's own addresses, and malformed ones, are left to the router.
+   */
+  private boolean refusedWhileStopping(Packet stanza) {
+    boolean asks;
+    try {
+      JID from = stanza.getFrom();
+      if (from == null || from.getNode() == null || addresses.domain().getDomain().equals(from.getDomain())) {
+        return false;
+      }
+      if (stanza instanceof Message message) {
+        Message.Type type = message.getType();
+        asks = type != Message.Type.error && type != Message.Type.headline
+            && message.getBody() != null && !message.getBody().isEmpty();
+      } else if (stanza instanceof IQ iq) {
+        asks = iq.getType() == IQ.Type.get || iq.getType() == IQ.Type.set;
+      } else if (stanza instanceof Presence presence) {
+        Presence.Type type = presence.getType();
+        JID to = presence.getTo();
+        if (to == null || to.getNode() == null) {
+          asks = type == null; // available: would start a session
+        } else {
+          asks = type == Presence.Type.subscribe || type == Presence.Type.subscribed
+              || type == Presence.Type.unsubscribe || type == Presence.Type.unsubscribed; // edit the ICQ contacts
+        }
+      } else {
+        asks = false;
+      }
+    } catch (IllegalArgumentException e) { // an unknown type or a malformed address: the router answers
+      return false;
+    }
+    if (!asks) {
+      return false;
+    }
+    Optional<Packet> reply = StanzaErrors.replyTo(stanza,
+        new PacketError(PacketError.Condition.service_unavailable, PacketError.Type.wait, RESTARTING));
+    reply.ifPresent(outbound::send);
+    LOG.debug("Stopping: answered a {} from {} with service-unavailable", stanza.getElement().getName(),
+        stanza.getFrom());
+    return reply.isPresent();
   }
 
   private LegacyContactId parseContactId(String text) {

@@ -10,6 +10,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -29,6 +30,8 @@ import java.util.function.Consumer;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.core.legacy.MessageRejectedException;
 import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
@@ -43,6 +46,9 @@ import org.xmpp.packet.Packet;
 /** The facade wired to a fake connection: probes after each connect, inbound routing, stop. */
 class TransportComponentTest {
   private static final UserAddress ALICE = new UserAddress("alice@localhost");
+  private static final String RESTARTING_ERROR = "<error type='wait'>"
+      + "<service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>"
+      + "<text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>" + TransportComponent.RESTARTING + "</text></error>";
 
   private final Gateway gateway = mock(Gateway.class);
   private final BlockingQueue<FakeLink> links = new LinkedBlockingQueue<>();
@@ -141,6 +147,90 @@ class TransportComponentTest {
     List<Packet> written = link.written();
     assertStanza("<presence type='unavailable' from='icq.localhost' to='alice@localhost'>"
         + "<status>The transport is shutting down</status></presence>", written.get(written.size() - 1));
+  }
+
+  /**
+   * Issue #21: a stanza the server wrote as the transport stopped was handled after the stream closed (here its
+   * handler waits for the registration store, which answers only then), and its error reply was dropped with
+   * "Stopped: not sending a message". Now a stanza read after the stop began is answered by the component at
+   * once, and the stream closes only after the answer was written.
+   */
+  @Test
+  void aStanzaReadWhileTheComponentStopsIsAnsweredBeforeTheStreamCloses() throws Exception {
+    FakeLink link = new FakeLink();
+    when(gateway.registeredUsers()).thenReturn(List.of());
+    when(gateway.parseContactId(anyString())).thenAnswer(i -> new LegacyContactId(i.getArgument(0)));
+    when(gateway.registration(any())).thenAnswer(i -> {
+      link.awaitClosed(10, TimeUnit.SECONDS); // a slow store: it answers once the stream is closed
+      return Optional.of(new Registration(ALICE, new LegacyCredentials(new LegacyContactId("100001"), "pw"),
+          Instant.EPOCH));
+    });
+    when(gateway.sendMessage(any(), any(), anyString())).thenReturn(CompletableFuture.failedFuture(
+        new MessageRejectedException(MessageRejectedException.Reason.NOT_CONNECTED, "shutting down")));
+    component.attach(gateway);
+    links.add(link);
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+    component.sessionStateChanged(ALICE, SessionState.ONLINE, null);
+    link.awaitWritten(1);
+    // The server's next stanza arrives as the stop shows alice the transport going offline.
+    link.onWrite(written -> {
+      if (written instanceof org.xmpp.packet.Presence presence && presence.getType() != null) {
+        inbound.accept(Stanzas.parse("<message type='chat' id='m1' from='alice@localhost/pc' to='123456@icq.localhost'>"
+            + "<body>hi</body></message>"));
+      }
+    });
+
+    component.stop();
+
+    List<Packet> written = link.written();
+    assertStanza("<message type='error' id='m1' from='123456@icq.localhost' to='alice@localhost/pc'><body>hi</body>"
+        + RESTARTING_ERROR + "</message>", written.get(written.size() - 1));
+  }
+
+  @Test
+  void whatWasReadBeforeTheStopReachesTheGatewayAndWhatComesAfterIsAnsweredByTheComponent() throws Exception {
+    when(gateway.registeredUsers()).thenReturn(List.of());
+    when(gateway.parseContactId(anyString())).thenAnswer(i -> new LegacyContactId(i.getArgument(0)));
+    when(gateway.hasSession(ALICE)).thenReturn(false);
+    when(gateway.registration(any())).thenReturn(Optional.of(
+        new Registration(ALICE, new LegacyCredentials(new LegacyContactId("100001"), "pw"), Instant.EPOCH)));
+    when(gateway.sendMessage(any(), any(), anyString())).thenReturn(CompletableFuture.completedFuture(null));
+    component.takeUsersOver(); // several instances: no probe once stopping, though alice has no session here
+    component.attach(gateway);
+    FakeLink link = new FakeLink();
+    links.add(link);
+    component.start();
+    assertTrue(component.awaitConnected(Duration.ofSeconds(5)));
+    inbound.accept(Stanzas.parse("<message type='chat' from='alice@localhost/pc' to='123456@icq.localhost'>"
+        + "<body>before</body></message>"));
+
+    component.stopTakingWork();
+
+    verify(gateway).sendMessage(ALICE, new LegacyContactId("123456"), "before");
+    List<Packet> beforeTheStop = link.awaitWritten(1);
+    assertStanza("<presence type='probe' from='icq.localhost' to='alice@localhost'/>", beforeTheStop.get(0));
+    inbound.accept(Stanzas.parse("<message type='chat' id='m2' from='alice@localhost/pc' to='123456@icq.localhost'>"
+        + "<body>after</body></message>"));
+    inbound.accept(Stanzas.parse("<iq type='get' id='v1' from='alice@localhost/pc' to='123456@icq.localhost'>"
+        + "<vCard xmlns='vcard-temp'/></iq>"));
+    inbound.accept(Stanzas.parse("<presence from='alice@localhost/pc' to='icq.localhost'/>"));
+    inbound.accept(Stanzas.parse("<message type='chat' from='alice@localhost/pc' to='123456@icq.localhost'>"
+        + "<composing xmlns='http://jabber.org/protocol/chatstates'/></message>"));
+    inbound.accept(Stanzas.parse("<message type='error' id='x' from='alice@localhost' to='123456@icq.localhost'>"
+        + "<error type='cancel'><service-unavailable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/></error></message>"));
+
+    Stanzas.assertStanzas(link.awaitWritten(4).subList(1, 4),
+        "<message type='error' id='m2' from='123456@icq.localhost' to='alice@localhost/pc'><body>after</body>"
+            + RESTARTING_ERROR + "</message>",
+        "<iq type='error' id='v1' from='123456@icq.localhost' to='alice@localhost/pc'>" + RESTARTING_ERROR + "</iq>",
+        "<presence type='error' from='icq.localhost' to='alice@localhost/pc'>" + RESTARTING_ERROR + "</presence>");
+    verify(gateway, never()).sendMessage(ALICE, new LegacyContactId("123456"), "after");
+    verify(gateway, never()).userAvailable(any(), anyString(), org.mockito.ArgumentMatchers.anyInt(),
+        any(LegacyStatus.class), any());
+    verify(gateway, timeout(5_000)).sendTyping(any(), any(), any()); // needs no answer: routed as usual
+    component.stop();
+    assertEquals(4, link.written().size(), "no probe, nothing else: " + link.written());
   }
 
   @Test

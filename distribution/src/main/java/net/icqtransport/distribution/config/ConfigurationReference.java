@@ -32,8 +32,10 @@ public final class ConfigurationReference {
         .append("`bin/icq-transport config-reference > docs/configuration.md`).\n\n")
         .append("The configuration file is HOCON (`bin/icq-transport run --config FILE`); every key lives under\n")
         .append("`icq-transport`. An environment variable overrides the file: `ICQ_TRANSPORT_` and the key in\n")
-        .append("capitals with dots and dashes as underscores. `bin/icq-transport check-config --config FILE`\n")
-        .append("names every unknown or wrong key.\n\n")
+        .append("capitals with dots and dashes as underscores; a list takes comma-separated values\n")
+        .append("(`ICQ_TRANSPORT_ACCESS_ADMINS=admin@example.org,ops@example.org`; empty: the empty list).\n")
+        .append("`bin/icq-transport check-config --config FILE` names every unknown or wrong key with its line, or\n")
+        .append("summarizes the configuration.\n\n")
         .append("| Key | Default | Environment variable | Meaning |\n")
         .append("| --- | --- | --- | --- |\n");
     for (Map.Entry<String, ConfigValue> entry : entries) {

@@ -30,7 +30,8 @@ import net.icqtransport.core.tls.TlsSettings;
 
 /**
  * The transport's settings, read from a HOCON file over the documented defaults in {@code reference.conf}.
- * {@link #toString()} never shows secrets.
+ * {@link #toString()} never shows secrets. {@link #warnings()} are settings that work but should not stay as they
+ * are (the example's placeholder secret), each with the line it was set on.
  */
 public record TransportConfig(
     String xmppHost,
@@ -59,28 +60,57 @@ public record TransportConfig(
     FileTransferConfig files,
     double oscarLoginRate,
     Duration databaseConnectionTimeout,
-    Duration oscarRateLimitedWait) {
+    Duration oscarRateLimitedWait,
+    List<String> warnings) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
   public TransportConfig {
     loggingLevels = Collections.unmodifiableMap(new LinkedHashMap<>(loggingLevels));
+    warnings = List.copyOf(warnings);
   }
 
   private static final String ROOT = "icq-transport";
+  /** The secret the shipped example configuration carries until the operator sets one. */
+  static final String PLACEHOLDER_SECRET = "change-me";
+
+  /** Host settings that must not be empty, with what they name. */
+  private static final List<Map.Entry<String, String>> REQUIRED_HOSTS = List.of(
+      Map.entry("xmpp.host", "the XMPP server's component listener"),
+      Map.entry("xmpp.domain", "the component's domain as the XMPP server knows it, e.g. icq.example.org"),
+      Map.entry("oscar.login-host", "the OSCAR login server: the host of your ICQ revival server, or the simulator's"));
+
+  /** Who reads the configuration: the transport needs everything, the database tools not the component secret. */
+  private enum Purpose { RUN, DATABASE_TOOLS }
 
   /** Reads {@code file} over the defaults. */
   public static TransportConfig load(Path file) {
+    return load(file, Purpose.RUN);
+  }
+
+  /**
+   * Reads {@code file} for the database tools ({@code registrations ...}): as {@link #load(Path)}, but the
+   * component secret is neither required nor read (its {@link #componentSecret()} is empty).
+   */
+  public static TransportConfig loadForDatabaseTools(Path file) {
+    return load(file, Purpose.DATABASE_TOOLS);
+  }
+
+  private static TransportConfig load(Path file, Purpose purpose) {
     if (!Files.isReadable(file)) {
       throw new ConfigurationException("cannot read the configuration file " + file);
     }
+    Config parsed;
     try {
-      Config parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-      return from(parsed, System.getenv());
+      parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
     } catch (ConfigException e) {
-      throw new ConfigurationException(e.getMessage(), e);
+      // Typesafe's message starts with the file name and line ("/etc/x.conf: 3: ..."): say "line 3" once.
+      String message = e.getMessage().replaceFirst("^.*?: \\d+: ", "");
+      int line = e.origin() == null ? -1 : e.origin().lineNumber();
+      throw new ConfigurationException((line > 0 ? "line " + line + ": " : "") + message, e);
     }
+    return from(parsed, System.getenv(), purpose);
   }
 
   /**
@@ -99,18 +129,49 @@ public record TransportConfig(
    * @throws ConfigurationException naming every wrong key with the reason, one per line
    */
   public static TransportConfig from(Config overrides, Map<String, String> environment) {
+    return from(overrides, environment, Purpose.RUN);
+  }
+
+  private static TransportConfig from(Config overrides, Map<String, String> environment, Purpose purpose) {
     Config reference = ConfigFactory.defaultReference();
     ConfigValidator validator = new ConfigValidator(ROOT, reference);
-    Config config = validator.validate(EnvironmentOverrides.from(reference, ROOT, environment).withFallback(overrides));
+    Config given = EnvironmentOverrides.from(reference, ROOT, environment).withFallback(overrides);
+    Config config = validator.validate(given);
     List<String> problems = new ArrayList<>(validator.problems());
     if (config == null) {
-      throw new ConfigurationException(String.join("\n", problems));
+      throw new ConfigurationException(String.join("\n", ConfigOrigins.located(problems, given)));
     }
     Config c = config.getConfig(ROOT);
-    String secret = secret(c, "xmpp.secret", validator, problems);
-    if (secret != null && secret.isEmpty()) {
-      problems.add(ROOT + ".xmpp.secret: must be set, here or in xmpp.secret-file "
-          + "(the component secret the XMPP server expects)");
+    List<String> warnings = new ArrayList<>();
+    String secret = "";
+    if (purpose == Purpose.RUN) {
+      secret = secret(c, "xmpp.secret", validator, problems);
+      if (secret != null && secret.isEmpty()) {
+        problems.add(ROOT + ".xmpp.secret: must be set, here or in xmpp.secret-file "
+            + "(the component secret the XMPP server expects)");
+      } else if (PLACEHOLDER_SECRET.equals(secret)) {
+        // Never quoted: were it the real secret, it would be printed.
+        warnings.add(ROOT + (c.getString("xmpp.secret-file").isEmpty() ? ".xmpp.secret" : ".xmpp.secret-file")
+            + ": still the placeholder of the example configuration; choose a secret of your own (e.g. "
+            + "openssl rand -base64 24) and set it here and in the XMPP server's component configuration");
+      }
+    }
+    for (Map.Entry<String, String> required : REQUIRED_HOSTS) {
+      String key = required.getKey();
+      if (validator.isValid(key) && c.getString(key).isBlank()) {
+        problems.add(ROOT + "." + key + ": must not be empty (" + required.getValue() + ")");
+      }
+    }
+    if (validator.isValid("xmpp.domain") && !c.getString("xmpp.domain").isBlank()) {
+      String domain = c.getString("xmpp.domain");
+      try {
+        org.xmpp.packet.JID jid = new org.xmpp.packet.JID(domain);
+        if (jid.getNode() != null || jid.getResource() != null) {
+          problems.add(ROOT + ".xmpp.domain: must be a bare domain (e.g. icq.example.org), not " + domain);
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(ROOT + ".xmpp.domain: not a valid domain: " + domain);
+      }
     }
     String databasePassword = secret(c, "database.password", validator, problems);
     String method = validator.isValid("oscar.login-method")
@@ -140,7 +201,8 @@ public record TransportConfig(
       try {
         connectionTimeout = c.getDuration("database.connection-timeout");
         if (connectionTimeout.toMillis() < 250) {
-          problems.add(ROOT + ".database.connection-timeout: must be at least 250ms, not " + connectionTimeout);
+          problems.add(ROOT + ".database.connection-timeout: must be at least 250 ms, not "
+              + Durations.format(connectionTimeout));
         }
       } catch (ConfigException e) {
         problems.add(ROOT + ".database.connection-timeout: not a duration (e.g. 5s): "
@@ -194,11 +256,11 @@ public record TransportConfig(
     if (validator.isValid("oscar.rate-limited-wait")) {
       rateLimitedWait = c.getDuration("oscar.rate-limited-wait");
       if (rateLimitedWait.toMillis() < 1000) {
-        problems.add(ROOT + ".oscar.rate-limited-wait: must be at least 1s, not " + rateLimitedWait);
+        problems.add(ROOT + ".oscar.rate-limited-wait: must be at least 1 s, not " + Durations.format(rateLimitedWait));
       }
     }
     if (!problems.isEmpty()) {
-      throw new ConfigurationException(String.join("\n", problems));
+      throw new ConfigurationException(String.join("\n", ConfigOrigins.located(problems, given)));
     }
     return new TransportConfig(
         c.getString("xmpp.host"),
@@ -227,7 +289,8 @@ public record TransportConfig(
         files,
         c.getDouble("oscar.login-rate"),
         connectionTimeout,
-        rateLimitedWait);
+        rateLimitedWait,
+        ConfigOrigins.located(warnings, given));
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */
@@ -325,6 +388,11 @@ public record TransportConfig(
       problems.add(ROOT + "." + key + "-file: cannot read " + file + " (" + e.getClass().getSimpleName() + ")");
       return null;
     }
+  }
+
+  /** What this configuration means, one line per area, for {@code check-config}; never shows a secret. */
+  public List<String> summary() {
+    return ConfigSummary.lines(this);
   }
 
   @Override

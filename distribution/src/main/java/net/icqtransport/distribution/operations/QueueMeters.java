@@ -7,7 +7,8 @@ import net.icqtransport.oscar.icq.IcqNetwork;
 import net.icqtransport.xmpp.TransportComponent;
 
 /**
- * The meters read from the running parts when scraped: the component's stanza backlogs
+ * The meters read from the running parts when scraped: whether the component is connected to the XMPP server
+ * ({@code icq_transport_xmpp_connected}, 1 or 0), the component's stanza backlogs
  * ({@code icq_transport_component_backlog{direction}}), its reconnects to the XMPP server
  * ({@code icq_transport_reconnects_total{link="xmpp"}}, connections after the first), and the OSCAR rate
  * limiters (SNAC(01,07)/(01,0A)): SNACs waiting, summed over the sessions
@@ -18,6 +19,9 @@ public final class QueueMeters {
 
   /** Registers the meters of {@code component} and {@code network} in {@code registry}. */
   public static void bind(MeterRegistry registry, TransportComponent component, IcqNetwork network) {
+    Gauge.builder("icq.transport.xmpp.connected", component, c -> c.isConnected() ? 1 : 0)
+        .description("1 while the component is connected to the XMPP server, else 0 (GET /health says why)")
+        .register(registry);
     Gauge.builder("icq.transport.component.backlog", component, TransportComponent::inboundBacklog)
         .description("Stanzas waiting in the component").tag("direction", "inbound").register(registry);
     Gauge.builder("icq.transport.component.backlog", component, TransportComponent::outboundBacklog)

@@ -1,7 +1,13 @@
 package net.icqtransport.distribution.sandbox;
 
 import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
@@ -17,6 +23,10 @@ import net.icqtransport.xmpp.server.PrivateProsody;
  * account {@value #USER}@localhost, the OSCAR simulator with the demo ICQ accounts {@value #UIN}
  * and {@value #OTHER_UIN} (each in the other's contact list) and the echo bot {@value #ECHO_BOT}, and the
  * transport ({@value #COMPONENT}) wired to both. {@link #close()} stops all three, transport first.
+ *
+ * <p>One sandbox per folder ({@link SandboxLock}): a second one refuses before it reads or writes anything
+ * there. The Jabber password is kept in {@value #PASSWORD_FILE} in the folder, so it stays the same from one
+ * start to the next. Every port it prints is held by the sandbox itself ({@link SandboxPorts}), else it stops.
  */
 public final class Sandbox implements AutoCloseable {
   public static final String USER = "demo";
@@ -29,45 +39,54 @@ public final class Sandbox implements AutoCloseable {
   /** The upper bound of the sandbox Prosody's life (the timeout guard against a hanging Prosody). */
   private static final Duration PROSODY_LIFETIME = Duration.ofDays(1);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+  /** The file in the sandbox folder that keeps the Jabber password of {@value #USER}@localhost. */
+  public static final String PASSWORD_FILE = "demo-password";
 
   /**
    * Where and on which ports (0: a free one) the sandbox runs.
    *
-   * @param password the Jabber password of {@value #USER}@localhost; null for a random one
+   * @param password the Jabber password of {@value #USER}@localhost, kept for later starts; null for the kept one
+   *     (a random one, generated and kept, at the first start)
    * @param verbose the transport logs at INFO (else only warnings, to keep the instructions readable)
    */
   public record Options(Path folder, int clientPort, int componentPort, int oscarPort, int httpPort, String password,
       boolean verbose) {}
 
   private final Options options;
-  private final String password;
+  private final SandboxLock lock;
+  private String password;
   private OscarSimulator simulator;
   private PrivateProsody prosody;
   private TransportApplication transport;
 
-  private Sandbox(Options options) {
+  private Sandbox(Options options, SandboxLock lock) {
     this.options = options;
-    this.password = options.password() != null ? options.password() : randomHex(6);
+    this.lock = lock;
   }
 
   /**
    * Starts the simulator, Prosody and the transport and waits until the transport is connected; stops what
    * it started if a step fails.
    *
+   * @throws SandboxRefusedException when another sandbox runs in the folder (then nothing was touched) or a
+   *     port is held by another program
    * @throws IllegalStateException when Prosody is missing or a part does not come up
    */
   public static Sandbox start(Options options) throws InterruptedException {
-    Sandbox sandbox = new Sandbox(options);
+    Sandbox sandbox = new Sandbox(options, SandboxLock.acquire(options.folder()));
     try {
       sandbox.startAll();
       return sandbox;
-    } catch (RuntimeException | InterruptedException e) {
-      sandbox.close();
+    } catch (RuntimeException | Error | InterruptedException e) {
+      sandbox.close(); // an Error too: a Prosody left behind would run for a day
       throw e;
     }
   }
 
   private void startAll() throws InterruptedException {
+    password = keptPassword(options.folder(), options.password());
+    SandboxPorts.requireFree(options.oscarPort(), "the OSCAR simulator's login port", "--oscar-port");
+    SandboxPorts.requireFree(options.httpPort(), "the transport's metrics and health", "--http-port");
     simulator = OscarSimulator.builder()
         .host("127.0.0.1")
         .loginPort(options.oscarPort())
@@ -85,6 +104,8 @@ public final class Sandbox implements AutoCloseable {
         options.componentPort(), PROSODY_LIFETIME);
     prosody.addUser(USER, password);
     prosody.start();
+    SandboxPorts.requireHeldBy(prosody, prosody.clientPort(), "Jabber clients", "--client-port");
+    SandboxPorts.requireHeldBy(prosody, prosody.componentPort(), "the transport's component link", "--component-port");
     Map<String, Object> settings = new HashMap<>();
     settings.put("icq-transport.xmpp.port", prosody.componentPort());
     settings.put("icq-transport.xmpp.domain", COMPONENT);
@@ -110,9 +131,15 @@ public final class Sandbox implements AutoCloseable {
     return String.join("\n",
         "",
         "ICQ transport sandbox is running (everything on 127.0.0.1; files in " + options.folder().toAbsolutePath() + ").",
+        "Ports: Jabber clients " + prosody.clientPort() + ", component link " + prosody.componentPort()
+            + ", OSCAR simulator " + simulator.loginAddress().getPort()
+            + transport.httpPort().stream().mapToObj(port -> ", metrics and health " + port).findFirst().orElse("")
+            + " (free ones unless chosen with --client-port, --component-port, --oscar-port, --http-port).",
         "",
         "1. Log in with any Jabber client (Gajim, Psi+, Dino, Conversations...):",
         "     server 127.0.0.1, port " + prosody.clientPort() + ", user " + USER + "@localhost, password " + password,
+        "     (the password is kept in " + passwordFile(options.folder()) + " for the next start;",
+        "     choose your own with --demo-password)",
         "     TLS/encryption off (plain connection on loopback; allow plain-text authentication if asked).",
         "2. Discover services on localhost (or open " + COMPONENT + ") and register with the ICQ transport:",
         "     UIN " + UIN + ", password " + ICQ_PASSWORD + "   (the other demo account: " + OTHER_UIN + " / "
@@ -148,7 +175,10 @@ public final class Sandbox implements AutoCloseable {
     return transport;
   }
 
-  /** Stops the transport (signing everyone off), then Prosody, then the simulator; safe to call twice. */
+  /**
+   * Stops the transport (signing everyone off), then Prosody, then the simulator, then frees the folder for
+   * the next sandbox; safe to call twice.
+   */
   @Override
   public synchronized void close() {
     if (transport != null) {
@@ -160,6 +190,41 @@ public final class Sandbox implements AutoCloseable {
     }
     if (simulator != null) {
       simulator.close();
+    }
+    lock.close();
+  }
+
+  /** Where the Jabber password of {@value #USER}@localhost is kept. */
+  public static Path passwordFile(Path folder) {
+    return folder.toAbsolutePath().resolve(PASSWORD_FILE);
+  }
+
+  /**
+   * The password kept in the folder: {@code chosen} when given (kept from now on), else the one kept before,
+   * else a new random one (kept). The file is readable by its owner only.
+   */
+  private static String keptPassword(Path folder, String chosen) {
+    Path file = passwordFile(folder);
+    try {
+      if (chosen == null && Files.isRegularFile(file)) {
+        String kept = Files.readString(file, StandardCharsets.UTF_8).strip();
+        if (!kept.isEmpty()) {
+          return kept;
+        }
+      }
+      if (chosen != null && (chosen.isEmpty() || !chosen.equals(chosen.strip()) || chosen.lines().count() > 1)) {
+        throw new SandboxRefusedException(
+            "--demo-password must be one line of text without spaces at its ends, and not empty.");
+      }
+      String password = chosen != null ? chosen : randomHex(6);
+      Files.deleteIfExists(file);
+      if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      }
+      Files.writeString(file, password + "\n", StandardCharsets.UTF_8);
+      return password;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot keep the demo password in " + file, e);
     }
   }
 

@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code icq-transport sandbox}: starts a {@link Sandbox} (installing Debian's {@code prosody} first when
- * missing and run as root), prints how to log in, and runs until Ctrl-C or SIGTERM.
+ * missing and run as root), prints how to log in, and runs until Ctrl-C or SIGTERM. Ports not chosen are free
+ * ones, printed with the instructions.
  */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
     description = "Try the transport on this machine: a private Prosody, the OSCAR simulator with demo accounts "
@@ -21,23 +22,25 @@ public final class SandboxCommand implements Callable<Integer> {
       description = "Where Prosody's config, data and logs and the registrations go (default: ${DEFAULT-VALUE}).")
   Path folder;
 
-  @Option(names = "--client-port", defaultValue = "5222",
-      description = "Prosody's client port (default: ${DEFAULT-VALUE}; 0: a free one).")
+  @Option(names = "--client-port", defaultValue = "0",
+      description = "Prosody's client port (default: a free one, printed at start).")
   int clientPort;
 
-  @Option(names = "--component-port", defaultValue = "5347",
-      description = "Prosody's component port (default: ${DEFAULT-VALUE}; 0: a free one).")
+  @Option(names = "--component-port", defaultValue = "0",
+      description = "Prosody's component port (default: a free one, printed at start).")
   int componentPort;
 
-  @Option(names = "--oscar-port", defaultValue = "5190",
-      description = "The OSCAR simulator's login port (default: ${DEFAULT-VALUE}; 0: a free one).")
+  @Option(names = "--oscar-port", defaultValue = "0",
+      description = "The OSCAR simulator's login port (default: a free one, printed at start).")
   int oscarPort;
 
-  @Option(names = "--http-port", defaultValue = "9190",
-      description = "The transport's /metrics and /health port (default: ${DEFAULT-VALUE}; 0: a free one).")
+  @Option(names = "--http-port", defaultValue = "0",
+      description = "The transport's /metrics and /health port (default: a free one, printed at start).")
   int httpPort;
 
-  @Option(names = "--password", description = "The Jabber password of demo@localhost (default: a random one).")
+  @Option(names = {"--demo-password", "--password"},
+      description = "The Jabber password of demo@localhost, kept in FOLDER/" + Sandbox.PASSWORD_FILE
+          + " for later starts (default: the kept one; at the first start a random one).")
   String password;
 
   @Option(names = "--verbose", description = "Log the transport's INFO messages (default: warnings only).")
@@ -52,10 +55,11 @@ public final class SandboxCommand implements Callable<Integer> {
     try {
       sandbox = Sandbox.start(
           new Sandbox.Options(folder, clientPort, componentPort, oscarPort, httpPort, password, verbose));
+    } catch (SandboxRefusedException e) {
+      System.err.println(e.getMessage());
+      return 1;
     } catch (RuntimeException e) {
       System.err.println("The sandbox did not start: " + e.getMessage());
-      System.err.println("(Ports in use? Choose others with --client-port, --component-port, --oscar-port, "
-          + "--http-port, or 0 for free ones.)");
       return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -132,4 +132,58 @@ class TransportConfigTest {
     assertTrue(bad.getMessage().contains("icq-transport.access.admins: not a bare JID (user@domain): example.org"),
         bad.getMessage());
   }
+
+  /**
+   * Issue 19, item 5: list settings from environment variables, comma separated (or as a HOCON/JSON list); an
+   * empty variable is the empty list. Before, every variable was text: "expecting: list but got: string".
+   */
+  @Test
+  void listSettingsComeFromEnvironmentVariablesCommaSeparated() {
+    TransportConfig config = TransportConfig.from(ConfigFactory.parseString("icq-transport.xmpp.secret = s"),
+        java.util.Map.of("ICQ_TRANSPORT_ACCESS_ADMINS", "admin@example.org, root@example.net",
+            "ICQ_TRANSPORT_ACCESS_REGISTRATION_DOMAINS", "example.org,example.net,"));
+    assertEquals(java.util.Set.of("admin@example.org", "root@example.net"), config.admins());
+    assertEquals(java.util.Set.of("example.org", "example.net"), config.access().registrationDomains());
+
+    TransportConfig json = TransportConfig.from(ConfigFactory.parseString(
+            "icq-transport { xmpp.secret = s, access.admins = [\"file@example.org\"] }"),
+        java.util.Map.of("ICQ_TRANSPORT_ACCESS_ADMINS", "[\"admin@example.org\"]"));
+    assertEquals(java.util.Set.of("admin@example.org"), json.admins());
+
+    TransportConfig emptied = TransportConfig.from(ConfigFactory.parseString(
+            "icq-transport { xmpp.secret = s, access.admins = [\"file@example.org\"] }"),
+        java.util.Map.of("ICQ_TRANSPORT_ACCESS_ADMINS", ""));
+    assertEquals(java.util.Set.of(), emptied.admins());
+  }
+
+  /** A wrong value from an environment variable names the variable, as one from the file names its line. */
+  @Test
+  void aProblemSaysWhereItsKeyWasSet() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        ConfigFactory.parseString("icq-transport {\n  xmpp.secret = s\n  oscar.login-port = 0\n}"),
+        java.util.Map.of("ICQ_TRANSPORT_ACCESS_ADMINS", "not-a-jid, admin@example.org")));
+    assertEquals(java.util.List.of(
+        "icq-transport.access.admins: not a bare JID (user@domain): not-a-jid (from environment variable "
+            + "ICQ_TRANSPORT_ACCESS_ADMINS)",
+        "line 3: icq-transport.oscar.login-port: not a port number: 0"),
+        e.getMessage().lines().sorted().toList());
+  }
+
+  /** Issue 19, item 8: an empty host cannot work and is refused at once, not at the first login. */
+  @Test
+  void emptyHostsAreRefused() {
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        ConfigFactory.parseString("icq-transport { xmpp { secret = s, host = \" \" }, oscar.login-host = \"\" }")));
+    assertTrue(e.getMessage().contains("icq-transport.xmpp.host: must not be empty"), e.getMessage());
+    assertTrue(e.getMessage().contains("icq-transport.oscar.login-host: must not be empty"), e.getMessage());
+  }
+
+  /** The database tools read the configuration without the component secret, which they do not need. */
+  @Test
+  void theDatabaseToolsDoNotNeedTheComponentSecret(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("admin.conf");
+    Files.writeString(file, "icq-transport.database.file = \"/var/lib/icq-transport/registrations\"\n");
+    assertEquals("", TransportConfig.loadForDatabaseTools(file).componentSecret());
+    assertThrows(ConfigurationException.class, () -> TransportConfig.load(file));
+  }
 }

@@ -127,7 +127,8 @@ class TlsEndToEndTest {
         "icq-transport.oscar.login-port", simulator.loginAddress().getPort(),
         "icq-transport.oscar.tls.enabled", true,
         "icq-transport.oscar.tls.ca-file", caFile.toString(),
-        "icq-transport.database.file", folder.resolve("data/registrations").toString())));
+        "icq-transport.database.file", folder.resolve("data/registrations").toString(),
+        "icq-transport.http.port", 0)));
     TransportApplication application = TransportApplication.start(config);
     assertTrue(application.awaitConnected(WAIT), "component connected to ejabberd over TLS; log:\n" + ejabberd.log());
     return application;

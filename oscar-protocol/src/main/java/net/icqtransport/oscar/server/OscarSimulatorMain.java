@@ -33,17 +33,25 @@ public final class OscarSimulatorMain {
   private OscarSimulatorMain() {}
 
   public static void main(String[] args) throws InterruptedException {
+    run("oscar-simulator", args);
+  }
+
+  /**
+   * As {@link #main}, calling itself {@code command} in its usage and errors (e.g. {@code icq-transport
+   * simulator} when the transport's command line runs it).
+   */
+  public static void run(String command, String[] args) throws InterruptedException {
     OscarSimulator.Builder builder;
     try {
       builder = parse(args);
     } catch (IllegalArgumentException e) {
-      System.err.println("oscar-simulator: " + e.getMessage());
-      usage(System.err);
+      System.err.println(command + ": " + e.getMessage());
+      usage(command, System.err);
       System.exit(2);
       return;
     }
     if (builder == null) {
-      usage(System.out);
+      usage(command, System.out);
       return;
     }
     OscarSimulator simulator = builder.start();
@@ -176,11 +184,12 @@ public final class OscarSimulatorMain {
     }
   }
 
-  private static void usage(PrintStream out) {
-    out.println("usage: OscarSimulatorMain [--host H] [--port N] [--bos-port N] [--account UIN:PASSWORD]...");
-    out.println("       [--contact OWNER:CONTACT[:NICK[:GROUP]]]... [--echo-bot UIN]... [--max-flap-payload N]");
-    out.println("       [--bart-port N] [--require-auth UIN]... [--rate-limits on|off|strict]");
-    out.println("       [--login-rate-limit N/SECONDS] [--login-rate-limit-ip N/SECONDS]");
-    out.println("       [--login-lockout COUNT:WINDOW_SECONDS:LOCKOUT_SECONDS] [--split-flap-start]");
+  private static void usage(String command, PrintStream out) {
+    String indent = " ".repeat("usage: ".length() + command.length() + 1);
+    out.println("usage: " + command + " [--host H] [--port N] [--bos-port N] [--account UIN:PASSWORD]...");
+    out.println(indent + "[--contact OWNER:CONTACT[:NICK[:GROUP]]]... [--echo-bot UIN]... [--max-flap-payload N]");
+    out.println(indent + "[--bart-port N] [--require-auth UIN]... [--rate-limits on|off|strict]");
+    out.println(indent + "[--login-rate-limit N/SECONDS] [--login-rate-limit-ip N/SECONDS]");
+    out.println(indent + "[--login-lockout COUNT:WINDOW_SECONDS:LOCKOUT_SECONDS] [--split-flap-start]");
   }
 }

@@ -374,7 +374,9 @@ public final class BridgeGateway implements Gateway {
     if (entry == null) {
       metrics.messageBounced();
       return CompletableFuture.failedFuture(new MessageRejectedException(MessageRejectedException.Reason.NOT_CONNECTED,
-          "Message not sent: you are not logged in to ICQ. Go online (send your presence to the transport) first."));
+          stopped.get()
+              ? "Message not sent: " + UserBridge.SHUTTING_DOWN + "."
+              : "Message not sent: you are not logged in to ICQ. Go online (send your presence to the transport) first."));
     }
     CompletableFuture<Void> sent = entry.bridge.sendMessage(to, text);
     sent.whenComplete((ok, failure) -> {
@@ -568,8 +570,13 @@ public final class BridgeGateway implements Gateway {
   /**
    * {@inheritDoc}
    *
-   * <p>Waits up to 10 s for the bridges to sign off, so the users hear that they are offline before the
-   * component disconnects.
+   * <p>Every bridge ends ({@link UserBridge#shutDown}): what was handed to a session gets a moment to be
+   * confirmed by the server, then the user is signed off ICQ and told (the transport and the contacts go offline);
+   * messages waiting for a login, and any sent from now on, are rejected to their senders; messages from contacts
+   * that still arrive are delivered while the session is open and kept in the outbox once it is closed, for the
+   * user's next available presence (with several instances, on the instance that gets it). Waits up to 10 s for
+   * every bridge to be done with the endpoint, so that everything the users are owed is handed to the XMPP side
+   * before it closes its stream. New registrations and presences are refused from the start.
    */
   @Override
   public void shutdown() {
@@ -580,12 +587,15 @@ public final class BridgeGateway implements Gateway {
       check.completeExceptionally(
           new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, "the transport is shutting down"));
     }
+    String detail = shared
+        ? "The ICQ transport is restarting: your next message logs you in again."
+        : "The ICQ transport is shutting down.";
     List<CompletableFuture<Void>> closing = new ArrayList<>();
     while (!online.isEmpty()) { // no entry is added once stopped is seen; repeat for those racing with it
       for (UserAddress user : List.copyOf(online.keySet())) {
         Online[] removed = new Online[1];
         online.computeIfPresent(user, (u, entry) -> {
-          closing.add(entry.bridge.signOff("The ICQ transport is shutting down.", true, -1));
+          closing.add(entry.bridge.shutDown(detail));
           removed[0] = entry;
           return null;
         });
@@ -598,6 +608,7 @@ public final class BridgeGateway implements Gateway {
     try {
       CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
           .get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      log.info("Signed off {} users; everything they are owed is handed to the XMPP side", closing.size());
     } catch (TimeoutException e) {
       log.warn("Not every user was signed off within {}", SHUTDOWN_WAIT);
     } catch (ExecutionException e) {

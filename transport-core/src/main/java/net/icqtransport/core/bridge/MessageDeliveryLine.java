@@ -46,6 +46,11 @@ import org.slf4j.LoggerFactory;
  *       outbox before anything else is kept or redelivered, at the next arrival or available presence. Held
  *       messages survive the database outage but not a stop of the transport meanwhile (then they are
  *       logged as lost, with their count); offline messages are never only held, the network keeps them.
+ *   <li>A message that arrives after the bridge signed off ({@link #keepLate}: its session was closed under it)
+ *       is kept in the outbox, never handed to the endpoint: the bridge has told its owner it is done with it.
+ *   <li>When the transport shuts down ({@link #close()}), a redelivery under way stops after the message in hand
+ *       and none starts: the rest stays kept for the user's next available presence, on whichever instance
+ *       gets it.
  * </ul>
  *
  * <p>Confined to the bridge's sequence: every method, and every reaction to a completion, runs there, so
@@ -78,6 +83,8 @@ final class MessageDeliveryLine {
   private boolean redeliveryRequested;
   private boolean redelivering;
   private int redelivered;
+  /** The transport shuts down: no redelivery starts or goes on ({@link #close()}). */
+  private boolean closed;
 
   /**
    * @param sequence runs a task on the bridge's sequence
@@ -120,6 +127,27 @@ final class MessageDeliveryLine {
           held.size(), user);
       held.clear();
     }
+  }
+
+  /**
+   * A message from a contact that arrived after the bridge signed off: kept in the outbox with its time (behind
+   * any held ones), for the user's next available presence; never handed to the endpoint. Logged as lost if
+   * the outbox cannot take it (it is not held: the line may already be released).
+   */
+  void keepLate(LegacyContactId from, String text, Instant sentAt, Instant receivedAt) {
+    Instant stamp = sentAt != null ? sentAt : receivedAt;
+    if (!moveHeldToOutbox() || !keep(from, text, stamp, receivedAt)) {
+      log.error("Lost a message from {} for {}: it arrived as the session was signed off, and the outbox does not"
+          + " take it", from, user);
+    }
+  }
+
+  /**
+   * The transport shuts down: a redelivery under way stops after the message in hand, and none starts; the
+   * kept messages stay in the outbox for the user's next available presence. Live messages still go on.
+   */
+  void close() {
+    closed = true;
   }
 
   /** How many live messages are held in memory because the outbox could not take them. */
@@ -290,7 +318,7 @@ final class MessageDeliveryLine {
   // ---- Redelivery ---------------------------------------------------------------------------------------
 
   private void startRedeliveryIfReady() {
-    if (!redeliveryRequested || redelivering || !inFlight.isEmpty() || userAway) {
+    if (!redeliveryRequested || redelivering || !inFlight.isEmpty() || userAway || closed) {
       return;
     }
     redeliveryRequested = false;
@@ -304,6 +332,12 @@ final class MessageDeliveryLine {
   private void redeliverNext() {
     if (userAway) {
       log.info("Redelivery to {} paused after {} messages: the user is away", user, redelivered);
+      stopRedelivery();
+      return;
+    }
+    if (closed) {
+      log.info("Redelivery to {} stopped after {} messages: the transport shuts down; the rest stays kept", user,
+          redelivered);
       stopRedelivery();
       return;
     }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ObjLongConsumer;
@@ -84,12 +86,21 @@ import org.slf4j.MDC;
  * take. The bridge tells its owner it is idle only once that line is idle too, so a bridge that signed off
  * still finishes its deliveries before a new bridge for the user may talk to the endpoint. Every available
  * presence of a resource hands the kept messages over (the user is there to receive them); a bounce from the
- * user's server ({@link #undeliverable}) keeps messages until the next one.
+ * user's server ({@link #undeliverable}) keeps messages until the next one. A message the network hands to a
+ * session the bridge has already signed off is kept too, never dropped ({@link #lateMessage}).
+ *
+ * <p>The transport's shutdown ends a bridge with {@link #shutDown}, which finishes what is under way before it
+ * signs off and tells when the bridge is done with the endpoint.
  */
 final class UserBridge {
 
   private static final Logger log = LoggerFactory.getLogger(UserBridge.class);
   private static final String NOT_LOGGED_IN = "you are not logged in to ICQ; go online first";
+  /** Why a message is not sent once the transport stops; says "ended", as for every other sign-off. */
+  static final String SHUTTING_DOWN =
+      "the ICQ session ended: the transport is restarting or shutting down; send it again in a moment";
+  /** How long the shutdown lets the server confirm what was handed to the session before it signs off. */
+  static final Duration SETTLE_WAIT = Duration.ofSeconds(3);
 
   private final UserAddress user;
   private final RegistrationStore store;
@@ -112,6 +123,13 @@ final class UserBridge {
   private volatile List<LegacyContact> knownContacts = List.of();
   /** Several instances share the users: a login elsewhere is a hand-over, not news for the user. */
   private volatile boolean quietHandOver;
+  /**
+   * Operations handed to the session whose outcome the XMPP side waits for (messages, requests) and that have
+   * not settled yet. Counted on the sequence, settled on the network's threads.
+   */
+  private final AtomicInteger unsettled = new AtomicInteger();
+  /** Set by {@link #shutDown}: whoever settles the last unsettled operation wakes the shutdown. */
+  private volatile boolean shutdownWaitsForSettling;
 
   // Confined to `sequence`.
   /** Resource → its presence, the most recently updated last (it wins a tie in priority). */
@@ -152,6 +170,15 @@ final class UserBridge {
   /** Whether to call {@code onIdle} with {@link #idleToken} once the deliveries are idle. */
   private boolean idleReportDue;
   private long idleToken;
+  /** Signed off ({@link #signOffNow}) and no resource came back since: the bridge tells the endpoint nothing. */
+  private boolean signedOff;
+  /**
+   * The login attempts whose session this bridge closed and that have not reported their end yet: messages they
+   * still hand over were received by the network for the user, and are not dropped ({@link #lateMessage}).
+   */
+  private final Set<Integer> closing = new HashSet<>();
+  /** The shutdown under way ({@link #shutDown}), or null. */
+  private Shutdown shutdown;
 
   /**
    * @param sequence a sequential executor used by this bridge alone
@@ -183,7 +210,7 @@ final class UserBridge {
     this.rateLimitBackoff = new Backoff(settings.rateLimitedWait(), settings.rateLimitedWait().multipliedBy(8));
     this.loginPacer = Objects.requireNonNull(loginPacer, "loginPacer");
     this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
-    this.deliveries = new MessageDeliveryLine(user, endpoint, outbox, task -> submit(task::run), this::reportIdleIfDue);
+    this.deliveries = new MessageDeliveryLine(user, endpoint, outbox, task -> submit(task::run), this::deliveriesIdle);
   }
 
   UserAddress user() {
@@ -207,7 +234,7 @@ final class UserBridge {
    */
   void awaitPresence(long token) {
     inbox.add(() -> {
-      if (!ended && state == SessionState.OFFLINE && resources.isEmpty() && session == null) {
+      if (!ended && shutdown == null && state == SessionState.OFFLINE && resources.isEmpty() && session == null) {
         awaitingPresence = true;
         idleToken = token;
       }
@@ -223,11 +250,12 @@ final class UserBridge {
    */
   void resourceAvailable(String resource, ResourcePresence presence) {
     inbox.add(() -> {
-      if (ended) {
+      if (ended || shutdown != null) {
         return;
       }
       idleReportDue = false;
       awaitingPresence = false;
+      signedOff = false;
       resources.remove(resource);
       resources.put(resource, presence);
       if (state == SessionState.OFFLINE) {
@@ -268,7 +296,7 @@ final class UserBridge {
     inbox.add(new Task() {
       @Override
       public void run() {
-        if (!ended) {
+        if (!ended && shutdown == null) { // else the shutdown signs off, once what is under way settled
           signOffNow(detail, forever, token);
         }
         done.complete(null);
@@ -280,6 +308,35 @@ final class UserBridge {
       }
     });
     return done;
+  }
+
+  /**
+   * Ends the bridge for the transport's shutdown. At once: messages waiting for a login are bounced to their
+   * senders, as is every message sent from now on ({@link #SHUTTING_DOWN}), and a redelivery of kept messages
+   * stops after the message in hand. What was already handed to the session gets up to {@link #SETTLE_WAIT} to be
+   * confirmed, so that its sender hears what really happened (delivered, or the server's refusal) and not a
+   * guess; messages from contacts meanwhile are delivered as usual. Then the bridge signs off as by
+   * {@link #signOff}, telling the endpoint {@code detail}, and refuses everything from then on; messages the
+   * closed session still hands over are kept in the outbox ({@link #lateMessage}).
+   *
+   * <p>The result completes once the bridge signed off, its session reported its end (so no event of it
+   * follows), every operation handed to it settled (so every sender got the answer) and every message to the
+   * user was written or kept: the endpoint hears nothing more from this bridge. Only queues the call.
+   */
+  CompletableFuture<Void> shutDown(String detail) {
+    CompletableFuture<Void> finished = new CompletableFuture<>();
+    inbox.add(new Task() {
+      @Override
+      public void run() {
+        beginShutdown(detail, finished);
+      }
+
+      @Override
+      public void rejected() {
+        finished.complete(null);
+      }
+    });
+    return finished;
   }
 
   /**
@@ -313,8 +370,8 @@ final class UserBridge {
     inbox.add(new Task() {
       @Override
       public void run() {
-        if (ended || state != SessionState.ONLINE || session == null) {
-          result.completeExceptionally(notLoggedIn(ended ? SessionState.OFFLINE : state));
+        if (ended || shutdown != null || state != SessionState.ONLINE || session == null) {
+          result.completeExceptionally(notLoggedIn(ended || shutdown != null ? SessionState.OFFLINE : state));
           return;
         }
         CompletableFuture<T> outcome;
@@ -323,11 +380,14 @@ final class UserBridge {
         } catch (RuntimeException e) {
           outcome = CompletableFuture.failedFuture(e);
         }
+        unsettled.incrementAndGet();
         outcome.whenComplete((value, failure) -> {
           if (failure != null) {
             result.completeExceptionally(Failures.unwrap(failure));
+            settled();
           } else if (onSuccess == null) {
             result.complete(value);
+            settled();
           } else {
             submit(new Task() {
               @Override
@@ -336,12 +396,14 @@ final class UserBridge {
                   onSuccess.accept(value);
                 } finally {
                   result.complete(value); // the session did it, even if recording it here failed
+                  settled();
                 }
               }
 
               @Override
               public void rejected() {
                 result.complete(value);
+                settled();
               }
             });
           }
@@ -375,7 +437,7 @@ final class UserBridge {
    */
   void reconnect() {
     inbox.add(() -> {
-      if (ended || resources.isEmpty()) {
+      if (ended || shutdown != null || resources.isEmpty()) {
         return;
       }
       log.info("Reconnecting {} to ICQ on request", user);
@@ -389,14 +451,15 @@ final class UserBridge {
    * request: the delays and the count of short-lived sessions start over.
    */
   private void closeSessionForNewLogin() {
+    LegacySession current = session;
+    int attempt = generation;
     generation++; // the closed session's events are stale from here on
     cancel(loginTimeout);
     cancel(retry);
     cancel(sessionOutlivedShort);
     sessionStable = false;
-    LegacySession current = session;
     session = null;
-    closeQuietly(current);
+    closeSession(current, attempt);
     contactsOffline();
     knownContacts = List.of();
     appliedStatus = null;
@@ -417,7 +480,7 @@ final class UserBridge {
     inbox.add(new Task() {
       @Override
       public void run() {
-        if (ended) {
+        if (ended || shutdown != null) {
           rejected();
           return;
         }
@@ -524,7 +587,11 @@ final class UserBridge {
 
   private void send(LegacyContactId to, String text, CompletableFuture<Void> result) {
     if (ended) {
-      result.completeExceptionally(notConnected(NOT_LOGGED_IN));
+      result.completeExceptionally(notConnected(shutdown != null ? SHUTTING_DOWN : NOT_LOGGED_IN));
+      return;
+    }
+    if (shutdown != null) {
+      result.completeExceptionally(notConnected(SHUTTING_DOWN));
       return;
     }
     switch (state) {
@@ -588,13 +655,22 @@ final class UserBridge {
     } catch (RuntimeException e) {
       sent = CompletableFuture.failedFuture(e);
     }
+    unsettled.incrementAndGet();
     sent.whenComplete((ignored, failure) -> {
       if (failure == null) {
         result.complete(null);
       } else {
         result.completeExceptionally(Failures.unwrap(failure));
       }
+      settled(); // after the sender's callbacks: the answer to the message is on its way
     });
+  }
+
+  /** One operation handed to the session settled (any thread); the last one wakes a waiting shutdown. */
+  private void settled() {
+    if (unsettled.decrementAndGet() == 0 && shutdownWaitsForSettling) {
+      submit(this::shutdownProgress);
+    }
   }
 
   private void applyStatus() {
@@ -680,7 +756,7 @@ final class UserBridge {
 
   private void loginCompleted(int attempt, LegacySession opened, Throwable failure) {
     if (attempt != generation || ended) {
-      closeQuietly(opened); // a late answer to an attempt that timed out or was abandoned
+      closeSession(opened, attempt); // a late answer to an attempt that timed out or was abandoned
       return;
     }
     cancel(loginTimeout);
@@ -844,12 +920,13 @@ final class UserBridge {
 
   private void signOffNow(String detail, boolean forever, long token) {
     failPendingRegistration("you went offline before the new registration could be checked");
+    LegacySession current = session;
+    int attempt = generation;
     generation++;
     cancel(loginTimeout);
     cancel(retry);
-    LegacySession current = session;
     session = null;
-    closeQuietly(current);
+    closeSession(current, attempt);
     contactsOffline();
     knownContacts = List.of();
     rejectQueued("the ICQ session ended before the message could be sent");
@@ -867,10 +944,17 @@ final class UserBridge {
       setState(SessionState.OFFLINE, detail, NOT_LOGGED_IN);
     }
     ended = forever;
+    signedOff = true;
     log.debug("{} signed off from ICQ", user);
     idleReportDue = true;
     idleToken = token;
     reportIdleIfDue();
+  }
+
+  /** The delivery line became idle: the owner may hear that the bridge is, and a shutdown may be done. */
+  private void deliveriesIdle() {
+    reportIdleIfDue();
+    shutdownProgress();
   }
 
   /** Tells the owner the bridge is idle, once deliveries in flight or being redelivered are done. */
@@ -879,6 +963,75 @@ final class UserBridge {
       idleReportDue = false;
       deliveries.release();
       onIdle.accept(this, idleToken);
+    }
+  }
+
+  // ---- The transport's shutdown -------------------------------------------------------------------------
+
+  private void beginShutdown(String detail, CompletableFuture<Void> finished) {
+    if (shutdown != null) {
+      shutdown.finished.whenComplete((ignored, failure) -> finished.complete(null));
+      return;
+    }
+    shutdown = new Shutdown(detail, finished);
+    deliveries.close();
+    rejectQueued(SHUTTING_DOWN);
+    failPendingRegistration("the transport is shutting down");
+    shutdownWaitsForSettling = true;
+    int waiting = unsettled.get();
+    if (ended || session == null || waiting == 0) {
+      signOffForShutdown();
+      return;
+    }
+    log.info("Signing {} off ICQ once the server answered the {} messages and requests under way (at most {})",
+        user, waiting, describe(SETTLE_WAIT));
+    shutdown.settleTimer = schedule(this::signOffForShutdown, SETTLE_WAIT);
+  }
+
+  /** The shutdown's sign-off proper, once what was handed to the session settled (or it waited long enough). */
+  private void signOffForShutdown() {
+    if (!ended) {
+      cancel(shutdown.settleTimer);
+      signOffNow(shutdown.detail, true, -1);
+    }
+    shutdownProgress();
+  }
+
+  /**
+   * Moves a shutdown on: signs off once everything handed to the session settled; completes it once the bridge
+   * signed off, every session it closed reported its end, nothing is unsettled and the deliveries are idle.
+   */
+  private void shutdownProgress() {
+    if (shutdown == null || shutdown.finished.isDone()) {
+      return;
+    }
+    if (!ended) {
+      if (unsettled.get() == 0) {
+        signOffForShutdown();
+      }
+      return;
+    }
+    if (closing.isEmpty() && unsettled.get() == 0 && deliveries.isIdle()) {
+      cancel(shutdown.settleTimer);
+      log.debug("{} is done with the endpoint", user);
+      shutdown.finished.complete(null);
+    }
+  }
+
+  /**
+   * A message the network handed to a session this bridge had already closed (signed off, or replaced by a new
+   * login) before that session reported its end. The network counts it as delivered, so it is not dropped: a
+   * bridge that still serves the user delivers it as usual; one that signed off (the user went offline, or the
+   * transport stops) keeps it in the outbox for the user's next available presence, here or, with several
+   * instances, on the instance that gets that presence.
+   */
+  private void lateMessage(LegacyContactId from, String text, Instant sentAt, Instant receivedAt) {
+    if (ended || signedOff || handedOver) {
+      log.info("A message from {} to {} arrived as the ICQ session was signed off; keeping it for the user's next"
+          + " available presence", from, user);
+      deliveries.keepLate(from, text, sentAt, receivedAt);
+    } else {
+      deliveries.live(from, text, sentAt, receivedAt);
     }
   }
 
@@ -916,9 +1069,15 @@ final class UserBridge {
     @Override
     public void messageReceived(LegacyContactId from, String text, Instant sentAt) {
       Instant receivedAt = Instant.now();
-      onCurrent(() -> {
-        metrics.messageFromLegacy();
-        deliveries.live(from, text, sentAt, receivedAt);
+      submit(() -> {
+        if (!ended && attempt == generation) {
+          metrics.messageFromLegacy();
+          deliveries.live(from, text, sentAt, receivedAt);
+        } else if (closing.contains(attempt)) {
+          metrics.messageFromLegacy();
+          lateMessage(from, text, sentAt, receivedAt);
+        }
+        // else: from a session that already reported its end, or from an abandoned login: stale, as its other events
       });
     }
 
@@ -976,7 +1135,19 @@ final class UserBridge {
 
     @Override
     public void sessionClosed(DisconnectReason reason, String detail) {
-      onCurrent(() -> UserBridge.this.sessionClosed(reason, detail));
+      submit(() -> {
+        if (closing.remove(attempt)) { // this bridge closed it: nothing follows from it any more
+          shutdownProgress();
+        } else if (!ended && attempt == generation) {
+          if (shutdown != null) { // it ended by itself while the shutdown let it settle
+            generation++;
+            session = null;
+            signOffForShutdown();
+          } else {
+            UserBridge.this.sessionClosed(reason, detail);
+          }
+        }
+      });
     }
 
     private void onCurrent(Runnable event) {
@@ -1037,14 +1208,31 @@ final class UserBridge {
     }
   }
 
-  private void closeQuietly(LegacySession toClose) {
+  /**
+   * Closes the session of login {@code attempt} (if any) and remembers it in {@link #closing} until it reports its
+   * end, which {@link LegacySession#close()} promises; a close that throws will report nothing.
+   */
+  private void closeSession(LegacySession toClose, int attempt) {
     if (toClose == null) {
       return;
     }
+    closing.add(attempt);
+    if (!closeQuietly(toClose)) {
+      closing.remove(attempt);
+    }
+  }
+
+  /** Closes the session if there is one; false if closing it threw (logged). */
+  private boolean closeQuietly(LegacySession toClose) {
+    if (toClose == null) {
+      return true;
+    }
     try {
       toClose.close();
+      return true;
     } catch (RuntimeException e) {
       log.warn("Closing an ICQ session of {} failed", user, e);
+      return false;
     }
   }
 
@@ -1096,6 +1284,18 @@ final class UserBridge {
   /** A registration checked by the bridge's own next login ({@link #register}). */
   private record PendingRegistration(
       LegacyCredentials candidate, Registration previous, CompletableFuture<Registration> result) {}
+
+  /** A shutdown under way: what to tell the user, who waits for it, and the longest wait for settling. */
+  private static final class Shutdown {
+    final String detail;
+    final CompletableFuture<Void> finished;
+    ScheduledFuture<?> settleTimer;
+
+    Shutdown(String detail, CompletableFuture<Void> finished) {
+      this.detail = detail;
+      this.finished = finished;
+    }
+  }
 
   /** An outgoing message waiting for the login; its expiry rejects it. */
   private static final class QueuedMessage {

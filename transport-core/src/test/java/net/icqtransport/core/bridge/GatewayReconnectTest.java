@@ -256,6 +256,28 @@ class GatewayReconnectTest {
     assertEquals(2, h.network.loginCount(), "the old session's close does not trigger a reconnect");
   }
 
+  /**
+   * The reconnect command closes the session while it may still hand over a message it read (a real session
+   * reports its end a moment later): the message reached the transport, so it is delivered, not dropped as stale.
+   * Once the old session reported its end, nothing of it counts any more.
+   */
+  @Test
+  void aMessageTheReplacedSessionHandsOverBeforeItsEndIsDelivered() {
+    Login old = available();
+    FakeSession oldSession = old.succeed();
+    oldSession.reportEndLater();
+    h.endpoint.clear();
+
+    h.gateway.reconnect(ALICE);
+    assertTrue(oldSession.isClosed());
+    old.message(CAROL, "read before the close");
+    oldSession.reportEnd();
+    old.message(CAROL, "ghost");
+
+    assertEquals(List.of("read before the close"), h.endpoint.deliveredTexts(ALICE));
+    assertEquals(2, h.network.loginCount(), "the reconnect logs in again; the old session's end changes nothing");
+  }
+
   @Test
   void eventsOfATimedOutAttemptAreIgnored() {
     Login abandoned = available();

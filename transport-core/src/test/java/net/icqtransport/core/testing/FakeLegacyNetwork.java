@@ -245,6 +245,7 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
     private volatile RuntimeException throwOnNextSend;
     private volatile boolean closed;
     private volatile int closeCalls;
+    private volatile boolean endReportedLater;
 
     FakeSession(LegacyContactId account, LegacyListener listener) {
       this.account = account;
@@ -285,8 +286,23 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
       closeCalls++;
       if (!closed) {
         closed = true;
-        listener.sessionClosed(DisconnectReason.CLOSED_BY_CLIENT, null);
+        if (!endReportedLater) {
+          listener.sessionClosed(DisconnectReason.CLOSED_BY_CLIENT, null);
+        }
       }
+    }
+
+    /**
+     * From now on {@link #close()} does not report the end itself: the test does, with {@link #reportEnd()}, as a
+     * real session whose network thread ends it a moment later, after handing over what it had read.
+     */
+    public void reportEndLater() {
+      endReportedLater = true;
+    }
+
+    /** Reports the end of a session closed after {@link #reportEndLater()}. */
+    public void reportEnd() {
+      listener.sessionClosed(DisconnectReason.CLOSED_BY_CLIENT, null);
     }
 
     @Override

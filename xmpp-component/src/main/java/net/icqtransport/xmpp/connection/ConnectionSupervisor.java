@@ -16,12 +16,20 @@ import org.slf4j.LoggerFactory;
  * (Whack throws once and gives up), and makes a fresh link after every loss (instead of Whack's own fixed
  * 5 s reconnect loop, which re-runs {@code component.start()} and piles up keepalive tasks). Runs on its
  * own thread until {@link #stop()}.
+ *
+ * <p>A server that refuses the component itself ({@link ComponentRefusedException}: wrong secret, unknown
+ * domain) is told why at ERROR, and asked again ever more rarely, up to {@value #REFUSED_BACKOFF_FACTOR} times
+ * the usual longest delay: only a change of configuration helps, and each attempt is a failed authentication
+ * in the server's log. {@link #problem()} says why the link is down, for {@code /health}.
  */
 public final class ConnectionSupervisor {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionSupervisor.class);
+  /** How much longer than the usual longest delay the backoff grows while the server refuses the component. */
+  static final int REFUSED_BACKOFF_FACTOR = 5;
 
   private final ComponentConnector connector;
   private final BackoffPolicy backoff;
+  private final BackoffPolicy refusedBackoff;
   private final ConnectionListener listener;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
@@ -31,6 +39,8 @@ public final class ConnectionSupervisor {
 
   private volatile boolean stopped;
   private volatile ComponentLink current;
+  /** Why the last attempt failed or the last link went away; null while connected and before the first attempt. */
+  private volatile String problem;
   private Thread thread;
 
   /**
@@ -45,6 +55,8 @@ public final class ConnectionSupervisor {
       String description) {
     this.connector = Objects.requireNonNull(connector, "connector");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
+    this.refusedBackoff = new BackoffPolicy(backoff.initial(), backoff.max().multipliedBy(REFUSED_BACKOFF_FACTOR),
+        backoff.multiplier(), backoff.jitter());
     this.listener = Objects.requireNonNull(listener, "listener");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.random = Objects.requireNonNull(random, "random");
@@ -70,6 +82,11 @@ public final class ConnectionSupervisor {
   public boolean isConnected() {
     ComponentLink link = current;
     return link != null && link.isOpen();
+  }
+
+  /** Why the link is down (the last failed attempt, or the loss being repaired); empty while connected. */
+  public Optional<String> problem() {
+    return isConnected() ? Optional.empty() : Optional.ofNullable(problem);
   }
 
   /** How many links have come up so far (1 after the first connect, 2 after the first reconnect, …). */
@@ -113,10 +130,17 @@ public final class ConnectionSupervisor {
         if (refused.isPresent()) {
           // A bad certificate stays bad until someone fixes it: say so loudly, and knock only rarely.
           delay = backoff.delayAfter(Integer.MAX_VALUE, random);
+          problem = refused.get().getMessage();
           LOG.error("Refused the XMPP server at {} (attempt {}): {}; retrying in {} ms",
-              description, failedAttempts, refused.get().getMessage(), delay.toMillis());
+              description, failedAttempts, problem, delay.toMillis());
+        } else if (e instanceof ComponentRefusedException componentRefused) {
+          delay = refusedBackoff.delayAfter(failedAttempts, random);
+          problem = componentRefused.getMessage();
+          LOG.error("Cannot connect as a component (attempt {}): {}; retrying in {} ms (after fixing the "
+              + "configuration, a restart connects at once)", failedAttempts, problem, delay.toMillis());
         } else {
           delay = backoff.delayAfter(failedAttempts, random);
+          problem = "cannot connect to the XMPP server at " + description + ": " + e;
           // Only the message: a ComponentException never carries the secret, but stack traces every few
           // seconds while the server is down would drown the log.
           LOG.warn("Cannot connect to the XMPP server at {} (attempt {}): {}; retrying in {} ms",
@@ -133,6 +157,7 @@ public final class ConnectionSupervisor {
         break;
       }
       current = link;
+      problem = null;
       int n = connections.incrementAndGet();
       LOG.info("Connected to the XMPP server at {} (connection #{})", description, n);
       try {
@@ -154,6 +179,7 @@ public final class ConnectionSupervisor {
         LOG.error("Connection listener failed", e);
       }
       if (!stopped) {
+        problem = "lost the connection to the XMPP server at " + description + "; reconnecting";
         LOG.warn("Lost the connection to the XMPP server at {}; reconnecting", description);
         // A short pause so a server that accepts and drops at once is not hammered.
         if (!pause(backoff.delayAfter(1, random))) {

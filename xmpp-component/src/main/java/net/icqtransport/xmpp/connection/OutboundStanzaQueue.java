@@ -63,7 +63,9 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     lock.lock();
     try {
       if (stopped) {
-        LOG.warn("Stopped: not sending a {} to {}", packet.getElement().getName(), packet.getTo());
+        // A graceful stop writes everything owed before the queue stops (TransportComponent#stop): this one came
+        // too late, and is lost.
+        LOG.error("Stopped: a {} to {} is not sent", packet.getElement().getName(), packet.getTo());
         if (confirmation != null) {
           confirmation.completeExceptionally(new IllegalStateException("the XMPP component is stopped"));
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLSocket;
 import net.icqtransport.core.tls.CertificateRefusedException;
@@ -45,16 +46,27 @@ public final class WhackConnector implements ComponentConnector {
    * host name, see {@link TlsSettings#connect}) and handed to Whack through a {@link LoopbackTlsRelay}.
    *
    * @throws CertificateRefusedException if the server's certificate does not verify
+   * @throws ComponentRefusedException if the server refuses the component (wrong secret, unknown domain)
    */
   @Override
-  public ComponentLink connect() throws ComponentException, IOException {
-    if (!settings.tls().enabled()) {
-      return WhackComponentLink.open(manager(), component, settings.serverHost(), settings.serverPort(), settings.domain());
+  public ComponentLink connect() throws ComponentException, ComponentRefusedException, IOException {
+    try {
+      if (!settings.tls().enabled()) {
+        return WhackComponentLink.open(manager(), component, settings.serverHost(), settings.serverPort(),
+            settings.domain());
+      }
+      SSLSocket socket = settings.tls().connect(settings.serverHost(), settings.serverPort(), CONNECT_TIMEOUT);
+      LoopbackTlsRelay relay = LoopbackTlsRelay.start(socket, settings.serverHost() + ":" + settings.serverPort());
+      return WhackComponentLink.open(manager(), component, InetAddress.getLoopbackAddress().getHostAddress(),
+          relay.port(), settings.domain(), relay);
+    } catch (ComponentException e) {
+      Optional<ComponentRefusedException> refused =
+          ComponentRefusedException.from(e, settings.domain(), settings.serverHost() + ":" + settings.serverPort());
+      if (refused.isPresent()) {
+        throw refused.get();
+      }
+      throw e;
     }
-    SSLSocket socket = settings.tls().connect(settings.serverHost(), settings.serverPort(), CONNECT_TIMEOUT);
-    LoopbackTlsRelay relay = LoopbackTlsRelay.start(socket, settings.serverHost() + ":" + settings.serverPort());
-    return WhackComponentLink.open(manager(), component, InetAddress.getLoopbackAddress().getHostAddress(), relay.port(),
-        settings.domain(), relay);
   }
 
   private synchronized ExternalComponentManager manager() {

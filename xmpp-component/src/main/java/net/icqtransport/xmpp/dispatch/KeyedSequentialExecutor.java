@@ -1,10 +1,12 @@
 package net.icqtransport.xmpp.dispatch;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +19,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A lane runs at most {@link #BATCH} tasks per turn before giving its pool thread back, so one busy sender
  * cannot starve the others.
+ *
+ * <p>{@link #awaitIdle} lets a stop wait until every task handed over so far has run (the component's graceful
+ * stop: every stanza read is handled before the stream closes).
  */
 public final class KeyedSequentialExecutor<K> {
   private static final Logger LOG = LoggerFactory.getLogger(KeyedSequentialExecutor.class);
@@ -28,6 +33,8 @@ public final class KeyedSequentialExecutor<K> {
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicInteger maxPending = new AtomicInteger();
   private final AtomicInteger nextWarning = new AtomicInteger(FIRST_WARNING);
+  /** Notified when the last lane goes, i.e. no task is queued or running any more. */
+  private final Object idle = new Object();
 
   /** @param pool runs the lanes; must not run tasks on the calling thread nor reject them while in use */
   public KeyedSequentialExecutor(Executor pool) {
@@ -74,6 +81,29 @@ public final class KeyedSequentialExecutor<K> {
     return lanes.size();
   }
 
+  /** Whether no task is queued or running right now. */
+  public boolean isIdle() {
+    return lanes.isEmpty();
+  }
+
+  /**
+   * Waits until no task is queued or running (every task handed over so far has run, and those they handed
+   * over in turn), or the timeout passes; true if idle. Tasks handed over meanwhile are waited for too.
+   */
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (idle) {
+      while (!lanes.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(idle, left);
+      }
+      return true;
+    }
+  }
+
   private void schedule(Lane lane) {
     try {
       pool.execute(lane);
@@ -117,6 +147,11 @@ public final class KeyedSequentialExecutor<K> {
         out[0] = tasks.pollFirst();
         return out[0] == null ? null : this;
       });
+      if (out[0] == null && lanes.isEmpty()) {
+        synchronized (idle) {
+          idle.notifyAll();
+        }
+      }
       return out[0];
     }
   }

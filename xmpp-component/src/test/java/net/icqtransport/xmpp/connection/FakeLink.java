@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.xmpp.packet.Packet;
 
 /** A link that records written stanzas; can be told to fail writes or to drop. */
@@ -11,6 +12,17 @@ public final class FakeLink implements ComponentLink {
   private final List<Packet> written = new ArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile int failWritesFrom = Integer.MAX_VALUE;
+  private volatile Consumer<Packet> onWrite = packet -> {};
+
+  /** Runs {@code hook} with each stanza written, on the writing thread, after recording it. */
+  public void onWrite(Consumer<Packet> hook) {
+    onWrite = hook;
+  }
+
+  /** Waits until the link is closed or dropped; true if it was within the timeout. */
+  public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
+    return closed.await(timeout, unit);
+  }
 
   /** Writes number {@code n} (0-based) and later fail, as when the socket breaks. */
   public void failWritesFrom(int n) {
@@ -23,12 +35,15 @@ public final class FakeLink implements ComponentLink {
   }
 
   @Override
-  public synchronized boolean write(Packet packet) {
-    if (!isOpen() || written.size() >= failWritesFrom) {
-      closed.countDown();
-      return false;
+  public boolean write(Packet packet) {
+    synchronized (this) {
+      if (!isOpen() || written.size() >= failWritesFrom) {
+        closed.countDown();
+        return false;
+      }
+      written.add(packet);
     }
-    written.add(packet);
+    onWrite.accept(packet);
     return true;
   }
 

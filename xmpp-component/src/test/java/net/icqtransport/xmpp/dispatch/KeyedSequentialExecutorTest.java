@@ -1,8 +1,10 @@
 package net.icqtransport.xmpp.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -112,6 +114,32 @@ class KeyedSequentialExecutorTest {
 
     assertTrue(bothStarted.await(5, TimeUnit.SECONDS), "a slow sender must not hold up another");
     release.countDown();
+  }
+
+  /** What a graceful stop relies on: awaitIdle returns only once every task handed over, and theirs, has run. */
+  @Test
+  void awaitIdleReturnsOnceEveryTaskHandedOverHasRun() throws Exception {
+    KeyedSequentialExecutor<String> executor = new KeyedSequentialExecutor<>(pool);
+    CountDownLatch release = new CountDownLatch(1);
+    List<String> ran = Collections.synchronizedList(new ArrayList<>());
+    executor.execute("a", () -> {
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      executor.execute("b", () -> ran.add("b, handed over by a"));
+      ran.add("a");
+    });
+    executor.execute("a", () -> ran.add("a, second"));
+
+    assertFalse(executor.awaitIdle(Duration.ofMillis(50)), "a is still blocked");
+    release.countDown();
+
+    assertTrue(executor.awaitIdle(Duration.ofSeconds(5)));
+    assertTrue(executor.isIdle());
+    assertEquals(3, ran.size(), "ran: " + ran);
+    assertEquals(List.of("a", "a, second"), ran.stream().filter(t -> t.startsWith("a")).toList());
   }
 
   private static void awaitIdle(KeyedSequentialExecutor<?> executor) throws InterruptedException {
