@@ -115,7 +115,8 @@ final class IcqContactList {
 
   private LegacyContact toContact(SsiItem buddy) {
     LegacyContactId id = IcqSession.contactId(buddy.name());
-    return new LegacyContact(id, buddy.nickname().orElse(id.value()), groupName(buddy.groupId()).orElse(null),
+    // Without a nickname, a screen name is shown as its owner formats it ("Mary Ann"), not as its id ("maryann").
+    return new LegacyContact(id, buddy.nickname().orElse(buddy.name().strip()), groupName(buddy.groupId()).orElse(null),
         buddy.awaitingAuthorization());
   }
 

@@ -76,7 +76,8 @@ final class IcqDirectory {
     this.connection = connection;
     this.loop = connection.eventLoop();
     this.account = account;
-    this.ownerUin = uin(account);
+    // 0 for an AIM screen name: the ICQ directory (family 0x15) serves ICQ numbers only, see requireIcqAccount.
+    this.ownerUin = IcqNetwork.isUin(account.value()) ? Long.parseLong(account.value()) : 0;
     this.settings = settings;
   }
 
@@ -85,6 +86,7 @@ final class IcqDirectory {
     CompletableFuture<LegacyUserInfo> future = new CompletableFuture<>();
     long uin;
     try {
+      requireIcqAccount();
       uin = uin(user);
     } catch (IllegalArgumentException e) {
       return CompletableFuture.failedFuture(e);
@@ -102,6 +104,11 @@ final class IcqDirectory {
     CompletableFuture<List<LegacyUserInfo>> future = new CompletableFuture<>();
     if (closed) {
       return CompletableFuture.failedFuture(notConnected());
+    }
+    try {
+      requireIcqAccount();
+    } catch (IllegalArgumentException e) {
+      return CompletableFuture.failedFuture(e);
     }
     int sequence = sequence();
     MetaRequest request;
@@ -217,6 +224,14 @@ final class IcqDirectory {
 
   private String timeoutText(String what) {
     return "the ICQ server did not answer the " + what + " within " + settings.requestTimeout().toSeconds() + " s";
+  }
+
+  /** The ICQ directory answers ICQ accounts only (OSCAR-ICQ.md, family 0x15); an AIM screen name has no UIN. */
+  private void requireIcqAccount() {
+    if (ownerUin == 0) {
+      throw new IllegalArgumentException("the ICQ directory serves ICQ numbers only, not the AIM screen name "
+          + account.value());
+    }
   }
 
   private static long uin(LegacyContactId id) {

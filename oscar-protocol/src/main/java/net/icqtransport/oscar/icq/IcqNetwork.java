@@ -154,21 +154,29 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   static final long MAX_UIN = 0xFFFF_FFFFL;
 
   /**
-   * An ICQ UIN: 5 to 10 ASCII digits without a leading zero and at most {@value #MAX_UIN} (2³² − 1), e.g.
-   * {@code "100002"}.
+   * An ICQ UIN, 5 to 10 ASCII digits without a leading zero and at most {@value #MAX_UIN} (2³² − 1), e.g.
+   * {@code "100002"}, as it is; or an AIM screen name ({@link AimScreenNames#isValid}: a letter first, letters,
+   * digits and spaces, 3 to 16 characters), normalized as OSCAR compares them: {@code "Joe User"} →
+   * {@code "joeuser"}. The same normalization as for names arriving from the server, so a contact has one id
+   * whichever way it comes.
    *
    * @throws IllegalArgumentException for anything else
    */
   @Override
   public LegacyContactId parseContactId(String text) {
-    if (text == null || !isUin(text)) {
-      throw new IllegalArgumentException("not an ICQ UIN (5 to 10 digits, no leading zero, at most " + MAX_UIN
-          + "): " + abbreviate(text));
+    if (text != null && isUin(text)) {
+      return new LegacyContactId(text);
     }
-    return new LegacyContactId(text);
+    if (text != null && AimScreenNames.isValid(text)) {
+      return new LegacyContactId(AimScreenNames.normalize(text));
+    }
+    throw new IllegalArgumentException("neither an ICQ number (5 to 10 digits, no leading zero, at most " + MAX_UIN
+        + ") nor an AIM screen name (a letter first, then letters, digits, spaces; 3 to 16 characters): "
+        + abbreviate(text));
   }
 
-  static boolean isUin(String text) {
+  /** Whether a contact id (or a screen name from the wire) is an ICQ UIN rather than an AIM screen name. */
+  public static boolean isUin(String text) {
     int length = text.length();
     if (length < 5 || length > 10 || text.charAt(0) == '0') {
       return false;

@@ -34,7 +34,8 @@ final class IcqOfflineMessages {
   IcqOfflineMessages(IcqSessionContext session, IcqIncomingMessages incoming) {
     this.session = session;
     this.incoming = incoming;
-    this.uin = Long.parseLong(session.account().value());
+    // 0 for an AIM screen name, which IcqSession never asks for ICQ offline messages.
+    this.uin = IcqNetwork.isUin(session.account().value()) ? Long.parseLong(session.account().value()) : 0;
   }
 
   /** 15/02 type 0x003C; call once the client is ready. */

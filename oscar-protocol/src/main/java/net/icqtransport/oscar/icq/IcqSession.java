@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -126,7 +125,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   void start(List<SsiItem> items) {
     if (!closed) {
       contactList.replace(items);
-      if (offlineMessageFamily) {
+      // Family 0x15 stores offline messages by UIN: an AIM screen name has none to ask for there.
+      if (offlineMessageFamily && IcqNetwork.isUin(account.value())) {
         offlineMessages.request();
       }
     }
@@ -153,7 +153,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
       message.future.completeExceptionally(notConnected());
       return;
     }
-    List<String> parts = IcbmTextSplitter.split(text, maxMessageBytes);
+    List<String> parts = parts(to, text);
     if (parts.isEmpty()) {
       message.future.complete(null);
       return;
@@ -171,6 +171,39 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     message.timeout = loop.schedule(() -> settle(message,
         new MessageRejectedException(Reason.OTHER, "the server did not confirm the message in time")),
         settings.messageAckTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Whether messages with {@code peer} are HTML: when either side is an AIM screen name. AIM clients send HTML to
+   * everyone and show what they receive as HTML; only between two ICQ numbers is the body plain text (ICQ's path
+   * as before). Our own sessions on both ends therefore agree on every pair.
+   */
+  private boolean htmlBodies(String peer) {
+    return !IcqNetwork.isUin(account.value()) || !IcqNetwork.isUin(peer);
+  }
+
+  /**
+   * The ICBM texts for {@code text}: as it is between ICQ numbers; HTML-escaped when AIM is involved
+   * ({@link #htmlBodies}), as the AIM client reads the body as HTML (a typed {@code <b>} must arrive as
+   * {@code <b>}), each part escaped on its own so no entity is cut, and split again should escaping have made a
+   * part too long.
+   */
+  private List<String> parts(LegacyContactId to, String text) {
+    List<String> plain = IcbmTextSplitter.split(text, maxMessageBytes);
+    if (!htmlBodies(to.value())) {
+      return plain;
+    }
+    List<String> escaped = new ArrayList<>();
+    for (String part : plain) {
+      String html = AimHtml.escape(part);
+      if (IcbmMessageText.encodedLength(html) <= maxMessageBytes) {
+        escaped.add(html);
+      } else {
+        // "&quot;" is the longest escape: a sixth of the budget always fits once escaped.
+        IcbmTextSplitter.split(part, Math.max(4, maxMessageBytes / 6)).forEach(p -> escaped.add(AimHtml.escape(p)));
+      }
+    }
+    return escaped;
   }
 
   @Override
@@ -421,7 +454,10 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
       LOG.debug("{}: channel-1 message without text", account);
       return;
     }
-    String decoded = text.get().decode(settings.legacyCodepage());
+    String sender = icbm.sender().screenName();
+    String wireText = text.get().decode(settings.legacyCodepage());
+    // HTML when AIM is involved; between ICQ numbers plain text, which must not lose a "<" or "&" it holds.
+    String decoded = htmlBodies(sender) ? AimHtml.toPlainText(wireText) : wireText;
     Instant sentAt = null;
     if (icbm.sendTime().isPresent()) {
       Instant when = Instant.ofEpochSecond(icbm.sendTime().getAsLong());
@@ -501,7 +537,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     if (IcqNetwork.isUin(screenName)) {
       return new LegacyContactId(screenName);
     }
-    String normalized = screenName.replace(" ", "").toLowerCase(Locale.ROOT);
+    String normalized = AimScreenNames.normalize(screenName);
     if (normalized.isEmpty()) {
       throw new OscarProtocolException("empty screen name");
     }

@@ -174,7 +174,7 @@ final class BosSession {
   }
 
   UserInfoBlock presenceBlock(long now) {
-    UserInfoBlock block = UserInfoBlocks.presence(screenName, UserInfoBlocks.CLASS_ICQ, dcInfo, externalIp(), status,
+    UserInfoBlock block = UserInfoBlocks.presence(screenName, userClass(), dcInfo, externalIp(), status,
         capabilities, Math.max(0, now - signOnTime), signOnTime);
     byte[] hash = bartHash;
     return hash == null ? block : UserInfoBlocks.withBartId(block, hash);
@@ -182,17 +182,22 @@ final class BosSession {
 
   /** The fixed part of 02/06 (reference {@code snac_02_06}): the presence TLVs and member since. */
   UserInfoBlock locationBlock(long now) {
-    return UserInfoBlocks.location(screenName, UserInfoBlocks.CLASS_ICQ, status, dcInfo, externalIp(),
+    return UserInfoBlocks.location(screenName, userClass(), status, dcInfo, externalIp(),
         Math.max(0, now - signOnTime), signOnTime, memberSince);
   }
 
+  /** ICQ's user class for a UIN, AIM's for a screen name ("Joe User"). */
+  private int userClass() {
+    return UserInfoBlocks.userClassOf(screenName);
+  }
+
   UserInfoBlock senderBlock(long now) {
-    return UserInfoBlocks.messageSender(screenName, UserInfoBlocks.CLASS_ICQ, status,
+    return UserInfoBlocks.messageSender(screenName, userClass(), status,
         Math.max(0, now - signOnTime), signOnTime);
   }
 
   UserInfoBlock selfBlock(long now) {
-    return UserInfoBlocks.self(screenName, UserInfoBlocks.CLASS_ICQ, status, Math.max(0, now - signOnTime),
+    return UserInfoBlocks.self(screenName, userClass(), status, Math.max(0, now - signOnTime),
         signOnTime, externalIp(), memberSince);
   }
 

@@ -178,6 +178,18 @@ public final class OscarSimulator implements AutoCloseable {
     state.bosAddress(host + advertised.substring(advertised.lastIndexOf(':')));
   }
 
+  /**
+   * Delivers a channel-1 message as if {@code sender}'s client had sent it, with {@code text} exactly as given:
+   * how a test has an AIM user send an HTML body ({@code <HTML><BODY><FONT ...>text</FONT></BODY></HTML>}),
+   * which our own client, escaping what it sends to screen names, never would.
+   *
+   * @return whether {@code recipient} had a session past client-ready to deliver to
+   */
+  public boolean deliverMessageAs(String sender, String recipient, String text) {
+    return state.deliverAs(Objects.requireNonNull(sender, "sender"), Objects.requireNonNull(recipient, "recipient"),
+        Objects.requireNonNull(text, "text"));
+  }
+
   /** Whether the account has a session past client-ready (01/02), or is an echo bot. */
   public boolean isOnline(String uin) {
     return state.isOnline(uin);

@@ -628,6 +628,43 @@ final class SimulatorState {
     });
   }
 
+  /**
+   * A channel-1 message from {@code sender} (an account or any name) to {@code recipient}'s ready session,
+   * with the text exactly as given, as an AIM client would send it: e.g. an HTML body. ASCII text goes as charset
+   * 0x0000, anything else as UTF-16BE (0x0002). The sender's user class is AIM's (0x0010) for a screen name,
+   * ICQ's for a UIN.
+   *
+   * @return whether the recipient had a ready session to deliver to
+   */
+  boolean deliverAs(String sender, String recipient, String text) {
+    Optional<BosSession> session = readySession(ScreenNames.normalize(recipient));
+    if (session.isEmpty()) {
+      return false;
+    }
+    Account account = accounts.get(ScreenNames.normalize(sender));
+    String name = account != null ? account.screenName() : sender;
+    long now = nowSeconds();
+    byte[] cookie = new byte[8];
+    random.nextBytes(cookie);
+    UserInfoBlock block = UserInfoBlocks.messageSender(name, UserInfoBlocks.userClassOf(name), 0, 0, now);
+    BosSession target = session.get();
+    target.send(ServerSnacs.icbmReceive(target.nextRequestId(), cookie, 1, block,
+        TlvChain.of(new net.icqtransport.oscar.tlv.Tlv(IcbmSendRequest.TLV_MESSAGE_DATA, channelOneData(text)))));
+    return true;
+  }
+
+  /** TLV 0x02 of a channel-1 message: capabilities fragment 05 01, then text fragment 01 01 (charset, language). */
+  private static byte[] channelOneData(String text) {
+    boolean ascii = text.chars().allMatch(c -> c < 0x80);
+    byte[] bytes = text.getBytes(ascii ? java.nio.charset.StandardCharsets.US_ASCII
+        : java.nio.charset.StandardCharsets.UTF_16BE);
+    java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(5 + 8 + bytes.length);
+    out.put((byte) 0x05).put((byte) 0x01).putShort((short) 1).put((byte) 0x01);
+    out.put((byte) 0x01).put((byte) 0x01).putShort((short) (4 + bytes.length));
+    out.putShort((short) (ascii ? 0x0000 : 0x0002)).putShort((short) 0x0000).put(bytes);
+    return out.array();
+  }
+
   /** 04/14: passed to the recipient if online, with the sender's name; dropped otherwise. */
   void relayTyping(BosSession sender, TypingNotice notice) {
     BosSession recipient = sessions.get(ScreenNames.normalize(notice.screenName()));

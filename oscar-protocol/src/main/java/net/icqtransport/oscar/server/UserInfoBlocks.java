@@ -13,6 +13,13 @@ import net.icqtransport.oscar.tlv.TlvChain;
 final class UserInfoBlocks {
   /** User class 0x0010 free + 0x0040 ICQ, as ICQ servers sent it. */
   static final int CLASS_ICQ = 0x0050;
+  /** User class 0x0010 free, as an AIM screen name's. */
+  static final int CLASS_AIM = 0x0010;
+
+  /** ICQ's class for a numeric name (a UIN), AIM's for any other screen name. */
+  static int userClassOf(String screenName) {
+    return !screenName.isEmpty() && screenName.chars().allMatch(c -> c >= '0' && c <= '9') ? CLASS_ICQ : CLASS_AIM;
+  }
 
   static final int TLV_CLASS = 0x01;
   static final int TLV_SIGN_ON_TIME = 0x03;

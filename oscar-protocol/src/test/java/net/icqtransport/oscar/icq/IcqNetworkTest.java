@@ -43,6 +43,23 @@ class IcqNetworkTest {
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
   }
 
+  /** AIM screen names (issue #16): one id however the owner formats the name, as OSCAR compares them. */
+  @Test
+  void parsesScreenNamesToTheirNormalizedForm() {
+    assertEquals(new LegacyContactId("joeuser"), network.parseContactId("Joe User"));
+    assertEquals(new LegacyContactId("joeuser"), network.parseContactId("joeuser"));
+    assertEquals(new LegacyContactId("joeuser"), network.parseContactId("JOEUSER"));
+    assertEquals(new LegacyContactId("joeuser"), network.parseContactId("j o e u s e r"));
+    assertEquals(new LegacyContactId("maryann"), network.parseContactId("Mary Ann"));
+    assertEquals(new LegacyContactId("abc"), network.parseContactId("abc"));
+    assertEquals(new LegacyContactId("a23456789012345p"), network.parseContactId("A23456789012345P"));
+    assertEquals(new LegacyContactId("smarterchild"), network.parseContactId("SmarterChild"));
+    // The same id as a name arriving from the server (SSI items, ICBMs, presence) gets.
+    assertEquals(network.parseContactId("Mary Ann"), IcqSession.contactId("MaryAnn"));
+    assertEquals(network.parseContactId("Mary Ann"), IcqSession.contactId("mary ann"));
+    assertEquals(network.parseContactId("100002"), IcqSession.contactId("100002"));
+  }
+
   @Test
   void parsesUins() {
     assertEquals(new LegacyContactId("100002"), network.parseContactId("100002"));
@@ -51,7 +68,7 @@ class IcqNetworkTest {
     // OSCAR carries UINs in 32 bits: anything above 2^32 - 1 would wrap around to another account.
     for (String bad : new String[] {"4294967296", "4294967297", "9999999999", "123456789012", "1234",
         "1234567890123", "012345", "12a456", "", " 123456", "１２３４５６",
-        "user@host", "-12345"}) {
+        "user@host", "-12345", "1abc", "ab", "Joe.User", "Jöe User", "abcdefghijklmnopq", " joe", "joe "}) {
       assertThrows(IllegalArgumentException.class, () -> network.parseContactId(bad), bad);
     }
     assertThrows(IllegalArgumentException.class, () -> network.parseContactId(null));

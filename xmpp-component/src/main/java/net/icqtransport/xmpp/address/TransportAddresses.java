@@ -13,9 +13,11 @@ import org.xmpp.packet.PacketError;
  * {@code 100002} is {@code 100002@icq.example.org} (resource ignored), and a user is known to the core by the
  * stringprepped bare JID, e.g. {@code Alice@Example.org/Home} → {@code alice@example.org}.
  *
- * <p>Legacy names that are not digits are JID-escaped (XEP-0106, see {@link JidEscaping}): screen name
- * {@code Foo Bar} is {@code foo\20bar@icq.example.org}, and that JID is read back as {@code foo bar}, which
- * the network's parser normalizes like any name typed by a user.
+ * <p>An AIM screen name's id is its normalized form (the network's parser: {@code Foo Bar} → {@code foobar}), so
+ * its JID is {@code foobar@icq.example.org}. Whatever a JID node cannot hold is JID-escaped (XEP-0106, see
+ * {@link JidEscaping}): a node a user types as {@code foo\20bar} reads back as {@code foo bar}, which the parser
+ * normalizes to the same {@code foobar}. The round trip with the real parser is tested in the distribution
+ * ({@code ContactAddressRoundTripTest}), as this module must not see the OSCAR one.
  */
 public final class TransportAddresses {
 

@@ -16,7 +16,8 @@ import org.xmpp.packet.PacketError;
 
 /**
  * Contact address translation (XEP-0100 §6.3, {@code jabber:iq:gateway}): a get returns a description and a
- * prompt; a set with a UIN in {@code <prompt/>} returns the contact's JID ({@code UIN@domain}).
+ * prompt; a set with a UIN or an AIM screen name in {@code <prompt/>} returns the contact's JID ({@code UIN@domain},
+ * {@code joeuser@domain} for "Joe User": the normalized screen name).
  */
 public final class GatewayHandler implements IqHandler {
 
@@ -44,18 +45,20 @@ public final class GatewayHandler implements IqHandler {
     IQ result = IQ.createResultIQ(request);
     Element query = result.setChildElement("query", Namespaces.GATEWAY);
     if (request.getType() == IQ.Type.get) {
-      query.addElement("desc").setText("Please enter the ICQ number (UIN) of the person you would like to contact.");
-      query.addElement("prompt").setText("ICQ number");
+      query.addElement("desc").setText(
+          "Please enter the ICQ number (UIN) or AIM screen name of the person you would like to contact.");
+      query.addElement("prompt").setText("ICQ number or AIM screen name");
     } else {
       String prompt = request.getChildElement().elementTextTrim("prompt");
       if (prompt == null || prompt.isEmpty()) {
-        throw new StanzaException(PacketError.Condition.bad_request, "No <prompt/> with an ICQ number");
+        throw new StanzaException(PacketError.Condition.bad_request, "No <prompt/> with an ICQ number or AIM screen name");
       }
       LegacyContactId contact;
       try {
         contact = contactParser.apply(prompt);
       } catch (IllegalArgumentException e) {
-        throw new StanzaException(PacketError.Condition.not_acceptable, "'" + prompt + "' is not an ICQ number");
+        throw new StanzaException(PacketError.Condition.not_acceptable, "'" + prompt
+            + "' is neither an ICQ number nor an AIM screen name");
       }
       query.addElement("jid").setText(addresses.contactJid(contact).toBareJID());
     }

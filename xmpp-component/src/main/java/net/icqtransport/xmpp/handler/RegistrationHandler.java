@@ -32,7 +32,8 @@ import org.xmpp.packet.Presence;
  * In-band registration with the transport (XEP-0077, as XEP-0100 §4.1-§4.3 uses it).
  *
  * <ul>
- *   <li>get → instructions, {@code <username/>} (the UIN) and {@code <password/>}, plus the same fields as a
+ *   <li>get → instructions, {@code <username/>} (the UIN or AIM screen name, stored normalized: "Joe User" is
+ *       {@code joeuser}) and {@code <password/>}, plus the same fields as a
  *       XEP-0004 form (XEP-0077 §4); {@code <registered/>} and the UIN when already registered (§3.1).
  *   <li>set → the gateway logs in to check the credentials and stores them only then; on success an empty
  *       result, then {@code subscribe} from the transport to the user's bare JID (XEP-0100 §4.1.1). No probe
@@ -51,7 +52,7 @@ import org.xmpp.packet.Presence;
  */
 public final class RegistrationHandler implements IqHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationHandler.class);
-  static final String INSTRUCTIONS = "Enter your ICQ number (UIN) and your ICQ password.";
+  static final String INSTRUCTIONS = "Enter your ICQ number (UIN) or AIM screen name, and your password.";
 
   private final StanzaSender sender;
   private final Gateway gateway;
@@ -110,7 +111,8 @@ public final class RegistrationHandler implements IqHandler {
     Element formType = form.addElement("field").addAttribute("type", "hidden").addAttribute("var", "FORM_TYPE");
     formType.addElement("value").setText(Namespaces.REGISTER);
     Element username = form.addElement("field")
-        .addAttribute("type", "text-single").addAttribute("var", "username").addAttribute("label", "ICQ number (UIN)");
+        .addAttribute("type", "text-single").addAttribute("var", "username")
+        .addAttribute("label", "ICQ number or AIM screen name");
     username.addElement("required");
     if (account != null) {
       username.addElement("value").setText(account);
@@ -125,14 +127,15 @@ public final class RegistrationHandler implements IqHandler {
     String username = field(query, "username");
     String password = field(query, "password");
     if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-      throw new StanzaException(PacketError.Condition.not_acceptable, "Both the ICQ number and the password are required");
+      throw new StanzaException(PacketError.Condition.not_acceptable,
+          "Both the ICQ number or AIM screen name and the password are required");
     }
     LegacyContactId account;
     try {
       account = gateway.parseContactId(username.trim());
     } catch (IllegalArgumentException e) {
       throw new StanzaException(PacketError.Condition.not_acceptable, "'" + abbreviate(username.strip())
-          + "' is not an ICQ number");
+          + "' is neither an ICQ number nor an AIM screen name");
     }
     LOG.info("Registering {} as ICQ {}", user, account);
     gateway.register(user, new LegacyCredentials(account, password)).whenComplete((registration, failure) -> {

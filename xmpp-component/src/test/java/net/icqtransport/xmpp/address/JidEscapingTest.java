@@ -12,7 +12,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
 
-/** XEP-0106 JID escaping, with the examples of XEP-0106 §5 ("Examples"), and its use in contact JIDs. */
+/**
+ * XEP-0106 JID escaping, with the examples of XEP-0106 §5 ("Examples"), and its use in contact JIDs. The parsers
+ * here are stand-ins (this module must not see the OSCAR one); the round trip with the transport's real parser,
+ * screen names included, is the distribution's {@code ContactAddressRoundTripTest}.
+ */
 class JidEscapingTest {
 
   @ParameterizedTest(name = "{0} ⇄ {1}")

@@ -19,8 +19,8 @@ class GatewayHandlerTest {
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='g1' from='icq.localhost' to='alice@localhost/pc'>
           <query xmlns='jabber:iq:gateway'>
-            <desc>Please enter the ICQ number (UIN) of the person you would like to contact.</desc>
-            <prompt>ICQ number</prompt>
+            <desc>Please enter the ICQ number (UIN) or AIM screen name of the person you would like to contact.</desc>
+            <prompt>ICQ number or AIM screen name</prompt>
           </query>
         </iq>""");
   }
@@ -49,7 +49,7 @@ class GatewayHandlerTest {
         <iq type='error' id='g3' from='icq.localhost' to='alice@localhost/pc'>
           <error type='modify'>
             <not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
-            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'bob' is not an ICQ number</text>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'bob' is neither an ICQ number nor an AIM screen name</text>
           </error>
         </iq>""");
   }

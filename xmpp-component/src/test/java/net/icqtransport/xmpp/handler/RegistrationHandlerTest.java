@@ -45,14 +45,14 @@ class RegistrationHandlerTest {
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='r1' from='icq.localhost' to='Alice@localhost/pc'>
           <query xmlns='jabber:iq:register'>
-            <instructions>Enter your ICQ number (UIN) and your ICQ password.</instructions>
+            <instructions>Enter your ICQ number (UIN) or AIM screen name, and your password.</instructions>
             <username/>
             <password/>
             <x xmlns='jabber:x:data' type='form'>
               <title>ICQ Transport registration</title>
-              <instructions>Enter your ICQ number (UIN) and your ICQ password.</instructions>
+              <instructions>Enter your ICQ number (UIN) or AIM screen name, and your password.</instructions>
               <field type='hidden' var='FORM_TYPE'><value>jabber:iq:register</value></field>
-              <field type='text-single' var='username' label='ICQ number (UIN)'><required/></field>
+              <field type='text-single' var='username' label='ICQ number or AIM screen name'><required/></field>
               <field type='text-private' var='password' label='Password'><required/></field>
             </x>
           </query>
@@ -71,15 +71,15 @@ class RegistrationHandlerTest {
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='r2' from='icq.localhost' to='alice@localhost/pc'>
           <query xmlns='jabber:iq:register'>
-            <instructions>Enter your ICQ number (UIN) and your ICQ password.</instructions>
+            <instructions>Enter your ICQ number (UIN) or AIM screen name, and your password.</instructions>
             <registered/>
             <username>123456</username>
             <password/>
             <x xmlns='jabber:x:data' type='form'>
               <title>ICQ Transport registration</title>
-              <instructions>Enter your ICQ number (UIN) and your ICQ password.</instructions>
+              <instructions>Enter your ICQ number (UIN) or AIM screen name, and your password.</instructions>
               <field type='hidden' var='FORM_TYPE'><value>jabber:iq:register</value></field>
-              <field type='text-single' var='username' label='ICQ number (UIN)'><required/><value>123456</value></field>
+              <field type='text-single' var='username' label='ICQ number or AIM screen name'><required/><value>123456</value></field>
               <field type='text-private' var='password' label='Password'><required/></field>
             </x>
           </query>
@@ -154,7 +154,7 @@ class RegistrationHandlerTest {
         </iq>""".formatted(huge));
 
     String reply = fixture.sender.allXml();
-    assertTrue(reply.contains("not-acceptable") && reply.contains("'" + "x".repeat(40) + "…' is not an ICQ number"),
+    assertTrue(reply.contains("not-acceptable") && reply.contains("'" + "x".repeat(40) + "…' is neither an ICQ number nor an AIM screen name"),
         reply.length() > 2000 ? reply.substring(0, 2000) : reply);
     assertTrue(reply.length() < 2000, "reply of " + reply.length() + " characters");
   }
@@ -255,7 +255,7 @@ class RegistrationHandlerTest {
         <iq type='error' id='r7' from='icq.localhost' to='alice@localhost/pc'>
           <error type='modify'>
             <not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
-            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'alice' is not an ICQ number</text>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'alice' is neither an ICQ number nor an AIM screen name</text>
           </error>
         </iq>""");
     verify(fixture.gateway, never()).register(any(), any());
@@ -272,7 +272,7 @@ class RegistrationHandlerTest {
         <iq type='error' id='r8' from='icq.localhost' to='alice@localhost/pc'>
           <error type='modify'>
             <not-acceptable xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
-            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>Both the ICQ number and the password are required</text>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>Both the ICQ number or AIM screen name and the password are required</text>
           </error>
         </iq>""");
     verify(fixture.gateway, never()).register(any(), any());
