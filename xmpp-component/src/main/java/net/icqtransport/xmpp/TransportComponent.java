@@ -30,6 +30,7 @@ import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.avatar.AvatarSource;
 import net.icqtransport.xmpp.command.CommandRegistry;
 import net.icqtransport.xmpp.command.CommandSessions;
+import net.icqtransport.xmpp.command.ChatCommands;
 import net.icqtransport.xmpp.command.TransportCommands;
 import net.icqtransport.xmpp.avatar.AvatarCache;
 import net.icqtransport.xmpp.connection.BackoffPolicy;
@@ -54,6 +55,7 @@ import net.icqtransport.xmpp.handler.PingHandler;
 import net.icqtransport.xmpp.handler.PresenceHandler;
 import net.icqtransport.xmpp.handler.RegistrationHandler;
 import net.icqtransport.xmpp.handler.SearchHandler;
+import net.icqtransport.xmpp.handler.AccountRegistration;
 import net.icqtransport.xmpp.handler.Unregistration;
 import net.icqtransport.xmpp.handler.UserPresenceRecorder;
 import net.icqtransport.xmpp.handler.VCardHandler;
@@ -246,14 +248,17 @@ public final class TransportComponent implements UserEndpoint {
         .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
     // XMPP services: user preferences, ad-hoc commands (XEP-0050/0133), shared unregistration
     Unregistration unregistration = new Unregistration(outbound, gateway, addresses, presences, preferences, roster);
+    AccountRegistration registration = new AccountRegistration(outbound, gateway, addresses, presences);
     CommandRegistry commands = TransportCommands.registry(gateway, addresses, outbound, preferences, userPresences,
-        unregistration, settings::isAdmin, this::inboundBacklog, this::outboundBacklog);
+        unregistration, registration, settings::isAdmin, this::inboundBacklog, this::outboundBacklog);
+    ChatCommands chatCommands = new ChatCommands(outbound, gateway, addresses, presences, preferences, unregistration,
+        commands);
     this.router = new StanzaRouter(
         addresses,
         outbound,
         List.of(
             new DiscoHandler(outbound, addresses, commands),
-            new RegistrationHandler(outbound, gateway, addresses, presences, unregistration),
+            new RegistrationHandler(outbound, gateway, addresses, registration, unregistration),
             new GatewayHandler(outbound, addresses, gateway::parseContactId),
             new VersionHandler(outbound),
             new PingHandler(outbound, gateway, addresses, presences),
@@ -264,7 +269,8 @@ public final class TransportComponent implements UserEndpoint {
         new UserPresenceRecorder(userPresences, addresses,
             new PresenceHandler(outbound, gateway, addresses, presences, resources, clientFeatures, authorizations,
                 preferences)),
-        new PrivilegeMessageListener(privileges, new MessageHandler(outbound, gateway, addresses, presences, oobFiles)),
+        new PrivilegeMessageListener(privileges,
+            new MessageHandler(outbound, gateway, addresses, presences, chatCommands, oobFiles)),
         new MessageBounces(written, gateway, addresses),
         iqRequests,
         RegistrationCheck.of(gateway),

@@ -14,6 +14,8 @@ public interface AdHocCommand {
 
   /** Who may run a command. */
   enum Audience {
+    /** Jabber users not (yet) registered with the transport: the "Register" command (issue #17). */
+    UNREGISTERED_USERS,
     /** Users registered with the transport, on their own account. */
     REGISTERED_USERS,
     /** The admin JIDs of {@link net.icqtransport.xmpp.ComponentSettings#adminJids()} (XEP-0133). */

@@ -2,6 +2,7 @@ package net.icqtransport.xmpp.command;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.state.UserPreferences;
 
 /** "Go invisible / visible" (XEP-0050, one stage): toggles ICQ invisibility over whatever the client shows. */
@@ -33,9 +34,16 @@ public final class InvisibilityCommand implements AdHocCommand {
 
   @Override
   public CompletableFuture<CommandStep> execute(CommandRequest request) {
-    boolean invisible = preferences.toggleInvisible(request.user());
-    applier.apply(request.user());
     return CompletableFuture.completedFuture(CommandStep.completed(
-        invisible ? "You are now invisible on ICQ." : "You are now visible on ICQ."));
+        set(request.user(), !preferences.isInvisible(request.user()))));
+  }
+
+  /** Makes the user invisible or visible and applies it at once; the chat command {@code invisible} runs this too. */
+  public String set(UserAddress user, boolean invisible) {
+    if (preferences.isInvisible(user) != invisible) {
+      preferences.toggleInvisible(user);
+    }
+    applier.apply(user);
+    return invisible ? "You are now invisible on ICQ." : "You are now visible on ICQ.";
   }
 }

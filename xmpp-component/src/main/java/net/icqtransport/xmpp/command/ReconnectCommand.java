@@ -3,6 +3,7 @@ package net.icqtransport.xmpp.command;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.user.UserAddress;
 
 /** "Reconnect to ICQ" (XEP-0050, one stage): ends the user's ICQ session and logs in again at once. */
 public final class ReconnectCommand implements AdHocCommand {
@@ -31,7 +32,12 @@ public final class ReconnectCommand implements AdHocCommand {
 
   @Override
   public CompletableFuture<CommandStep> execute(CommandRequest request) {
-    gateway.reconnect(request.user());
-    return CompletableFuture.completedFuture(CommandStep.completed("Reconnecting to ICQ…"));
+    return CompletableFuture.completedFuture(CommandStep.completed(reconnect(request.user())));
+  }
+
+  /** Asks the gateway to log in again; the chat command {@code reconnect} runs this too. */
+  public String reconnect(UserAddress user) {
+    gateway.reconnect(user);
+    return "Reconnecting to ICQ…";
   }
 }

@@ -2,6 +2,7 @@ package net.icqtransport.xmpp.command;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.form.DataForm;
 import net.icqtransport.xmpp.form.SubmittedForm;
 import net.icqtransport.xmpp.state.UserPreferences;
@@ -29,11 +30,17 @@ public final class StatusMessageCommand extends FormCommand {
 
   @Override
   protected CompletableFuture<CommandStep> submit(CommandRequest request, SubmittedForm form) {
-    String text = form.value("status");
-    preferences.setStatusMessage(request.user(), text);
-    boolean applied = applier.apply(request.user());
+    return CompletableFuture.completedFuture(CommandStep.completed(set(request.user(), form.value("status"))));
+  }
+
+  /**
+   * Sets (or with {@code null} clears) the user's status message and applies it at once; returns what was
+   * done, in words. The chat command {@code away} runs this too.
+   */
+  public String set(UserAddress user, String text) {
+    preferences.setStatusMessage(user, text);
+    boolean applied = applier.apply(user);
     String what = text == null ? "Your client's status message is used again" : "Status message set to '" + text + "'";
-    return CompletableFuture.completedFuture(CommandStep.completed(
-        what + (applied ? "." : "; it applies when you are next online.")));
+    return what + (applied ? "." : "; it applies when you are next online.");
   }
 }

@@ -5,6 +5,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.handler.AccountRegistration;
 import net.icqtransport.xmpp.handler.Unregistration;
 import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.stanza.StanzaSender;
@@ -12,7 +13,10 @@ import net.icqtransport.xmpp.state.UserPreferences;
 import net.icqtransport.xmpp.state.UserPresenceBook;
 import org.xmpp.packet.JID;
 
-/** The transport's command set, in the order disco#items lists it: the users' commands, then the admins'. */
+/**
+ * The transport's command set, in the order disco#items lists it: "Register" (for users not registered), the
+ * users' commands, then the admins'.
+ */
 public final class TransportCommands {
 
   private TransportCommands() {}
@@ -24,16 +28,19 @@ public final class TransportCommands {
       UserPreferences preferences,
       UserPresenceBook userPresences,
       Unregistration unregistration,
+      AccountRegistration registration,
       Predicate<JID> isAdmin,
       IntSupplier inboundBacklog,
       IntSupplier outboundBacklog) {
     PreferenceApplier applier = new PreferenceApplier(gateway, preferences, userPresences);
     return new CommandRegistry(
         List.of(
+            new RegisterCommand(registration),
             new StatusMessageCommand(preferences, applier),
             new InvisibilityCommand(preferences, applier),
             new ReconnectCommand(gateway),
             new CodepageCommand(gateway),
+            new ChangePasswordCommand(registration, gateway),
             new UnregisterCommand(unregistration),
             new OnlineUsersCommand(gateway),
             new StatisticsCommand(gateway, inboundBacklog, outboundBacklog),

@@ -9,6 +9,7 @@ import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.command.ChatCommands;
 import net.icqtransport.xmpp.mapping.ChatStateMapping;
 import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
 import net.icqtransport.xmpp.router.MessageListener;
@@ -36,6 +37,8 @@ import org.xmpp.packet.PacketError;
  *       with {@code <received/>} from the contact once ICQ's server took it for a contact shown online (not
  *       before, never when it bounced, and not for a contact shown offline: the server only stored it, to be
  *       delivered when the contact signs on, and no later event says when).
+ *   <li>A message with a body to the transport itself is a command line for {@link ChatCommands}, which
+ *       answers registered and unregistered users alike.
  *   <li>A message with a body from a user who is not registered gets {@code registration-required}. A user
  *       with a session counts as registered without a store read ({@link RegistrationCheck#of}), so chat goes
  *       on while the database is down; without one, an unreachable store bounces the message as
@@ -53,19 +56,23 @@ public final class MessageHandler implements MessageListener {
   private final RegistrationCheck registered;
   /** Which contacts each user is shown online: only their messages get a receipt. */
   private final PresenceBook presences;
+  /** Messages to the transport itself: command lines (issue #17). */
+  private final ChatCommands chatCommands;
   /** Messages with an XEP-0066 OOB URL become ICQ file transfers; {@code null}: they go as text. */
   private final net.icqtransport.xmpp.filetransfer.OobFileForwarder files;
 
-  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences) {
-    this(sender, gateway, addresses, presences, null);
+  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
+      ChatCommands chatCommands) {
+    this(sender, gateway, addresses, presences, chatCommands, null);
   }
 
   public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
-      net.icqtransport.xmpp.filetransfer.OobFileForwarder files) {
+      ChatCommands chatCommands, net.icqtransport.xmpp.filetransfer.OobFileForwarder files) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.presences = Objects.requireNonNull(presences, "presences");
+    this.chatCommands = Objects.requireNonNull(chatCommands, "chatCommands");
     this.registered = RegistrationCheck.of(gateway);
     this.files = files;
   }
@@ -82,14 +89,14 @@ public final class MessageHandler implements MessageListener {
       withoutBody(message, recipient);
       return;
     }
+    if (recipient.isTransport()) {
+      chatCommands.handle(message); // answers registered and unregistered users alike
+      return;
+    }
     UserAddress user = addresses.userOf(message.getFrom());
     if (!registered.isRegistered(user)) {
       throw new StanzaException(PacketError.Condition.registration_required,
           "Register with " + addresses.domain() + " (your ICQ number and password) first");
-    }
-    if (recipient.isTransport()) {
-      throw new StanzaException(PacketError.Condition.feature_not_implemented,
-          "The transport does not take messages itself; write to ICQ-NUMBER@" + addresses.domain());
     }
     if (type == Message.Type.groupchat) {
       throw new StanzaException(PacketError.Condition.not_acceptable, "ICQ contacts do not take group chat messages");

@@ -3,13 +3,8 @@ package net.icqtransport.xmpp.handler;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import net.icqtransport.core.bridge.AccountTakenException;
 import net.icqtransport.core.bridge.Gateway;
-import net.icqtransport.core.legacy.LegacyContactId;
-import net.icqtransport.core.legacy.LegacyCredentials;
-import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.registration.Registration;
-import net.icqtransport.core.registration.StoreException;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
@@ -19,14 +14,11 @@ import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.PresenceBook;
 import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.IQ;
-import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
-import org.xmpp.packet.Presence;
 
 /**
  * In-band registration with the transport (XEP-0077, as XEP-0100 §4.1-§4.3 uses it).
@@ -42,7 +34,9 @@ import org.xmpp.packet.Presence;
  *       answer makes the server send the user's presence, and {@link PresenceHandler} probes then.
  *       Refused credentials give {@code not-authorized}, and nothing else is sent. When the registration store
  *       is unreachable (its database is down) the reply is {@code internal-server-error} of type {@code wait}
- *       (RFC 6120 §8.3.2, §8.3.3.6) saying so: nothing was stored, the user may try again later.
+ *       (RFC 6120 §8.3.2, §8.3.3.6) saying so: nothing was stored, the user may try again later. The check,
+ *       the errors and the follow-up (with the welcome message for a new user) are {@link AccountRegistration}'s,
+ *       which the "Register" and "Change password" ad-hoc commands share.
  *   <li>set with {@code <remove/>} → unregister, result, then {@code unsubscribe}, {@code unsubscribed} and
  *       {@code unavailable} to the user (XEP-0077 §3.2, XEP-0100 §4.3), through the {@link Unregistration}
  *       that the "Unregister" ad-hoc command shares.
@@ -57,15 +51,15 @@ public final class RegistrationHandler implements IqHandler {
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
-  private final PresenceBook presences;
+  private final AccountRegistration registration;
   private final Unregistration unregistration;
 
-  public RegistrationHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
-      Unregistration unregistration) {
+  public RegistrationHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses,
+      AccountRegistration registration, Unregistration unregistration) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.presences = Objects.requireNonNull(presences, "presences");
+    this.registration = Objects.requireNonNull(registration, "registration");
     this.unregistration = Objects.requireNonNull(unregistration, "unregistration");
   }
 
@@ -126,48 +120,18 @@ public final class RegistrationHandler implements IqHandler {
   private void register(IQ request, UserAddress user, Element query) {
     String username = field(query, "username");
     String password = field(query, "password");
-    if (username == null || username.isBlank() || password == null || password.isEmpty()) {
-      throw new StanzaException(PacketError.Condition.not_acceptable,
-          "Both the ICQ number or AIM screen name and the password are required");
-    }
-    LegacyContactId account;
-    try {
-      account = gateway.parseContactId(username.trim());
-    } catch (IllegalArgumentException e) {
-      throw new StanzaException(PacketError.Condition.not_acceptable, "'" + abbreviate(username.strip())
-          + "' is neither an ICQ number nor an AIM screen name");
-    }
-    LOG.info("Registering {} as ICQ {}", user, account);
-    gateway.register(user, new LegacyCredentials(account, password)).whenComplete((registration, failure) -> {
+    registration.register(user, username, password).whenComplete((registered, failure) -> {
       if (failure == null) {
-        LOG.info("Registered {} as ICQ {}", user, account);
-        JID userJid = addresses.userJid(user);
         sender.send(IQ.createResultIQ(request));
-        presences.markSubscriptionRequested(user);
-        presences.subscriptionRequestPending(user);
-        sender.send(presence(Presence.Type.subscribe, userJid));
+        registration.followUp(registered);
       } else {
-        sender.send(StanzaErrors.iqError(request, registrationError(user, account, AsyncFailures.unwrap(failure))));
+        // AccountRegistration fails with the mapped error; anything else still gets an answer
+        PacketError error = AsyncFailures.unwrap(failure) instanceof StanzaException refused
+            ? refused.toPacketError()
+            : StanzaErrorMapping.forUnexpectedFailure("complete the registration; try again later");
+        sender.send(StanzaErrors.iqError(request, error));
       }
     });
-  }
-
-  private PacketError registrationError(UserAddress user, LegacyContactId account, Throwable failure) {
-    if (failure instanceof AccountTakenException taken) {
-      LOG.info("Registration of {} as ICQ {} refused: registered by another Jabber user", user, account);
-      return StanzaErrorMapping.forAccountTaken(taken);
-    }
-    if (failure instanceof LoginFailedException login) {
-      LOG.info("Registration of {} as ICQ {} refused: {}", user, account, login.failure());
-      return StanzaErrorMapping.forLoginFailure(login);
-    }
-    if (failure instanceof StoreException store) {
-      LOG.warn("Registration of {} as ICQ {} not stored, the registration store is unavailable: {}", user, account,
-          store.reason());
-      return StanzaErrorMapping.forStoreUnavailable();
-    }
-    LOG.warn("Registration of {} as ICQ {} failed", user, account, failure);
-    return StanzaErrorMapping.forUnexpectedFailure("complete the registration; try again later");
   }
 
   private void unregister(IQ request, UserAddress user) {
@@ -181,18 +145,6 @@ public final class RegistrationHandler implements IqHandler {
       sender.send(IQ.createResultIQ(request));
       unregistration.announce(user);
     });
-  }
-
-  private Presence presence(Presence.Type type, JID to) {
-    Presence presence = new Presence(type);
-    presence.setFrom(addresses.domain());
-    presence.setTo(to);
-    return presence;
-  }
-
-  /** Refused input is quoted back, but never more than a short prefix of it. */
-  private static String abbreviate(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "…";
   }
 
   /** A submitted XEP-0004 form wins over the plain fields (clients send one or the other). */

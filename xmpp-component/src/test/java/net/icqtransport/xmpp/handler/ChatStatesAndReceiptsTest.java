@@ -108,12 +108,10 @@ class ChatStatesAndReceiptsTest {
             <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>Register with icq.localhost (your ICQ number and password) first</text>
           </error>
         </message>""", """
-        <message type='error' id='m4' from='icq.localhost' to='alice@localhost/pc'>
-          <body>help</body>
-          <error type='auth'>
-            <registration-required xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
-            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>Register with icq.localhost (your ICQ number and password) first</text>
-          </error>
+        <message type='chat' xml:lang='en' from='icq.localhost' to='alice@localhost/pc'>
+          <body>Commands of the ICQ transport (send them to icq.localhost):
+        help - this list
+        register - how to register with your ICQ number and password</body>
         </message>""");
   }
 

@@ -41,6 +41,7 @@ class CommandsHandlerTest {
             <item jid='icq.localhost' node='invisibility' name='Go invisible / visible'/>
             <item jid='icq.localhost' node='reconnect' name='Reconnect to ICQ'/>
             <item jid='icq.localhost' node='codepage' name='Legacy codepage'/>
+            <item jid='icq.localhost' node='change-password' name='Change password'/>
             <item jid='icq.localhost' node='unregister' name='Unregister'/>
           </query>
         </iq>""");
@@ -53,6 +54,7 @@ class CommandsHandlerTest {
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='c2' from='icq.localhost' to='admin@localhost/console'>
           <query xmlns='http://jabber.org/protocol/disco#items' node='http://jabber.org/protocol/commands'>
+            <item jid='icq.localhost' node='register' name='Register with ICQ'/>
             <item jid='icq.localhost' node='http://jabber.org/protocol/admin#get-online-users-list' name='Online users'/>
             <item jid='icq.localhost' node='statistics' name='Statistics'/>
             <item jid='icq.localhost' node='http://jabber.org/protocol/admin#announce' name='Announce'/>
@@ -62,12 +64,14 @@ class CommandsHandlerTest {
   }
 
   @Test
-  void strangerIsOfferedNothing() {
+  void strangerIsOfferedOnlyRegistration() {
     askForTheCommandList("c3", "mallory@localhost/x");
 
     assertStanzas(fixture.sender.sent(), """
         <iq type='result' id='c3' from='icq.localhost' to='mallory@localhost/x'>
-          <query xmlns='http://jabber.org/protocol/disco#items' node='http://jabber.org/protocol/commands'/>
+          <query xmlns='http://jabber.org/protocol/disco#items' node='http://jabber.org/protocol/commands'>
+            <item jid='icq.localhost' node='register' name='Register with ICQ'/>
+          </query>
         </iq>""");
   }
 

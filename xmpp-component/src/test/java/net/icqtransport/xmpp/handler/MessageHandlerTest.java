@@ -149,16 +149,13 @@ class MessageHandlerTest {
   }
 
   @Test
-  void messageToTheTransportItselfIsRefused() {
-    fixture.receive("<message type='chat' id='m6' from='alice@localhost/pc' to='icq.localhost'><body>help</body></message>");
+  void messageToTheTransportItselfIsACommandLine() {
+    fixture.receive("<message type='chat' id='m6' from='alice@localhost/pc' to='icq.localhost'><body>hello</body></message>");
 
+    verify(fixture.gateway, never()).sendMessage(any(), any(), anyString());
     assertStanzas(fixture.sender.sent(), """
-        <message type='error' id='m6' from='icq.localhost' to='alice@localhost/pc'>
-          <body>help</body>
-          <error type='cancel'>
-            <feature-not-implemented xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
-            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>The transport does not take messages itself; write to ICQ-NUMBER@icq.localhost</text>
-          </error>
+        <message type='chat' xml:lang='en' from='icq.localhost' to='alice@localhost/pc'>
+          <body>Unknown command "hello". Send help for the list of commands.</body>
         </message>""");
   }
 

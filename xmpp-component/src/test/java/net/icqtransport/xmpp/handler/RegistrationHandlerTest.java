@@ -102,6 +102,31 @@ class RegistrationHandlerTest {
         "<presence type='subscribe' from='icq.localhost' to='alice@localhost'/>");
   }
 
+  /** Issue #17: a user who was not registered gets one welcome message after the subscription request. */
+  @Test
+  void aNewUserIsWelcomedAfterTheSubscriptionRequest() {
+    fixture.unregistered("alice@localhost");
+    when(fixture.gateway.register(ALICE, CREDENTIALS))
+        .thenReturn(CompletableFuture.completedFuture(new Registration(ALICE, CREDENTIALS, Instant.EPOCH)));
+
+    fixture.receive("""
+        <iq type='set' id='r3w' from='alice@localhost/pc' to='icq.localhost'>
+          <query xmlns='jabber:iq:register'><username>123456</username><password>s3cret!</password></query>
+        </iq>""");
+
+    assertStanzas(fixture.sender.sent(),
+        "<iq type='result' id='r3w' from='icq.localhost' to='alice@localhost/pc'/>",
+        "<presence type='subscribe' from='icq.localhost' to='alice@localhost'/>",
+        """
+        <message type='chat' from='icq.localhost' to='alice@localhost'>
+          <body>Welcome to the ICQ transport! You are registered as 123456.
+        What happens next: accept the transport's subscription request. Whenever you are online, the transport \
+        signs you on to ICQ, and your ICQ contacts arrive in your contact list (your client may ask you to accept \
+        each one). Write to an ICQ contact at NUMBER@icq.localhost.
+        Commands: send help to this address (icq.localhost), or use your client's ad-hoc commands on it.</body>
+        </message>""");
+  }
+
   @Test
   void setAcceptsASubmittedDataForm() {
     when(fixture.gateway.register(ALICE, CREDENTIALS))

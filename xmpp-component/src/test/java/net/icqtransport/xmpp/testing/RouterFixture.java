@@ -22,6 +22,7 @@ import net.icqtransport.xmpp.access.AccessPolicy;
 import net.icqtransport.xmpp.access.AccessSettings;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.avatar.AvatarCache;
+import net.icqtransport.xmpp.command.ChatCommands;
 import net.icqtransport.xmpp.command.CommandRegistry;
 import net.icqtransport.xmpp.command.CommandSessions;
 import net.icqtransport.xmpp.command.TransportCommands;
@@ -29,6 +30,7 @@ import net.icqtransport.xmpp.endpoint.ContactPresencePublisher;
 import net.icqtransport.xmpp.endpoint.MessageBounces;
 import net.icqtransport.xmpp.endpoint.WrittenMessages;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
+import net.icqtransport.xmpp.handler.AccountRegistration;
 import net.icqtransport.xmpp.handler.CommandsHandler;
 import net.icqtransport.xmpp.handler.DiscoHandler;
 import net.icqtransport.xmpp.handler.GatewayHandler;
@@ -113,14 +115,18 @@ public final class RouterFixture {
     endpoint = new XmppUserEndpoint(sender, addresses, presences, gateway, roster,
         new ContactPresencePublisher(sender, addresses, presences, gateway, avatars), authorizations, written);
     Unregistration unregistration = new Unregistration(sender, gateway, addresses, presences, preferences, roster);
+    AccountRegistration registration = new AccountRegistration(sender, gateway, addresses, presences);
     CommandRegistry commands = TransportCommands.registry(gateway, addresses, sender, preferences, userPresences,
-        unregistration, jid -> jid.toBareJID().equals(ADMIN), () -> inboundBacklog, () -> outboundBacklog);
+        unregistration, registration, jid -> jid.toBareJID().equals(ADMIN), () -> inboundBacklog,
+        () -> outboundBacklog);
+    ChatCommands chatCommands = new ChatCommands(sender, gateway, addresses, presences, preferences, unregistration,
+        commands);
     router = new StanzaRouter(
         addresses,
         sender,
         List.of(
             new DiscoHandler(sender, addresses, commands),
-            new RegistrationHandler(sender, gateway, addresses, presences, unregistration),
+            new RegistrationHandler(sender, gateway, addresses, registration, unregistration),
             new GatewayHandler(sender, addresses, gateway::parseContactId),
             new VersionHandler(sender),
             new PingHandler(sender, gateway, addresses, presences),
@@ -131,7 +137,7 @@ public final class RouterFixture {
         new UserPresenceRecorder(userPresences, addresses,
             new PresenceHandler(sender, gateway, addresses, presences, resources, clientFeatures, authorizations,
                 preferences)),
-        new PrivilegeMessageListener(privileges, new MessageHandler(sender, gateway, addresses, presences)),
+        new PrivilegeMessageListener(privileges, new MessageHandler(sender, gateway, addresses, presences, chatCommands)),
         new MessageBounces(written, gateway, addresses),
         iqRequests,
         RegistrationCheck.of(gateway),
