@@ -126,7 +126,8 @@ public final class TransportApplication implements AutoCloseable {
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
         new JdbcContactSyncStore(dataSource), component, scheduler, workers, timers.bridge().withSessionLife(
             timers.bridge().shortSession(), timers.bridge().shortSessionsBeforeStop(), config.oscarRateLimitedWait()),
-        metrics, new LoginPacer(config.oscarLoginRate(), config.oscarRateLimitedWait(), System::nanoTime));
+        metrics, new LoginPacer(config.oscarLoginRate(), config.oscarLoginBurst(),
+            config.oscarRateLimitedWait(), System::nanoTime));
     component.attach(gateway);
     QueueMeters.bind(meters, component, network);
     if (config.severalInstances()) { // docs/scaling.md

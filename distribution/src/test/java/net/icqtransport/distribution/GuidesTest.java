@@ -31,6 +31,12 @@ class GuidesTest {
     assertContains(guide, "```yaml\n" + EjabberdServer.PRIVILEGE_MODULE + "```");
   }
 
+  /** Issue #21: the complete ejabberd.yml of the several-instances setup, as SeveralInstancesEndToEndTest runs it. */
+  @Test
+  void theScalingGuideShowsTheCompleteEjabberdConfigurationThatTheHarnessRuns() throws Exception {
+    assertContains(read("scaling.md"), "```yaml\n" + EjabberdServer.severalInstancesExample() + "```");
+  }
+
   private static String read(String name) throws Exception {
     return Files.readString(Path.of("../docs", name), StandardCharsets.UTF_8);
   }

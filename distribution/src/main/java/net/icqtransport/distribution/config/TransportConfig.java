@@ -59,6 +59,7 @@ public record TransportConfig(
     boolean severalInstances,
     FileTransferConfig files,
     double oscarLoginRate,
+    int oscarLoginBurst,
     Duration databaseConnectionTimeout,
     Duration oscarRateLimitedWait,
     List<String> warnings) {
@@ -252,6 +253,9 @@ public record TransportConfig(
       problems.add(ROOT + ".oscar.login-rate: must be a positive number of logins per second, not "
           + c.getDouble("oscar.login-rate"));
     }
+    if (validator.isValid("oscar.login-burst") && c.getInt("oscar.login-burst") < 1) {
+      problems.add(ROOT + ".oscar.login-burst: must be at least 1 (1: no burst), not " + c.getInt("oscar.login-burst"));
+    }
     Duration rateLimitedWait = BridgeSettings.DEFAULT_RATE_LIMITED_WAIT;
     if (validator.isValid("oscar.rate-limited-wait")) {
       rateLimitedWait = c.getDuration("oscar.rate-limited-wait");
@@ -288,6 +292,7 @@ public record TransportConfig(
         c.getBoolean("xmpp.several-instances"),
         files,
         c.getDouble("oscar.login-rate"),
+        c.getInt("oscar.login-burst"),
         connectionTimeout,
         rateLimitedWait,
         ConfigOrigins.located(warnings, given));

@@ -29,6 +29,14 @@ class TransportConfigTest {
   }
 
   @Test
+  void theLoginBurstIsTwentyByDefaultAndAtLeastOne() {
+    assertEquals(20, TransportConfig.from(ConfigFactory.parseString("icq-transport { xmpp.secret = s }")).oscarLoginBurst());
+    ConfigurationException zero = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        ConfigFactory.parseString("icq-transport { xmpp.secret = s, oscar.login-burst = 0 }")));
+    assertTrue(zero.getMessage().contains("icq-transport.oscar.login-burst"), zero.getMessage());
+  }
+
+  @Test
   void theLoginRateMustBePositive() {
     ConfigurationException zero = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
         ConfigFactory.parseString("icq-transport { xmpp.secret = s, oscar.login-rate = 0 }")));

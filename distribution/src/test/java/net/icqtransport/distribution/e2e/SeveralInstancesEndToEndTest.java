@@ -59,7 +59,8 @@ import org.jxmpp.jid.impl.JidCreate;
  *
  * <p>Load (issue #21): {@value #USERS} users; during a switch each user of the instance that goes away writes to
  * an ICQ contact (bob), and bob to each of them, every {@value #ROUND_MILLIS} ms (5 messages a second each way
- * per user), in rounds.
+ * per user), in rounds; the messages of a round are spread over its {@value #ROUND_MILLIS} ms, so the traffic never
+ * pauses and a kill lands while users write.
  */
 class SeveralInstancesEndToEndTest {
   private static final String COMPONENT = "icq.localhost";
@@ -68,7 +69,20 @@ class SeveralInstancesEndToEndTest {
   private static final int USERS = 20;
   private static final long ROUND_MILLIS = 200;
   private static final Duration WAIT = Duration.ofSeconds(30);
-  private static final Duration TAKE_OVER_LIMIT = Duration.ofSeconds(30);
+  private static final Duration WAIT_FOR_TAKE_OVER = Duration.ofSeconds(30);
+  /**
+   * Issue #21: every moved user is back within 1 s of the signal, with the simulator refusing more logins from one
+   * address than {@value #SIMULATOR_LOGINS_PER_SECOND} a second: each instance may start login-burst 20 +
+   * login-rate 10 (the defaults) in a second, and here both instances log in from 127.0.0.1. A refused login
+   * would wait oscar.rate-limited-wait (5 min), so the take-over could not finish in time.
+   */
+  private static final Duration TAKE_OVER_LIMIT = Duration.ofSeconds(1);
+  private static final int SIMULATOR_LOGINS_PER_SECOND = 60;
+  /**
+   * What a kill under this traffic may lose, per direction (docs/scaling.md, "Limits" and "Measured"): at most one
+   * message per moving user, and only messages written within {@value #KILL_WINDOW_MILLIS} ms of the kill.
+   */
+  private static final int KILL_WINDOW_MILLIS = 200;
   /** The ejabberd module shipped in the distribution (see docs/scaling.md); tests run in the module folder. */
   private static final Path FAILOVER_MODULE = Path.of("src/main/dist/ejabberd/mod_component_failover.erl");
 
@@ -94,7 +108,8 @@ class SeveralInstancesEndToEndTest {
     for (int i = 1; i <= USERS; i++) {
       builder.account(uin(i), "icq-pass-" + i);
     }
-    simulator = builder.start();
+    // The transport has one address for all its users: a take-over that logged in faster than this is refused.
+    simulator = builder.loginRateLimitPerIp(SIMULATOR_LOGINS_PER_SECOND, Duration.ofSeconds(1)).start();
     postgres = PostgresServer.start();
     ejabberd = EjabberdServer.create(COMPONENT, "component-secret-scaling", 2).withModule(FAILOVER_MODULE);
     ejabberd.start();
@@ -166,16 +181,26 @@ class SeveralInstancesEndToEndTest {
     clients.get(writer).sendChat(jid(BOB_UIN), "nobody serves this");
     Await.until(() -> bounced.get(writer).contains("nobody serves this"), WAIT,
         "a message sent while no instance is up bounced to its sender");
+    assertNoCapsCrash();
+  }
+
+  /** With mod_muc loaded, ejabberd's mod_caps handles the clients' presences with caps without a crash. */
+  private void assertNoCapsCrash() {
+    String log = ejabberd.log();
+    assertFalse(log.contains("module_not_loaded"), "ejabberd logged a module_not_loaded crash:\n" + log);
   }
 
   /**
    * The second instance is a separate JVM killed with SIGKILL: its component connection and OSCAR connections
-   * are cut by the kernel, nothing is signed off. The kill comes between two rounds of messages: a stanza the
-   * killed process had read but not yet passed on to ICQ is lost with the process (XEP-0114 has no
-   * acknowledgements), which no transport can prevent; every message sent after the kill is asserted.
+   * are cut by the kernel, nothing is signed off. The kill lands while both directions write (a message each way
+   * every 18 ms or so): a stanza the killed process had read but not yet passed on (to ICQ, or to ejabberd) is
+   * lost with the process, without an error to anyone (XEP-0114 has no acknowledgements, and the ICQ server
+   * counts what it wrote to the session as delivered). The losses are counted per direction and must stay
+   * within what docs/scaling.md states: at most one message per moving user and direction, each written within
+   * {@value #KILL_WINDOW_MILLIS} ms of the kill; everything else is delivered or bounced.
    */
   @Test
-  void aKilledInstancesUsersMoveToTheSurvivorAndNoMessageIsLost() throws Exception {
+  void aKilledInstancesUsersMoveToTheSurvivorAndOnlyTheKillWindowIsLost() throws Exception {
     String database = postgres.createDatabase();
     TransportApplication first = startInstance(database);
     assertTrue(first.awaitConnected(WAIT), "first connected; log:\n" + ejabberd.log());
@@ -187,7 +212,7 @@ class SeveralInstancesEndToEndTest {
       second.destroyForcibly(); // SIGKILL
       second.waitFor(10, TimeUnit.SECONDS);
     }, first);
-    outcome.assertNothingLost("kill", moving.size());
+    outcome.assertLostOnlyInTheKillWindow(moving.size());
     chatBothWays(moving, "after the kill");
 
     // The killed instance comes back: it takes its slot again, and its users move back to it on their next
@@ -200,15 +225,37 @@ class SeveralInstancesEndToEndTest {
       Await.until(() -> again.gateway().hasSession(user) && !first.gateway().hasSession(user), WAIT,
           user + " served by the restarted instance only");
     }
+    assertNoCapsCrash();
   }
 
   /** What happened to the messages written while one instance went away. */
-  private record Switch(Duration takeOver, int sent, int delivered, List<String> bounced, List<String> lost) {
-    void assertNothingLost(String scenario, int users) {
-      System.out.printf("[scaling] %s: take-over of %d users took %d ms; sent %d, delivered %d, bounced %s, lost %d%n",
-          scenario, users, takeOver.toMillis(), sent, delivered, bounced, lost.size());
-      assertEquals(List.of(), lost, "every message written during the switch is delivered or bounced");
+  private record Switch(Duration takeOver, Duration medianLogin, int sent, int delivered, List<String> bounced,
+      List<String> lost, Map<String, Long> lostSentMillisAfterSwitch) {
+    void print(String scenario, int users) {
+      System.out.printf("[scaling] %s: take-over of %d users took %d ms (median user %d ms); sent %d, delivered %d,"
+          + " bounced %s, lost %d %s%n", scenario, users, takeOver.toMillis(), medianLogin.toMillis(), sent, delivered,
+          bounced, lost.size(), lostSentMillisAfterSwitch);
+      assertTrue(takeOver.compareTo(TAKE_OVER_LIMIT) <= 0,
+          "take-over within " + TAKE_OVER_LIMIT.toMillis() + " ms, not " + takeOver.toMillis());
       assertTrue(delivered > 0, "messages went through during the switch");
+    }
+
+    void assertNothingLost(String scenario, int users) {
+      print(scenario, users);
+      assertEquals(List.of(), lost, "every message written during the switch is delivered or bounced");
+    }
+
+    void assertLostOnlyInTheKillWindow(int users) {
+      print("kill", users);
+      List<String> toIcq = lost.stream().filter(body -> body.startsWith("switch-")).toList();
+      List<String> toJabber = lost.stream().filter(body -> body.startsWith("back-")).toList();
+      System.out.printf("[scaling] kill: lost Jabber -> ICQ %d %s, ICQ -> Jabber %d %s%n",
+          toIcq.size(), toIcq, toJabber.size(), toJabber);
+      assertTrue(toIcq.size() <= users && toJabber.size() <= users,
+          "at most one message per moving user and direction: " + lostSentMillisAfterSwitch);
+      assertTrue(lostSentMillisAfterSwitch.values().stream().allMatch(ms -> Math.abs(ms) <= KILL_WINDOW_MILLIS),
+          "only messages written within " + KILL_WINDOW_MILLIS + " ms of the kill are lost: "
+              + lostSentMillisAfterSwitch);
     }
   }
 
@@ -278,9 +325,19 @@ class SeveralInstancesEndToEndTest {
       traffic.awaitRounds(3); // some messages before the switch, too
       Thread.sleep(ROUND_MILLIS / 2);
       goAway.run(traffic);
-      Await.until(() -> moving.stream().allMatch(i -> survivor.gateway().hasSession(new UserAddress(user(i) + "@localhost"))
-          && simulator.isOnline(uin(i))), TAKE_OVER_LIMIT, "the survivor took every user over");
-      Duration takeOver = Duration.ofNanos(System.nanoTime() - traffic.switchedAt);
+      Map<Integer, Long> backAt = new ConcurrentHashMap<>();
+      Await.until(() -> {
+        for (int i : moving) {
+          if (!backAt.containsKey(i) && survivor.gateway().hasSession(new UserAddress(user(i) + "@localhost"))
+              && simulator.isOnline(uin(i))) {
+            backAt.put(i, System.nanoTime() - traffic.switchedAt);
+          }
+        }
+        return backAt.size() == moving.size();
+      }, WAIT_FOR_TAKE_OVER, "the survivor took every user over");
+      List<Long> times = backAt.values().stream().sorted().toList();
+      Duration takeOver = Duration.ofNanos(times.get(times.size() - 1));
+      Duration median = Duration.ofNanos(times.get(times.size() / 2));
       traffic.awaitRounds(8); // keep writing a little after the take-over
       traffic.stop();
       long deadline = System.nanoTime() + WAIT.toNanos();
@@ -288,8 +345,13 @@ class SeveralInstancesEndToEndTest {
         Thread.sleep(100); // what is still on its way; what never comes is reported as lost below
       }
       Set<String> bouncedBodies = bouncedOf(traffic.sent);
-      return new Switch(takeOver, traffic.sent.size(), traffic.delivered().size(),
-          bouncedBodies.stream().sorted().toList(), traffic.unaccounted());
+      List<String> lost = traffic.unaccounted();
+      Map<String, Long> lostAt = new LinkedHashMap<>();
+      for (String body : lost) {
+        lostAt.put(body, TimeUnit.NANOSECONDS.toMillis(traffic.sentAt.get(body) - traffic.switchedAt));
+      }
+      return new Switch(takeOver, median, traffic.sent.size(), traffic.delivered().size(),
+          bouncedBodies.stream().sorted().toList(), lost, lostAt);
     } catch (AssertionError e) {
       traffic.stop();
       System.out.printf("[scaling] unaccounted when it failed: %s%n", traffic.unaccounted());
@@ -312,6 +374,8 @@ class SeveralInstancesEndToEndTest {
   private final class Traffic {
     private final List<Integer> moving;
     final Set<String> sent = ConcurrentHashMap.newKeySet();
+    /** When each message was written (nanoTime, just before it was handed to its client). */
+    final Map<String, Long> sentAt = new ConcurrentHashMap<>();
     private final Set<String> sentByUsers = ConcurrentHashMap.newKeySet();
     private final Set<String> deliveredToBob = ConcurrentHashMap.newKeySet();
     private final Semaphore roundWritten = new Semaphore(0);
@@ -334,18 +398,23 @@ class SeveralInstancesEndToEndTest {
 
     private void write() {
       try {
+        long roundStart = System.nanoTime();
         for (int round = 0; running; round++) {
           roundsStarted.incrementAndGet();
           boolean users = !usersPaused;
-          for (int i : moving) {
+          for (int k = 0; k < moving.size(); k++) {
+            int i = moving.get(k);
+            sleepUntil(roundStart + TimeUnit.MILLISECONDS.toNanos(ROUND_MILLIS) * k / moving.size());
             if (users) {
               String body = "switch-" + user(i) + "-" + round;
               sent.add(body);
               sentByUsers.add(body);
+              sentAt.put(body, System.nanoTime());
               clients.get(i).sendChat(jid(BOB_UIN), body);
             }
             String back = "back-" + user(i) + "-" + round;
             sent.add(back);
+            sentAt.put(back, System.nanoTime());
             bob.session().sendMessage(new LegacyContactId(uin(i)), back).whenComplete((ok, failure) -> {
               if (failure != null) {
                 refusedByIcq.add(back); // bounced to bob, its sender, by the ICQ server
@@ -353,12 +422,20 @@ class SeveralInstancesEndToEndTest {
             });
           }
           roundWritten.release();
-          Thread.sleep(ROUND_MILLIS);
+          roundStart += TimeUnit.MILLISECONDS.toNanos(ROUND_MILLIS);
+          sleepUntil(roundStart);
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (Exception e) {
         throw new IllegalStateException(e);
+      }
+    }
+
+    private void sleepUntil(long nanoTime) throws InterruptedException {
+      long wait = nanoTime - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
       }
     }
 

@@ -63,6 +63,12 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private static final Logger LOG = LoggerFactory.getLogger(IcqSession.class);
   /** The ICBM size ICQ clients set with SNAC(04,02); servers may report less in SNAC(04,05). */
   private static final int MAX_MESSAGE_BYTES = 8000;
+  /**
+   * How long {@link #close()} reads on after its sign-off frame until the server closes the connection: what the
+   * server wrote to the session in that instant (it counts it as delivered) is still handed to the listener.
+   * Servers close at once on a channel-4 frame; this bounds the wait for one that does not.
+   */
+  static final long SIGN_OFF_READ_MILLIS = 1000;
 
   private final LegacyContactId account;
   private final FlapConnection connection;
@@ -82,6 +88,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final IcqOfflineMessages offlineMessages;
   private final IcqFileTransfers fileTransfers;
   private boolean closed;
+  /** {@link #close()} sent the sign-off frame and reads on until the server closes; takes no new work. */
+  private boolean signingOff;
 
   /** One sendMessage call, which may have become several ICBMs. */
   private static final class PendingMessage {
@@ -123,7 +131,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
    * future completed (after "client ready").
    */
   void start(List<SsiItem> items) {
-    if (!closed) {
+    if (!closed && !signingOff) {
       contactList.replace(items);
       // Family 0x15 stores offline messages by UIN: an AIM screen name has none to ask for there.
       if (offlineMessageFamily && IcqNetwork.isUin(account.value())) {
@@ -149,7 +157,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   private void send(PendingMessage message, LegacyContactId to, String text) {
-    if (closed) {
+    if (closed || signingOff) {
       message.future.completeExceptionally(notConnected());
       return;
     }
@@ -210,7 +218,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   public void setStatus(LegacyStatus status, String statusText) {
     IcqStatusCodes.toWire(status); // refuses OFFLINE on the caller's thread
     loop.execute(() -> {
-      if (!closed) {
+      if (!closed && !signingOff) {
         statusMessages.setStatus(status, statusText);
       }
     });
@@ -279,7 +287,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     Objects.requireNonNull(to, "to");
     int type = IcqTyping.toWire(Objects.requireNonNull(state, "state"));
     loop.execute(() -> {
-      if (!closed) {
+      if (!closed && !signingOff) {
         connection.send(id -> new IcbmTyping(1, to.value(), type).toSnac(id));
       }
     });
@@ -311,13 +319,28 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     return result;
   }
 
+  /**
+   * Sends the sign-off frame (FLAP channel 4) and reads on until the server closes the connection, at most
+   * {@value #SIGN_OFF_READ_MILLIS} ms: a message the server wrote to the session in that instant counts as
+   * delivered at the server, so it is handed to the listener (before {@link LegacyListener#sessionClosed})
+   * instead of being left unread in the socket. No new work is taken meanwhile.
+   */
   @Override
   public void close() {
     loop.execute(() -> {
-      if (!closed) {
-        connection.signOff();
-        end(DisconnectReason.CLOSED_BY_CLIENT, "signed off");
+      if (closed || signingOff) {
+        return;
       }
+      if (!connection.isOpen()) {
+        end(DisconnectReason.CLOSED_BY_CLIENT, "signed off");
+        return;
+      }
+      signingOff = true;
+      directory.close(); // requests of the user's end now, as they did at once before the read-on
+      avatars.close();
+      connection.send(FlapFrame.of(net.icqtransport.oscar.flap.FlapChannel.SIGNOFF, new byte[0]));
+      loop.schedule(() -> end(DisconnectReason.CLOSED_BY_CLIENT, "signed off"),
+          SIGN_OFF_READ_MILLIS, TimeUnit.MILLISECONDS);
     });
   }
 
@@ -338,7 +361,9 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
 
   @Override
   public void connectionEnded(FlapConnection c, FlapConnection.End end, Throwable cause) {
-    if (end == FlapConnection.End.PROTOCOL_ERROR) {
+    if (signingOff) {
+      end(DisconnectReason.CLOSED_BY_CLIENT, "signed off"); // the server closed after our sign-off, as expected
+    } else if (end == FlapConnection.End.PROTOCOL_ERROR) {
       end(DisconnectReason.PROTOCOL_ERROR, cause == null ? "protocol error" : cause.getMessage());
     } else {
       end(DisconnectReason.CONNECTION_LOST,
@@ -472,6 +497,11 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   private void signOffReceived(byte[] payload) {
+    if (signingOff) {
+      connection.close();
+      end(DisconnectReason.CLOSED_BY_CLIENT, "signed off");
+      return;
+    }
     ServerSignOff signOff = ServerSignOff.parse(payload);
     connection.close();
     end(signOff.reason(), signOff.detail());
@@ -568,12 +598,12 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
 
     @Override
     public boolean isClosed() {
-      return closed;
+      return closed || signingOff;
     }
 
     @Override
     public long send(LongFunction<Snac> snac) {
-      return closed ? 0 : connection.send(snac);
+      return closed || signingOff ? 0 : connection.send(snac);
     }
 
     @Override

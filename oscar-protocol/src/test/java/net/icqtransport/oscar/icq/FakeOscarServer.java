@@ -207,6 +207,10 @@ final class FakeOscarServer implements AutoCloseable {
       if (frame == null) {
         return;
       }
+      if (frame[0] == FlapChannel.SIGNOFF && onClientSignOff != null) {
+        onClientSignOff.on(connection);
+        continue;
+      }
       if (frame[0] != FlapChannel.DATA) {
         continue;
       }
@@ -225,6 +229,14 @@ final class FakeOscarServer implements AutoCloseable {
       }
     }
   }
+
+  /** What the server does when a signed-on client sends its sign-off frame (channel 4); null: ignore it. */
+  @FunctionalInterface
+  interface SignOffScript {
+    void on(Connection connection) throws IOException;
+  }
+
+  volatile SignOffScript onClientSignOff;
 
   /** A script that answers nothing after sign-on. */
   static Script silent() {

@@ -77,6 +77,66 @@ class IcqSessionConnectionLifeTest {
     }
   }
 
+  /**
+   * Issue #21: the server wrote a message to the session in the instant of its sign-off, and counts it as
+   * delivered. The session reads on after its sign-off frame until the server closes, so the message reaches the
+   * listener (the bridge keeps it) before the session reports its end.
+   */
+  @Test
+  void aMessageTheServerWritesInTheInstantOfTheSignOffIsHandedOnBeforeTheEnd() throws Exception {
+    try (FakeOscarServer server = new FakeOscarServer(List.of(0x01, 0x02, 0x03, 0x04), FakeOscarServer.silent())) {
+      server.onClientSignOff = connection -> {
+        connection.send(incomingMessage("444444", "just in time"));
+        connection.close();
+      };
+      RecordingListener listener = new RecordingListener();
+      LegacySession session = open(server.settings(), listener);
+      server.await(snac -> snac.family() == 0x01 && snac.subtype() == 0x02);
+      session.close();
+      RecordingListener.Message message = listener.await(RecordingListener.Message.class);
+      assertEquals(new LegacyContactId("444444"), message.from());
+      assertEquals("just in time", message.text());
+      assertEquals(new Closed(DisconnectReason.CLOSED_BY_CLIENT, "signed off"), listener.awaitClosed());
+      listener.assertContractKept();
+    }
+  }
+
+  /** A server that does not close after the client's sign-off: the session ends on its own after a short wait. */
+  @Test
+  void aServerThatKeepsTheConnectionAfterTheSignOffIsClosedAfterTheReadWait() throws Exception {
+    try (FakeOscarServer server = new FakeOscarServer(List.of(0x01, 0x02, 0x03, 0x04), FakeOscarServer.silent())) {
+      RecordingListener listener = new RecordingListener();
+      LegacySession session = open(server.settings(), listener);
+      server.await(snac -> snac.family() == 0x01 && snac.subtype() == 0x02);
+      long start = System.nanoTime();
+      session.close();
+      assertEquals(new Closed(DisconnectReason.CLOSED_BY_CLIENT, "signed off"), listener.awaitClosed());
+      long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertTrue(tookMillis >= IcqSession.SIGN_OFF_READ_MILLIS, "read on for the wait, ended after " + tookMillis);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!server.allClosed() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertTrue(server.allClosed(), "the session closed its connection");
+      listener.assertContractKept();
+    }
+  }
+
+  /** SNAC(04,07): a plain ICQ text message from {@code from} (channel 4, type 0x01). */
+  private static net.icqtransport.oscar.snac.Snac incomingMessage(String from, String text) {
+    net.icqtransport.oscar.tlv.Tlv data = net.icqtransport.oscar.tlv.Tlv.ofBytes(0x05, new net.icqtransport.oscar.snac.icbm.IcqChannel4Data(
+        Long.parseLong(from), net.icqtransport.oscar.snac.icbm.IcqMessageTypes.PLAIN, 0, text.getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+        .toBytes());
+    return net.icqtransport.oscar.snac.Snac.build(net.icqtransport.oscar.snac.SnacType.ICBM_RECEIVE, 7, out -> {
+      out.writeLong(42);
+      out.writeShort(4);
+      net.icqtransport.oscar.snac.SnacIo.writeScreenName(out, from);
+      out.writeShort(0);
+      out.writeShort(0);
+      data.writeTo(out);
+    });
+  }
+
   @Test
   void signedOnElsewhereIsReportedAsSuch() throws Exception {
     assertEquals(new Closed(DisconnectReason.SIGNED_ON_ELSEWHERE, "signed on from another location"),

@@ -9,14 +9,19 @@ import java.util.function.LongSupplier;
  * brings thousands of users back at once stays within the login server's rate limit instead of being refused
  * ("rate limit exceeded", OSCAR {@code auth_failed} 0x18/0x1D) and retried with backoff.
  *
- * <p>A virtual-scheduling form of the generic cell rate algorithm (ITU-T I.371 §4.4.2) without burst: each
- * {@link #reserve()} takes the next free slot, one interval after the previous one, and says how long to wait
- * for it. Nothing blocks; the caller schedules its login. Thread-safe.
+ * <p>A virtual-scheduling form of the generic cell rate algorithm (ITU-T I.371 §4.4.2) with a burst tolerance:
+ * each {@link #reserve()} takes the next free slot and says how long to wait for it. A pacer that was idle lets
+ * up to {@code burst} logins start at once (a take-over of the users of a stopped instance, a few users coming
+ * back together); beyond that the logins start one interval apart, and the burst allowance comes back at the
+ * configured rate while logins are fewer. So within any time {@code T} at most {@code burst + rate·T} logins
+ * start, and a restart of thousands still takes {@code users / rate}. Nothing blocks; the caller schedules its
+ * login. Thread-safe.
  *
  * <p>Real OSCAR servers also limit logins per source address, and a transport is one address for all its
  * users. So each login the server refuses for its rate limits ({@link #rateLimited()}) slows the whole pacer
  * down: to one login per second at most, then twice as slow with each further refusal (up to 32 times that);
- * every quiet period without a refusal takes one step back towards the configured rate.
+ * every quiet period without a refusal takes one step back towards the configured rate. While slowed down there
+ * is no burst: a refusal ends the one under way, and the next login waits for the slowed slot.
  */
 public final class LoginPacer {
 
@@ -24,9 +29,13 @@ public final class LoginPacer {
   private static final int MAX_SLOWDOWN = 6;
 
   private final long intervalNanos;
+  private final int burst;
   private final long quietNanos;
   private final LongSupplier nanoClock;
-  /** When the next login may start, on {@code nanoClock}'s scale. */
+  /**
+   * The theoretical arrival time of GCRA, on {@code nanoClock}'s scale: when the next login would start if no
+   * burst were allowed. A login may start {@code (burst - 1)} intervals before it.
+   */
   private long nextSlot;
   private boolean first = true;
   /** 0: the configured rate; n: one login per max(interval, 1 s)·2ⁿ⁻¹. */
@@ -41,18 +50,34 @@ public final class LoginPacer {
    * @param nanoClock a monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
    */
   public LoginPacer(double loginsPerSecond, LongSupplier nanoClock) {
-    this(loginsPerSecond, Duration.ofMinutes(5), nanoClock);
+    this(loginsPerSecond, 1, Duration.ofMinutes(5), nanoClock);
   }
 
   /**
+   * A pacer without burst: every login one interval after the previous one.
+   *
    * @param loginsPerSecond how many logins may start per second; {@link Double#POSITIVE_INFINITY} for no limit
    * @param quiet how long without a rate-limit refusal undoes one step of slowing down
    * @param nanoClock a monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
    */
   public LoginPacer(double loginsPerSecond, Duration quiet, LongSupplier nanoClock) {
+    this(loginsPerSecond, 1, quiet, nanoClock);
+  }
+
+  /**
+   * @param loginsPerSecond how many logins may start per second; {@link Double#POSITIVE_INFINITY} for no limit
+   * @param burst how many logins may start at once after an idle time (1: none before its slot)
+   * @param quiet how long without a rate-limit refusal undoes one step of slowing down
+   * @param nanoClock a monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
+   */
+  public LoginPacer(double loginsPerSecond, int burst, Duration quiet, LongSupplier nanoClock) {
     if (!(loginsPerSecond > 0)) {
       throw new IllegalArgumentException("loginsPerSecond must be positive: " + loginsPerSecond);
     }
+    if (burst < 1) {
+      throw new IllegalArgumentException("burst must be at least 1: " + burst);
+    }
+    this.burst = burst;
     if (quiet.isNegative() || quiet.isZero()) {
       throw new IllegalArgumentException("quiet must be positive: " + quiet);
     }
@@ -75,9 +100,11 @@ public final class LoginPacer {
       return Duration.ZERO;
     }
     // Compare as differences: nanoTime may wrap.
-    long slot = first || nextSlot - now < 0 ? now : nextSlot;
+    long theoretical = first || nextSlot - now < 0 ? now : nextSlot;
+    long tolerance = slowdown == 0 ? (burst - 1) * interval : 0;
+    long slot = theoretical - tolerance - now < 0 ? now : theoretical - tolerance;
     first = false;
-    nextSlot = slot + interval;
+    nextSlot = theoretical + interval;
     return Duration.ofNanos(slot - now);
   }
 
@@ -90,6 +117,8 @@ public final class LoginPacer {
     relax(now);
     slowdown = Math.min(MAX_SLOWDOWN, slowdown + 1);
     slowdownChanged = now;
+    // No burst tolerance while slowed down (reserve): the next login waits for the theoretical slot, which a
+    // burst under way has pushed one interval further for each of its logins.
   }
 
   /** The spacing of logins while they are slowed down after refusals; empty at the configured rate. */

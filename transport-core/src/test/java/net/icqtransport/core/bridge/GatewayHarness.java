@@ -74,10 +74,15 @@ final class GatewayHarness {
 
   /** A gateway that starts at most {@code loginsPerSecond} logins, on the scheduler's virtual clock. */
   GatewayHarness(double loginsPerSecond) {
+    this(loginsPerSecond, 1);
+  }
+
+  /** As {@link #GatewayHarness(double)}, letting {@code burst} logins start at once after an idle time. */
+  GatewayHarness(double loginsPerSecond, int burst) {
     this.outbox = new MemoryPendingDeliveryStore();
     this.contactSync = new MemoryContactSyncStore();
     gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler,
-        MoreExecutors.directExecutor(), SETTINGS, metrics, new LoginPacer(loginsPerSecond, scheduler::nanoTime));
+        MoreExecutors.directExecutor(), SETTINGS, metrics, new LoginPacer(loginsPerSecond, burst, Duration.ofMinutes(5), scheduler::nanoTime));
   }
 
   void registered(UserAddress user, LegacyCredentials credentials) {

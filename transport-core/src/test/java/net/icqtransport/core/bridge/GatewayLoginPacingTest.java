@@ -135,4 +135,47 @@ class GatewayLoginPacingTest {
     assertEquals(1, h.network.loginCount());
     assertEquals(SessionState.OFFLINE, h.endpoint.lastState(BOB).state());
   }
+
+  /**
+   * Issue #21: the users of a stopped instance come to a survivor all at once; with a burst allowance they log
+   * in at once instead of one interval apart, and those beyond the burst keep to the rate.
+   */
+  @Test
+  void aTakeOverOfSeveralUsersLogsThemInAtOnceWithinTheBurst() {
+    GatewayHarness h = new GatewayHarness(2, 3);
+    UserAddress dave = new UserAddress("dave@example.org");
+    h.registered(ALICE, ALICE_ICQ);
+    h.registered(BOB, BOB_ICQ);
+    h.registered(CAROL, CAROL_ICQ);
+    h.registered(dave, new LegacyCredentials(new LegacyContactId("100005"), "dave-Secret-1"));
+    for (UserAddress user : new UserAddress[] {ALICE, BOB, CAROL, dave}) {
+      h.gateway.userAvailable(user, "laptop", 5, LegacyStatus.ONLINE, null);
+    }
+    assertEquals(3, h.network.loginCount(), "the burst of three starts at once");
+    h.scheduler.advance(Duration.ofMillis(499));
+    assertEquals(3, h.network.loginCount());
+    h.scheduler.advance(Duration.ofMillis(1));
+    assertEquals(4, h.network.loginCount(), "the fourth at the configured rate");
+  }
+
+  @Test
+  void aRateLimitRefusalDuringABurstMakesTheRestWaitForTheSlowedSlots() {
+    GatewayHarness h = new GatewayHarness(2, 10);
+    h.registered(ALICE, ALICE_ICQ);
+    h.gateway.userAvailable(ALICE, "laptop", 5, LegacyStatus.ONLINE, null);
+    h.network.lastLogin().fail(LoginFailure.RATE_LIMITED, "rate limit exceeded (error 0x001D)");
+    h.network.succeedEveryLogin();
+    for (int i = 0; i < 3; i++) {
+      UserAddress user = new UserAddress("user" + i + "@example.org");
+      h.registered(user, new LegacyCredentials(new LegacyContactId(String.valueOf(200100 + i)), "pw-" + i));
+      h.gateway.userAvailable(user, "laptop", 5, LegacyStatus.ONLINE, null);
+    }
+    assertEquals(1, h.network.loginCount(), "no burst after the refusal");
+    h.scheduler.advance(Duration.ofMillis(500));
+    assertEquals(2, h.network.loginCount());
+    h.scheduler.advance(Duration.ofMillis(999));
+    assertEquals(2, h.network.loginCount(), "one per second now");
+    h.scheduler.advance(Duration.ofMillis(1));
+    assertEquals(3, h.network.loginCount());
+  }
 }

@@ -177,9 +177,23 @@ public final class EjabberdServer implements XmppTestServer {
   }
 
   private String config() {
+    return configuration(DOMAIN, clientPort, componentListener(), extraModules, componentDomain, componentConnections);
+  }
+
+  /**
+   * The complete ejabberd.yml this harness runs: one virtual host with plaintext c2s on loopback, in-band
+   * accounts ({@code auth_method: internal}), the component listener, {@code mod_roster}, {@code mod_disco},
+   * {@code mod_ping}, {@code mod_caps} with {@code mod_muc} (without it, ejabberd 23.01's {@code mod_caps} logs a
+   * crash, {@code module_not_loaded, mod_muc}, for every presence that carries caps), the transport's XEP-0356
+   * grants, the {@code extraModules} (e.g. {@code mod_component_failover}) and, for several connections,
+   * {@code domain_balancing} by the sender's bare JID. docs/scaling.md shows it with the docs' example values
+   * ({@link #severalInstancesExample()}; GuidesTest holds them together).
+   */
+  public static String configuration(String host, int clientPort, String componentListener, List<String> extraModules,
+      String componentDomain, int componentConnections) {
     List<String> lines = new ArrayList<>(List.of(
         "hosts:",
-        "  - " + DOMAIN,
+        "  - " + host,
         "loglevel: info",
         "log_rotate_count: 0",
         "certfiles: []",
@@ -189,7 +203,7 @@ public final class EjabberdServer implements XmppTestServer {
         "    ip: \"127.0.0.1\"",
         "    module: ejabberd_c2s",
         "    starttls_required: false",
-        componentListener(),
+        componentListener.stripTrailing(),
         "auth_method: internal",
         "acl:",
         "  local:",
@@ -202,6 +216,7 @@ public final class EjabberdServer implements XmppTestServer {
         "  mod_disco: {}",
         "  mod_ping: {}",
         "  mod_caps: {}",
+        "  mod_muc: {}",
         PRIVILEGE_MODULE.stripTrailing()));
     for (String module : extraModules) {
       lines.add("  " + module + ": {}");
@@ -215,6 +230,16 @@ public final class EjabberdServer implements XmppTestServer {
     }
     lines.add("");
     return String.join("\n", lines);
+  }
+
+  /**
+   * {@link #configuration} as SeveralInstancesEndToEndTest runs it (two connections, {@code mod_component_failover}),
+   * with the docs' example values: host example.org, c2s on 5222, the component icq.example.org on 127.0.0.1:5347.
+   */
+  public static String severalInstancesExample() {
+    return configuration("example.org", 5222,
+        serviceListener("127.0.0.1", 5347, "icq.example.org", "the-component-secret"),
+        List.of("mod_component_failover"), "icq.example.org", 2);
   }
 
   private List<String> ctl(String... arguments) {
