@@ -29,8 +29,8 @@ class TransportConfigTest {
   }
 
   @Test
-  void theLoginBurstIsTwentyByDefaultAndAtLeastOne() {
-    assertEquals(20, TransportConfig.from(ConfigFactory.parseString("icq-transport { xmpp.secret = s }")).oscarLoginBurst());
+  void theLoginBurstIsOneByDefaultAndAtLeastOne() {
+    assertEquals(1, TransportConfig.from(ConfigFactory.parseString("icq-transport { xmpp.secret = s }")).oscarLoginBurst());
     ConfigurationException zero = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
         ConfigFactory.parseString("icq-transport { xmpp.secret = s, oscar.login-burst = 0 }")));
     assertTrue(zero.getMessage().contains("icq-transport.oscar.login-burst"), zero.getMessage());
