@@ -59,6 +59,16 @@ public final class ProsodyServer implements XmppTestServer {
   @Override
   public void start() {
     prosody.start();
+    // The ports were free when chosen; another program may have taken one since, and it would answer the
+    // listening check too. Then the test's clients would talk to that program ("host-unknown"): say so instead.
+    String log = prosody.log();
+    for (int port : new int[] {prosody.clientPort(), prosody.componentPort()}) {
+      if (log.contains("Failed to open server port " + port + " on ")) {
+        prosody.stop();
+        throw new IllegalStateException("prosody could not open port " + port
+            + ": another program took it after it was chosen as free; Prosody's log:\n" + log);
+      }
+    }
   }
 
   /** Stops Prosody (SIGTERM, then SIGKILL after a grace period) and waits for it to exit. */
