@@ -15,11 +15,12 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 19, item 10: no test binds a fixed port. A test that ran the transport with the default HTTP port 9190
+ * Issue 19, item 10: no test binds a fixed port. A test that ran the transport with the default HTTP port
  * ({@code TlsEndToEndTest}) failed whenever a transport was running on the same machine, and the default ports of
- * the servers (5190 OSCAR, 5222 client, 5347 component) belong to real servers there. Checked on the sources:
- * every test that starts the transport chooses its HTTP listener ({@code http.port}, 0 for a free one, or
- * {@code http.enabled = false}), and no test sets a port to one of those defaults.
+ * the servers belong to real servers there. Checked on the sources: every test that starts the transport chooses
+ * its HTTP listener ({@code http.port}, 0 for a free one, or {@code http.enabled = false}), and no test sets a port
+ * to one of the defaults. This test binds nothing: the defaults it looks for are read from the transport's
+ * {@code reference.conf} (component, OSCAR login, HTTP), plus the XMPP client port of RFC 6120 §14.7.
  */
 class TestsUseFreePortsTest {
   private static final Path TESTS = Path.of("src/test/java");
@@ -27,9 +28,20 @@ class TestsUseFreePortsTest {
   private static final Pattern STARTS_TRANSPORT =
       Pattern.compile("TransportApplication\\.start\\(|\"run\", \"--config\"|run\\(\"run\"");
   private static final Pattern CHOOSES_HTTP = Pattern.compile("http\\.port|http\\.enabled");
-  /** A default port given as a port: {@code port = 9190}, {@code "...port", 5347}, {@code loginPort(5190)}. */
-  private static final Pattern DEFAULT_PORT_SETTING =
-      Pattern.compile("(?i)port\"?\\s*[,=:(]\\s*(5190|5222|5347|9190)\\b");
+  /** The client port servers listen on by default (RFC 6120 §14.7: "xmpp-client", registered with IANA). */
+  private static final int XMPP_CLIENT_PORT = 5222;
+  /** The transport's own defaults: where it connects and listens unless configured otherwise. */
+  private static final List<Integer> DEFAULT_PORTS = defaultPorts();
+  /** A default port given as a port: {@code port = N}, {@code "...port", N}, {@code loginPort(N)}. */
+  private static final Pattern DEFAULT_PORT_SETTING = Pattern.compile("(?i)port\"?\\s*[,=:(]\\s*("
+      + String.join("|", DEFAULT_PORTS.stream().map(String::valueOf).toList()) + ")\\b");
+
+  private static List<Integer> defaultPorts() {
+    com.typesafe.config.Config reference = com.typesafe.config.ConfigFactory.parseResources("reference.conf")
+        .getConfig("icq-transport");
+    return List.of(reference.getInt("xmpp.port"), reference.getInt("oscar.login-port"),
+        reference.getInt("http.port"), XMPP_CLIENT_PORT);
+  }
 
   @Test
   void everyTestThatStartsTheTransportChoosesItsHttpPort() throws IOException {
@@ -51,6 +63,7 @@ class TestsUseFreePortsTest {
 
   @Test
   void noTestSetsAPortToADefaultPort() throws IOException {
+    assertEquals(4, java.util.Set.copyOf(DEFAULT_PORTS).size(), "four distinct defaults: " + DEFAULT_PORTS);
     List<String> offending = new ArrayList<>();
     for (Path file : testSources()) {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
