@@ -108,7 +108,7 @@ public final class MessageHandler implements MessageListener {
     gateway.sendMessage(user, contact, body).whenComplete((ignored, failure) -> {
       if (failure == null) {
         if (message.getID() != null && message.getElement().element(QName.get("request", Namespaces.RECEIPTS)) != null
-            && presences.contactsShownAvailable(user).contains(contact)) {
+            && presences.isContactShownAvailable(user, contact)) {
           sender.send(receipt(message));
         }
       } else {

@@ -63,6 +63,12 @@ public final class PresenceBook {
     return Optional.ofNullable(map == null ? null : map.get(contact)).map(Presence::createCopy);
   }
 
+  /** Whether the contact is shown as available to the user; no copy, for use per message. */
+  public boolean isContactShownAvailable(UserAddress user, LegacyContactId contact) {
+    Map<LegacyContactId, Presence> map = contacts.get(user);
+    return map != null && map.containsKey(contact);
+  }
+
   /** The contacts shown as available to the user. */
   public Set<LegacyContactId> contactsShownAvailable(UserAddress user) {
     Map<LegacyContactId, Presence> map = contacts.get(user);
