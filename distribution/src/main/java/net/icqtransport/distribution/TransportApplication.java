@@ -123,12 +123,14 @@ public final class TransportApplication implements AutoCloseable {
         new ThreadFactoryBuilder().setNameFormat("bridge-timer").setDaemon(true).build());
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
+    JdbcContactSyncStore roster = new JdbcContactSyncStore(dataSource);
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
-        new JdbcContactSyncStore(dataSource), component, scheduler, workers, timers.bridge().withSessionLife(
+        roster, component, scheduler, workers, timers.bridge().withSessionLife(
             timers.bridge().shortSession(), timers.bridge().shortSessionsBeforeStop(), config.oscarRateLimitedWait()),
         metrics, new LoginPacer(config.oscarLoginRate(), config.oscarLoginBurst(),
             config.oscarRateLimitedWait(), System::nanoTime));
-    component.attach(gateway);
+    gateway.runEachUserOn(component.userLanes()); // one lane per user for both sides (docs/architecture.md)
+    component.attach(gateway, roster); // the XMPP side keeps its roster sync progress; the bridge forgets it on unregister
     QueueMeters.bind(meters, component, network);
     if (config.severalInstances()) { // docs/scaling.md
       gateway.shareUsers();

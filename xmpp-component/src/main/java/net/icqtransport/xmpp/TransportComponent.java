@@ -16,6 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.registration.ContactSyncStore;
+import net.icqtransport.core.registration.MemoryContactSyncStore;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
@@ -42,10 +44,9 @@ import net.icqtransport.xmpp.connection.OutboundStanzaQueue;
 import net.icqtransport.xmpp.connection.Sleeper;
 import net.icqtransport.xmpp.connection.WhackConnector;
 import net.icqtransport.xmpp.disco.EntityCapsStamper;
-import net.icqtransport.xmpp.dispatch.KeyedSequentialExecutor;
+import net.icqtransport.core.dispatch.KeyedSequentialExecutor;
 import net.icqtransport.xmpp.endpoint.ContactPresencePublisher;
 import net.icqtransport.xmpp.endpoint.MessageBounces;
-import net.icqtransport.xmpp.endpoint.WrittenMessages;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
 import net.icqtransport.xmpp.handler.CommandsHandler;
 import net.icqtransport.xmpp.handler.DiscoHandler;
@@ -57,7 +58,6 @@ import net.icqtransport.xmpp.handler.RegistrationHandler;
 import net.icqtransport.xmpp.handler.SearchHandler;
 import net.icqtransport.xmpp.handler.AccountRegistration;
 import net.icqtransport.xmpp.handler.Unregistration;
-import net.icqtransport.xmpp.handler.UserPresenceRecorder;
 import net.icqtransport.xmpp.handler.VCardHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
 import net.icqtransport.xmpp.privilege.PrivilegeGrants;
@@ -72,11 +72,6 @@ import net.icqtransport.xmpp.router.StanzaRouter;
 import net.icqtransport.xmpp.router.TakeOverProbe;
 import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.PendingAuthorizations;
-import net.icqtransport.xmpp.state.PresenceBook;
-import net.icqtransport.xmpp.state.UserPreferences;
-import net.icqtransport.xmpp.state.UserPresenceBook;
-import net.icqtransport.xmpp.state.UserResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -86,6 +81,8 @@ import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
+import net.icqtransport.xmpp.user.XmppUsers;
+import net.icqtransport.xmpp.user.XmppUser;
 
 /**
  * The ICQ transport as an XEP-0114 external component: the one class the distribution wires.
@@ -120,7 +117,8 @@ import org.xmpp.packet.Presence;
  */
 public final class TransportComponent implements UserEndpoint {
   private static final Logger LOG = LoggerFactory.getLogger(TransportComponent.class);
-  private static final int INBOUND_THREADS = 4;
+  /** Threads running the users' lanes: stanzas, the XMPP side's state and (shared) the bridges; they may block on the database. */
+  private static final int LANE_THREADS = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
   /** How long a stop waits for the stanzas read so far to be handled, and for everything owed to be written. */
   private static final long DRAIN_WAIT_SECONDS = 5;
   private static final Duration DRAIN_WAIT = Duration.ofSeconds(DRAIN_WAIT_SECONDS);
@@ -134,25 +132,26 @@ public final class TransportComponent implements UserEndpoint {
   private final ComponentSettings settings;
   private volatile AccessSettings access = AccessSettings.DEFAULTS;
   private final TransportAddresses addresses;
-  private final PresenceBook presences = new PresenceBook();
-  private final UserPreferences preferences = new UserPreferences();
-  private final UserPresenceBook userPresences = new UserPresenceBook();
   private final OutboundStanzaQueue queue = new OutboundStanzaQueue();
   /** Where handlers and the endpoint send: the queue, behind XEP-0115 caps on available presences. */
   private final StanzaSender outbound;
   private final IqRequests iqRequests;
   private final PrivilegeGrants privileges = new PrivilegeGrants();
-  private volatile XmppUserEndpoint endpoint;
-  private volatile AvatarCache avatars;
-  private final ExecutorService inboundPool;
-  private final KeyedSequentialExecutor<String> inbound;
+  /** Everything wired over the gateway ({@link #attach}); null before. */
+  private volatile ComponentAssembly assembly;
+  private final ExecutorService lanePool;
+  /**
+   * One lane per user (per sender bare JID): the user's stanzas, the user's {@code XmppUser}, and the user's
+   * bridge when the distribution shares the lanes with it ({@link #userLanes()}).
+   */
+  private final KeyedSequentialExecutor<String> lanes;
+  /** Stanzas read and not yet handled: what a stop waits for. */
+  private final StanzasInHand inHand = new StanzasInHand();
   private final ConnectionSupervisor supervisor;
   private final Function<Consumer<Packet>, ComponentConnector> connectorFactory;
   private volatile Gateway gateway;
   /** ICQ ⇄ Jabber files (XEP-0363, XEP-0066), when enabled before {@link #attach}. */
   private net.icqtransport.xmpp.filetransfer.FileTransferSettings fileTransfers;
-  private volatile StanzaRouter router;
-  private volatile TakeOverProbe takeOver;
   /** Whether users may arrive from another instance ({@link #takeUsersOver()}); off for a single instance. */
   private volatile boolean takeUsersOver;
   private boolean started;
@@ -183,9 +182,9 @@ public final class TransportComponent implements UserEndpoint {
     this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
     this.outbound = new EntityCapsStamper(queue, settings.domain());
     this.iqRequests = new IqRequests(outbound);
-    this.inboundPool = Executors.newFixedThreadPool(INBOUND_THREADS,
-        new ThreadFactoryBuilder().setNameFormat("xmpp-inbound-%d").setDaemon(true).build());
-    this.inbound = new KeyedSequentialExecutor<>(inboundPool);
+    this.lanePool = Executors.newFixedThreadPool(LANE_THREADS,
+        new ThreadFactoryBuilder().setNameFormat("user-lane-%d").setDaemon(true).build());
+    this.lanes = new KeyedSequentialExecutor<>(lanePool);
     this.supervisor = new ConnectionSupervisor(
         connectorFactory.apply(this::receive),
         BackoffPolicy.exponential(settings.initialRetryDelay(), settings.maxRetryDelay()),
@@ -214,69 +213,28 @@ public final class TransportComponent implements UserEndpoint {
     this.fileTransfers = Objects.requireNonNull(settings, "settings");
   }
 
-  /** Connects the component to the bridge; call once, before {@link #start()}. */
-  public synchronized void attach(Gateway gateway) {
+  /**
+   * Connects the component to the bridge, keeping which contacts are in each user's roster in memory (every
+   * contact is offered again after a restart); call once, before {@link #start()}.
+   */
+  public void attach(Gateway gateway) {
+    attach(gateway, new MemoryContactSyncStore());
+  }
+
+  /**
+   * Connects the component to the bridge; call once, before {@link #start()}.
+   *
+   * @param roster which contacts are in each user's roster (the roster sync's progress, durable)
+   */
+  public synchronized void attach(Gateway gateway, ContactSyncStore roster) {
     Objects.requireNonNull(gateway, "gateway");
     if (this.gateway != null) {
       throw new IllegalStateException("a gateway is already attached");
     }
     this.gateway = gateway;
-    // Roster sync, subscriptions, authorization, avatars and chat states (XEP-0100 §5, 0356, 0144, 0153, 0085).
-    UserResources resources = new UserResources();
-    PendingAuthorizations authorizations = new PendingAuthorizations();
-    ClientFeatures clientFeatures = new ClientFeatures(iqRequests, addresses);
-    RosterSync roster = new RosterSync(outbound, addresses, gateway, privileges,
-        new PrivilegedRoster(iqRequests, addresses), clientFeatures, presences);
-    this.avatars = new AvatarCache(gateway);
-    ContactPresencePublisher contactPresences = new ContactPresencePublisher(outbound, addresses, presences, gateway, avatars);
-    WrittenMessages written = new WrittenMessages();
-    this.endpoint = new XmppUserEndpoint(outbound, addresses, presences, gateway, roster, contactPresences,
-        authorizations, written);
-    net.icqtransport.xmpp.filetransfer.OobFileForwarder oobFiles = null;
-    if (fileTransfers != null) {
-      java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
-          .connectTimeout(fileTransfers.httpTimeout()).followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
-          .build();
-      endpoint.fileTransfers(new net.icqtransport.xmpp.filetransfer.FileOfferRelay(outbound, addresses,
-          new net.icqtransport.xmpp.filetransfer.HttpUploadClient(iqRequests, addresses.domain(), http,
-              fileTransfers.httpTimeout()), fileTransfers));
-      oobFiles = new net.icqtransport.xmpp.filetransfer.OobFileForwarder(gateway, http, fileTransfers);
-    }
-    AvatarCache cache = avatars;
-    AvatarSource vcardPhotos = (user, contact) -> contactPresences.avatarOf(user, contact)
-        .map(id -> cache.avatar(user, contact, id))
-        .orElseGet(() -> CompletableFuture.completedFuture(Optional.empty()));
-    // XMPP services: user preferences, ad-hoc commands (XEP-0050/0133), shared unregistration
-    Unregistration unregistration = new Unregistration(outbound, gateway, addresses, presences, preferences, roster);
-    AccountRegistration registration = new AccountRegistration(outbound, gateway, addresses, presences);
-    CommandRegistry commands = TransportCommands.registry(gateway, addresses, outbound, preferences, userPresences,
-        unregistration, registration, settings::isAdmin, this::inboundBacklog, this::outboundBacklog);
-    ChatCommands chatCommands = new ChatCommands(outbound, gateway, addresses, presences, preferences, unregistration,
-        commands);
-    this.router = new StanzaRouter(
-        addresses,
-        outbound,
-        List.of(
-            new DiscoHandler(outbound, addresses, commands),
-            new RegistrationHandler(outbound, gateway, addresses, registration, unregistration),
-            new GatewayHandler(outbound, addresses, gateway::parseContactId),
-            new VersionHandler(outbound),
-            new PingHandler(outbound, gateway, addresses, presences),
-            new VCardHandler(outbound, gateway, addresses, vcardPhotos),
-            new SearchHandler(outbound, gateway, addresses),
-            new CommandsHandler(outbound, addresses, commands, new CommandSessions(Clock.systemUTC(), COMMAND_TIMEOUT)),
-            new RosterPushHandler(outbound, gateway, addresses, privileges)),
-        new UserPresenceRecorder(userPresences, addresses,
-            new PresenceHandler(outbound, gateway, addresses, presences, resources, clientFeatures, authorizations,
-                preferences)),
-        new PrivilegeMessageListener(privileges,
-            new MessageHandler(outbound, gateway, addresses, presences, chatCommands, oobFiles)),
-        new MessageBounces(written, gateway, addresses),
-        iqRequests,
-        RegistrationCheck.of(gateway),
-        new AccessPolicy(access, settings.domain(), System::nanoTime));
-    this.takeOver = new TakeOverProbe(addresses, outbound, user -> gateway.registration(user).isPresent(),
-        gateway::hasSession, Duration.ofSeconds(5), Clock.systemUTC());
+    this.assembly = new ComponentAssembly(new ComponentAssembly.Parts(addresses, gateway, outbound, iqRequests,
+        privileges, new XmppUsers(lanes, roster), access, System::nanoTime, settings::isAdmin, this::inboundBacklog,
+        this::outboundBacklog, new CommandSessions(Clock.systemUTC(), COMMAND_TIMEOUT), fileTransfers, null));
   }
 
   /**
@@ -292,11 +250,17 @@ public final class TransportComponent implements UserEndpoint {
 
   /** Contacts' avatar images (XEP-0153, and the vCard PHOTO of XEP-0054); available once a gateway is attached. */
   public AvatarCache avatars() {
-    AvatarCache cache = avatars;
-    if (cache == null) {
-      throw new IllegalStateException("attach(gateway) first");
-    }
-    return cache;
+    return assembly().avatars();
+  }
+
+  /**
+   * The users' lanes, keyed by bare JID, for the bridge to run each user's session on
+   * ({@code BridgeGateway.runEachUserOn}): then a user's stanzas, XMPP-side state and bridge share one
+   * sequential executor, and the bridge's calls back need no hand-over. Owned by the component: {@link #stop()}
+   * ends them, after the gateway's shutdown.
+   */
+  public KeyedSequentialExecutor<String> userLanes() {
+    return lanes;
   }
 
   /** For tests: what the server granted (XEP-0356), and the component's own IQ requests. */
@@ -360,11 +324,11 @@ public final class TransportComponent implements UserEndpoint {
       takingWork = false;
     }
     LOG.info("Stopping: stanzas read from now on are answered \"restarting\"; handling the {} read before",
-        inbound.pendingTasks());
+        inHand.count());
     try {
-      if (!inbound.awaitIdle(DRAIN_WAIT)) {
+      if (!inHand.awaitNone(DRAIN_WAIT)) {
         LOG.warn("{} stanzas read before the stop are still waiting after {} s; the gateway refuses them once it"
-            + " is shut down", inbound.pendingTasks(), DRAIN_WAIT.toSeconds());
+            + " is shut down", inHand.count(), DRAIN_WAIT.toSeconds());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -385,19 +349,19 @@ public final class TransportComponent implements UserEndpoint {
       stopped = true;
     }
     stopTakingWork();
-    XmppUserEndpoint current = endpoint;
+    ComponentAssembly current = assembly;
     if (current != null) {
-      current.signOffEveryone();
+      current.endpoint().signOffEveryone();
     }
     closeOnceDrained();
     queue.stop();
-    inboundPool.shutdown();
+    lanePool.shutdown();
     try {
-      if (!inboundPool.awaitTermination(5, TimeUnit.SECONDS)) {
-        inboundPool.shutdownNow();
+      if (!lanePool.awaitTermination(5, TimeUnit.SECONDS)) {
+        lanePool.shutdownNow();
       }
     } catch (InterruptedException e) {
-      inboundPool.shutdownNow();
+      lanePool.shutdownNow();
       Thread.currentThread().interrupt();
     }
     LOG.info("XMPP component {} stopped", settings.domain());
@@ -415,7 +379,7 @@ public final class TransportComponent implements UserEndpoint {
       Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
       boolean interrupted = false;
       try {
-        inbound.awaitIdle(left);
+        inHand.awaitNone(left);
         queue.awaitDrained(left);
       } catch (InterruptedException e) {
         interrupted = true;
@@ -423,11 +387,11 @@ public final class TransportComponent implements UserEndpoint {
       }
       inboundGate.lock();
       try {
-        boolean drained = inbound.isIdle() && queue.backlog() == 0 && !inboundGate.hasQueuedThreads();
+        boolean drained = inHand.count() == 0 && queue.backlog() == 0 && !inboundGate.hasQueuedThreads();
         if (drained || interrupted || !supervisor.isConnected() || deadline - System.nanoTime() <= 0) {
           if (!drained && supervisor.isConnected()) {
             LOG.error("Closing the component stream with {} stanzas read and not handled, and {} not written{}",
-                inbound.pendingTasks(), queue.backlog(),
+                inHand.count(), queue.backlog(),
                 interrupted ? " (interrupted)" : ": not done within " + DRAIN_WAIT.toSeconds() + " s");
           } else if (!drained) { // the server is away: what waits for it cannot be written (kept messages are kept)
             LOG.warn("Stopping without a connection to the server: {} stanzas not written", queue.backlog());
@@ -447,9 +411,9 @@ public final class TransportComponent implements UserEndpoint {
     return supervisor.connectionCount();
   }
 
-  /** Inbound stanzas waiting to be handled (for metrics). */
+  /** Inbound stanzas read and not yet handled (for metrics). */
   public int inboundBacklog() {
-    return inbound.pendingTasks();
+    return inHand.count();
   }
 
   /** Outbound stanzas waiting to be written (for metrics). */
@@ -513,9 +477,13 @@ public final class TransportComponent implements UserEndpoint {
   }
 
   private XmppUserEndpoint endpoint() {
-    XmppUserEndpoint current = endpoint;
+    return assembly().endpoint();
+  }
+
+  private ComponentAssembly assembly() {
+    ComponentAssembly current = assembly;
     if (current == null) {
-      throw new IllegalStateException("no gateway attached");
+      throw new IllegalStateException("attach(gateway) first");
     }
     return current;
   }
@@ -536,7 +504,14 @@ public final class TransportComponent implements UserEndpoint {
         return;
       }
       boolean routed = takingWork;
-      inbound.execute(key, () -> handle(packet, from, key, routed));
+      inHand.read();
+      lanes.execute(key, () -> {
+        try {
+          handle(packet, from, key, routed);
+        } finally {
+          inHand.handled();
+        }
+      });
     } finally {
       inboundGate.unlock();
     }
@@ -546,7 +521,7 @@ public final class TransportComponent implements UserEndpoint {
   private void handle(Packet packet, JID from, String key, boolean takingWork) {
     // The sender's bare JID is the log context of everything this stanza causes on this lane.
     try (MDC.MDCCloseable context = MDC.putCloseable(MDC_USER, key)) {
-      StanzaRouter current = router;
+      ComponentAssembly current = assembly;
       if (current == null) {
         LOG.error("No gateway attached; dropping a {} from {}", packet.getElement().getName(), from);
         return;
@@ -556,14 +531,14 @@ public final class TransportComponent implements UserEndpoint {
       }
       try {
         if (takingWork && takeUsersOver) {
-          takeOver.inspect(packet);
+          current.takeOver().inspect(packet);
         }
       } catch (StoreException e) { // the database is down: docs/reliability.md
         LOG.warn("Cannot check whether to take {} over: {}", from, e.reason());
       } catch (RuntimeException e) {
         LOG.warn("Cannot check whether to take {} over", from, e);
       }
-      current.route(packet);
+      current.router().route(packet);
     }
   }
 
@@ -628,7 +603,11 @@ public final class TransportComponent implements UserEndpoint {
       LOG.error("Cannot list registered users to probe them", e);
       return;
     }
+    XmppUsers known = assembly().users();
     for (UserAddress user : users) {
+      if (!known.find(user).map(XmppUser::mayProbe).orElse(true)) {
+        continue; // the transport's subscription request is pending or was refused: a probe would cancel it
+      }
       try {
         Presence probe = new Presence(Presence.Type.probe);
         probe.setFrom(addresses.domain());
@@ -646,9 +625,9 @@ public final class TransportComponent implements UserEndpoint {
     public void connected(ComponentLink link) {
       queue.connected(link);
       probeRegisteredUsers();
-      XmppUserEndpoint current = endpoint;
+      ComponentAssembly current = assembly;
       if (current != null && link != null) {
-        current.reannounce();
+        current.endpoint().reannounce();
       }
       // Messages kept while the link was down wait for each user's answer to the probe (an available
       // presence, Gateway.userAvailable): writing them now would race the user's return, and a server

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -25,6 +26,8 @@ import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.core.registration.ContactSyncStore;
+import net.icqtransport.core.registration.MemoryContactSyncStore;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.privilege.RosterPermission;
 import net.icqtransport.xmpp.roster.PrivilegedRoster;
@@ -73,7 +76,8 @@ class PrivilegedRosterEjabberdTest {
     when(gateway.registration(any())).thenReturn(Optional.of(
         new Registration(ALICE, new LegacyCredentials(new LegacyContactId("100001"), "pw"), Instant.EPOCH)));
     component = new TransportComponent(new ComponentSettings("127.0.0.1", server.componentPort(), DOMAIN, "component-secret"));
-    component.attach(gateway);
+    ContactSyncStore synced = spy(new MemoryContactSyncStore());
+    component.attach(gateway, synced);
     component.start();
     assertTrue(component.awaitConnected(Duration.ofSeconds(30)), "component connected\n" + server.log());
     awaitRosterPermission();
@@ -83,7 +87,7 @@ class PrivilegedRosterEjabberdTest {
     component.contactListReceived(ALICE, List.of(BOB));
 
     try {
-      verify(gateway, timeout(10_000)).markContactSynced(ALICE, BOB);
+      verify(synced, timeout(10_000)).markSynced(ALICE, BOB);
     } catch (AssertionError e) {
       throw new AssertionError("the contact was not synced\n" + server.log(), e);
     }

@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import net.icqtransport.core.dispatch.KeyedSequentialExecutor;
 import net.icqtransport.core.legacy.AvatarId;
 import net.icqtransport.core.legacy.ContactAddResult;
 import net.icqtransport.core.legacy.DisconnectReason;
@@ -99,6 +100,8 @@ public final class BridgeGateway implements Gateway {
   private final AtomicBoolean stopped = new AtomicBoolean();
   /** Whether other transport instances serve the same users from the same store (see {@link #shareUsers()}). */
   private volatile boolean shared;
+  /** Each user's lane, shared with the XMPP side ({@link #runEachUserOn}); null: a sequential view of {@code executor}. */
+  private volatile KeyedSequentialExecutor<String> userLanes;
 
   /**
    * A gateway whose outbox and roster sync state live in memory: kept messages survive a reconnect of the
@@ -149,6 +152,16 @@ public final class BridgeGateway implements Gateway {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.executor = Objects.requireNonNull(executor, "executor");
     this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /**
+   * Runs each user's bridge on that user's lane of {@code lanes}, keyed by the bare JID: the lane the XMPP side
+   * handles the user's stanzas and keeps the user's state on, so both sides of one user run one task at a time,
+   * in one order, and the XMPP side's calls back from the bridge need no further hand-over. Call before the
+   * gateway is used; without it each bridge runs on a sequential view of the work executor.
+   */
+  public void runEachUserOn(KeyedSequentialExecutor<String> lanes) {
+    this.userLanes = Objects.requireNonNull(lanes, "lanes");
   }
 
   /**
@@ -552,21 +565,6 @@ public final class BridgeGateway implements Gateway {
     }
   }
 
-  @Override
-  public Set<LegacyContactId> syncedContacts(UserAddress user) {
-    return contactSync.synced(Objects.requireNonNull(user, "user"));
-  }
-
-  @Override
-  public void markContactSynced(UserAddress user, LegacyContact contact) {
-    contactSync.markSynced(Objects.requireNonNull(user, "user"), Objects.requireNonNull(contact, "contact"));
-  }
-
-  @Override
-  public void forgetContact(UserAddress user, LegacyContactId contact) {
-    contactSync.forget(Objects.requireNonNull(user, "user"), Objects.requireNonNull(contact, "contact"));
-  }
-
   /**
    * {@inheritDoc}
    *
@@ -665,7 +663,7 @@ public final class BridgeGateway implements Gateway {
         network,
         endpoint,
         scheduler,
-        MoreExecutors.newSequentialExecutor(executor),
+        userLanes == null ? MoreExecutors.newSequentialExecutor(executor) : userLanes.lane(user.bareJid()),
         settings,
         new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay()),
         metrics,

@@ -136,6 +136,8 @@ final class UserBridge {
   private final Map<String, ResourcePresence> resources = new LinkedHashMap<>();
   /** Contacts last reported available, so they can be reported offline when the session ends. */
   private final Set<LegacyContactId> onlineContacts = new LinkedHashSet<>();
+  /** Away messages asked for and fetched, so each presence is reported complete. */
+  private final ContactAwayMessages awayMessages = new ContactAwayMessages();
   private final ArrayDeque<QueuedMessage> queue = new ArrayDeque<>();
   private SessionState state = SessionState.OFFLINE;
   /** Why messages cannot be sent in the current state, for the sender; null while they can. */
@@ -910,6 +912,7 @@ final class UserBridge {
     state = SessionState.SIGNED_ON_ELSEWHERE;
     notSentReason = "your ICQ session moved to another transport instance; send the message again";
     onlineContacts.clear();
+    awayMessages.clear();
     rejectQueued(notSentReason);
     resources.clear();
     appliedStatus = null;
@@ -1062,7 +1065,9 @@ final class UserBridge {
         } else {
           onlineContacts.remove(contact);
         }
-        tell(() -> endpoint.contactPresenceChanged(user, contact, presence));
+        LegacyPresence report = awayMessages.presenceToReport(contact, presence,
+            () -> fetchAwayMessage(attempt, contact, presence.status()));
+        tell(() -> endpoint.contactPresenceChanged(user, contact, report));
       });
     }
 
@@ -1176,6 +1181,35 @@ final class UserBridge {
       tell(() -> endpoint.contactPresenceChanged(user, contact, LegacyPresence.offline()));
     }
     onlineContacts.clear();
+    awayMessages.clear();
+  }
+
+  /**
+   * Asks for a contact's away message (the status came without it) and reports the presence again with the
+   * text, if the contact is still in that status when it comes; a failure only leaves the presence without text.
+   */
+  private void fetchAwayMessage(int attempt, LegacyContactId contact, LegacyStatus status) {
+    LegacySession current = session;
+    if (current == null) {
+      return;
+    }
+    CompletableFuture<Optional<String>> fetch;
+    try {
+      fetch = current.fetchStatusMessage(contact);
+    } catch (RuntimeException e) {
+      fetch = CompletableFuture.failedFuture(e);
+    }
+    fetch.whenComplete((text, failure) -> submit(() -> {
+      if (ended || attempt != generation || state != SessionState.ONLINE) {
+        return;
+      }
+      if (failure != null) {
+        log.debug("No away message of ICQ {} for {}: {}", contact, user, failure.toString());
+        return;
+      }
+      text.flatMap(t -> awayMessages.arrived(contact, status, t))
+          .ifPresent(complete -> tell(() -> endpoint.contactPresenceChanged(user, contact, complete)));
+    }));
   }
 
   /** Calls the endpoint; a failing endpoint must not leave this bridge half-way through a transition. */

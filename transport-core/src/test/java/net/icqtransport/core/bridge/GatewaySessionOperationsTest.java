@@ -273,8 +273,6 @@ class GatewaySessionOperationsTest {
     plain.userAvailable(ALICE, "laptop", 5, LegacyStatus.ONLINE, null);
     FakeSession alice = h.network.lastLogin().succeed();
 
-    plain.markContactSynced(ALICE, CAROL_ENTRY);
-    assertEquals(Set.of(CAROL), plain.syncedContacts(ALICE));
     plain.fetchUserInfo(ALICE, CAROL);
     assertEquals("fetchUserInfo", alice.lastCall().operation());
     assertInstanceOf(NotLoggedInException.class, failure(plain.fetchUserInfo(BOB, CAROL)));

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.Directory;
 import net.icqtransport.core.legacy.AvatarId;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.UserAddress;
@@ -23,10 +23,10 @@ public final class AvatarCache {
   /** How many images are kept unless configured (ICQ avatars are a few kilobytes each). */
   public static final int DEFAULT_CAPACITY = 512;
 
-  private final Gateway gateway;
+  private final Directory gateway;
   private final Map<AvatarId, CompletableFuture<Optional<Avatar>>> images;
 
-  public AvatarCache(Gateway gateway, int capacity) {
+  public AvatarCache(Directory gateway, int capacity) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     if (capacity < 1) {
       throw new IllegalArgumentException("capacity must be positive");
@@ -39,7 +39,7 @@ public final class AvatarCache {
     };
   }
 
-  public AvatarCache(Gateway gateway) {
+  public AvatarCache(Directory gateway) {
     this(gateway, DEFAULT_CAPACITY);
   }
 

@@ -3,7 +3,7 @@ package net.icqtransport.xmpp.command;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.Administration;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.form.DataForm;
@@ -20,11 +20,11 @@ import org.xmpp.packet.PacketError;
 public final class AnnounceCommand extends FormCommand {
   public static final String NODE = AdminForms.NODE_PREFIX + "announce";
 
-  private final Gateway gateway;
+  private final Administration gateway;
   private final TransportAddresses addresses;
   private final StanzaSender sender;
 
-  public AnnounceCommand(Gateway gateway, TransportAddresses addresses, StanzaSender sender) {
+  public AnnounceCommand(Administration gateway, TransportAddresses addresses, StanzaSender sender) {
     super(NODE, "Announce", Audience.ADMINS);
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");

@@ -18,12 +18,11 @@ import net.icqtransport.xmpp.handler.Unregistration;
 import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
 import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.PresenceBook;
-import net.icqtransport.xmpp.state.UserPreferences;
 import org.dom4j.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.Message;
+import net.icqtransport.xmpp.user.XmppUsers;
 
 /**
  * Chat commands (issue #17): a message with a body to the transport's own JID is a command line, for clients
@@ -52,21 +51,19 @@ public final class ChatCommands {
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
-  private final PresenceBook presences;
-  private final UserPreferences preferences;
+  private final XmppUsers users;
   private final Unregistration unregistration;
   private final StatusMessageCommand statusMessage;
   private final InvisibilityCommand invisibility;
   private final ReconnectCommand reconnect;
   private final RegistrationCheck registered;
 
-  public ChatCommands(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
-      UserPreferences preferences, Unregistration unregistration, CommandRegistry commands) {
+  public ChatCommands(StanzaSender sender, Gateway gateway, TransportAddresses addresses, XmppUsers users,
+      Unregistration unregistration, CommandRegistry commands) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.presences = Objects.requireNonNull(presences, "presences");
-    this.preferences = Objects.requireNonNull(preferences, "preferences");
+    this.users = Objects.requireNonNull(users, "users");
     this.unregistration = Objects.requireNonNull(unregistration, "unregistration");
     this.statusMessage = commands.require(StatusMessageCommand.NODE, StatusMessageCommand.class);
     this.invisibility = commands.require(InvisibilityCommand.NODE, InvisibilityCommand.class);
@@ -142,13 +139,13 @@ public final class ChatCommands {
   private String status(ChatTexts texts, UserAddress user) {
     String account = gateway.registration(user).map(Registration::credentials)
         .map(credentials -> credentials.account().value()).orElse("?");
-    String connection = presences.transportPresence(user)
+    String connection = users.of(user).transportPresence()
         .filter(presence -> presence.getType() == null || presence.getStatus() != null)
         .map(presence -> presence.getStatus() != null ? texts.english(presence.getStatus()) : texts.text("status.online"))
         .orElseGet(() -> texts.text("status.offline"));
     return texts.text("status", account, connection,
-        texts.text(preferences.isInvisible(user) ? "status.yes" : "status.no"),
-        preferences.statusMessage(user).map(text -> "'" + text + "'").orElse(texts.text("status.client")));
+        texts.text(users.of(user).isInvisible() ? "status.yes" : "status.no"),
+        users.of(user).statusMessage().map(text -> "'" + text + "'").orElse(texts.text("status.client")));
   }
 
   private void find(Message message, ChatTexts texts, UserAddress user, String text) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.Administration;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.form.DataForm;
@@ -21,10 +21,10 @@ public final class DisconnectUserCommand extends FormCommand {
   public static final String NODE = AdminForms.NODE_PREFIX + "end-user-session";
   static final String DEFAULT_REASON = "Disconnected by the transport's administrator";
 
-  private final Gateway gateway;
+  private final Administration gateway;
   private final TransportAddresses addresses;
 
-  public DisconnectUserCommand(Gateway gateway, TransportAddresses addresses) {
+  public DisconnectUserCommand(Administration gateway, TransportAddresses addresses) {
     super(NODE, "Disconnect a user", Audience.ADMINS);
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");

@@ -2,7 +2,7 @@ package net.icqtransport.xmpp.command;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.Administration;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.form.DataForm;
 
@@ -13,9 +13,9 @@ import net.icqtransport.xmpp.form.DataForm;
 public final class OnlineUsersCommand implements AdHocCommand {
   public static final String NODE = AdminForms.NODE_PREFIX + "get-online-users-list";
 
-  private final Gateway gateway;
+  private final Administration gateway;
 
-  public OnlineUsersCommand(Gateway gateway) {
+  public OnlineUsersCommand(Administration gateway) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
   }
 

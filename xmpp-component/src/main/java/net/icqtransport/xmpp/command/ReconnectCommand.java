@@ -2,16 +2,16 @@ package net.icqtransport.xmpp.command;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.UserSessions;
 import net.icqtransport.core.user.UserAddress;
 
 /** "Reconnect to ICQ" (XEP-0050, one stage): ends the user's ICQ session and logs in again at once. */
 public final class ReconnectCommand implements AdHocCommand {
   public static final String NODE = "reconnect";
 
-  private final Gateway gateway;
+  private final UserSessions gateway;
 
-  public ReconnectCommand(Gateway gateway) {
+  public ReconnectCommand(UserSessions gateway) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
   }
 

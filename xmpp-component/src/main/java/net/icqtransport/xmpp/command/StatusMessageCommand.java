@@ -5,18 +5,18 @@ import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.form.DataForm;
 import net.icqtransport.xmpp.form.SubmittedForm;
-import net.icqtransport.xmpp.state.UserPreferences;
+import net.icqtransport.xmpp.user.XmppUsers;
 
 /** "Set status message" (XEP-0050, two stages): a status text for ICQ that replaces the client's. */
 public final class StatusMessageCommand extends FormCommand {
   public static final String NODE = "status-message";
 
-  private final UserPreferences preferences;
+  private final XmppUsers users;
   private final PreferenceApplier applier;
 
-  public StatusMessageCommand(UserPreferences preferences, PreferenceApplier applier) {
+  public StatusMessageCommand(XmppUsers users, PreferenceApplier applier) {
     super(NODE, "Set status message", Audience.REGISTERED_USERS);
-    this.preferences = Objects.requireNonNull(preferences, "preferences");
+    this.users = Objects.requireNonNull(users, "users");
     this.applier = Objects.requireNonNull(applier, "applier");
   }
 
@@ -25,7 +25,7 @@ public final class StatusMessageCommand extends FormCommand {
     return DataForm.form()
         .title("Set status message")
         .instructions("The status message ICQ contacts see. Leave it empty to use your client's again.")
-        .field("text-single", "status", "Status message", preferences.statusMessage(request.user()).orElse(null));
+        .field("text-single", "status", "Status message", users.of(request.user()).statusMessage().orElse(null));
   }
 
   @Override
@@ -38,7 +38,7 @@ public final class StatusMessageCommand extends FormCommand {
    * done, in words. The chat command {@code away} runs this too.
    */
   public String set(UserAddress user, String text) {
-    preferences.setStatusMessage(user, text);
+    users.of(user).setStatusMessage(text);
     boolean applied = applier.apply(user);
     String what = text == null ? "Your client's status message is used again" : "Status message set to '" + text + "'";
     return what + (applied ? "." : "; it applies when you are next online.");

@@ -9,9 +9,8 @@ import net.icqtransport.xmpp.handler.AccountRegistration;
 import net.icqtransport.xmpp.handler.Unregistration;
 import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.UserPreferences;
-import net.icqtransport.xmpp.state.UserPresenceBook;
 import org.xmpp.packet.JID;
+import net.icqtransport.xmpp.user.XmppUsers;
 
 /**
  * The transport's command set, in the order disco#items lists it: "Register" (for users not registered), the
@@ -25,19 +24,18 @@ public final class TransportCommands {
       Gateway gateway,
       TransportAddresses addresses,
       StanzaSender sender,
-      UserPreferences preferences,
-      UserPresenceBook userPresences,
+      XmppUsers users,
       Unregistration unregistration,
       AccountRegistration registration,
       Predicate<JID> isAdmin,
       IntSupplier inboundBacklog,
       IntSupplier outboundBacklog) {
-    PreferenceApplier applier = new PreferenceApplier(gateway, preferences, userPresences);
+    PreferenceApplier applier = new PreferenceApplier(gateway, users);
     return new CommandRegistry(
         List.of(
             new RegisterCommand(registration),
-            new StatusMessageCommand(preferences, applier),
-            new InvisibilityCommand(preferences, applier),
+            new StatusMessageCommand(users, applier),
+            new InvisibilityCommand(users, applier),
             new ReconnectCommand(gateway),
             new CodepageCommand(gateway),
             new ChangePasswordCommand(registration, gateway),

@@ -2,11 +2,12 @@ package net.icqtransport.xmpp.endpoint;
 
 import java.util.EnumSet;
 import java.util.Objects;
+import net.icqtransport.core.user.UserAddress;
+import net.icqtransport.xmpp.user.WrittenMessages.Written;
 import java.util.Optional;
 import java.util.Set;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.UserSessions;
 import net.icqtransport.xmpp.address.TransportAddresses;
-import net.icqtransport.xmpp.endpoint.WrittenMessages.Written;
 import net.icqtransport.xmpp.router.BounceListener;
 import org.dom4j.Element;
 import org.slf4j.Logger;
@@ -15,14 +16,16 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.PacketError.Condition;
+import net.icqtransport.xmpp.user.XmppUsers;
+import net.icqtransport.xmpp.user.WrittenMessages;
 
 /**
- * Turns the bounce of a message the transport wrote back into a kept message ({@link Gateway#undeliverable}),
+ * Turns the bounce of a message the transport wrote back into a kept message ({@link UserSessions#undeliverable}),
  * to be redelivered with its original time as the delay stamp (XEP-0203) at the user's next available
  * presence.
  *
  * <p>A bounce is a {@code <message type='error'/>} (RFC 6120 §8.3) that carries the id the transport gave the
- * message ({@link WrittenMessages}), comes from the user's JID and goes to the contact's (the addresses of the
+ * message (the user's {@link net.icqtransport.xmpp.user.WrittenMessages}), comes from the user's JID and goes to the contact's (the addresses of the
  * original swapped, XEP-0100 §5.4), with a condition saying that the user cannot take it now: chiefly
  * {@code service-unavailable}, which a server without offline storage returns for a message to a user with no
  * available resource (RFC 6121 §8.5.2.1.1); also {@code recipient-unavailable}, {@code resource-constraint}
@@ -41,12 +44,12 @@ public final class MessageBounces implements BounceListener {
       Condition.recipient_unavailable, Condition.resource_constraint, Condition.remote_server_not_found,
       Condition.remote_server_timeout);
 
-  private final WrittenMessages written;
-  private final Gateway gateway;
+  private final XmppUsers users;
+  private final UserSessions gateway;
   private final TransportAddresses addresses;
 
-  public MessageBounces(WrittenMessages written, Gateway gateway, TransportAddresses addresses) {
-    this.written = Objects.requireNonNull(written, "written");
+  public MessageBounces(XmppUsers users, UserSessions gateway, TransportAddresses addresses) {
+    this.users = Objects.requireNonNull(users, "users");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
   }
@@ -56,7 +59,9 @@ public final class MessageBounces implements BounceListener {
     JID from = error.getFrom();
     JID to = error.getTo();
     Condition condition = conditionOf(error);
-    Optional<Written> bounced = written.take(error.getID(), message -> isBetween(message, from, to));
+    UserAddress user = from == null ? null : userOf(from);
+    Optional<Written> bounced = user == null ? Optional.empty() : users.find(user)
+        .flatMap(state -> state.written().take(error.getID(), message -> isTo(message, to)));
     if (bounced.isEmpty()) {
       LOG.debug("Message error from {} to {}: {}; not a bounce of a message the transport wrote recently",
           from, to, condition);
@@ -65,19 +70,19 @@ public final class MessageBounces implements BounceListener {
     Written message = bounced.get();
     if (!USER_NOT_THERE.contains(condition)) {
       LOG.warn("The server of {} refused a message from ICQ {} ({}); telling the ICQ contact that it was not "
-          + "delivered", message.user(), message.from().value(), condition);
+          + "delivered", user, message.from().value(), condition);
       String notice = refusalNotice(conditionName(error));
-      gateway.sendMessage(message.user(), message.from(), notice).whenComplete((sent, failure) -> {
+      gateway.sendMessage(user, message.from(), notice).whenComplete((sent, failure) -> {
         if (failure != null) {
           LOG.warn("Could not tell ICQ {} that its message to {} was refused: {}", message.from().value(),
-              message.user(), failure.toString());
+              user, failure.toString());
         }
       });
       return;
     }
-    LOG.debug("The server of {} bounced message {} from ICQ {} ({}); keeping it", message.user(), error.getID(),
+    LOG.debug("The server of {} bounced message {} from ICQ {} ({}); keeping it", user, error.getID(),
         message.from().value(), condition);
-    gateway.undeliverable(message.user(), message.from(), message.text(), message.sentAt());
+    gateway.undeliverable(user, message.from(), message.text(), message.sentAt());
   }
 
   /**
@@ -90,11 +95,18 @@ public final class MessageBounces implements BounceListener {
         + reason + ").";
   }
 
-  /** Whether the bounce comes from the message's user and goes to its contact (bare JIDs compared). */
-  private boolean isBetween(Written message, JID from, JID to) {
-    return from != null && to != null
-        && addresses.userJid(message.user()).toBareJID().equals(from.toBareJID())
-        && addresses.contactJid(message.from()).toBareJID().equals(to.toBareJID());
+  /** Whether the bounce goes to the message's contact (bare JIDs compared). */
+  private boolean isTo(Written message, JID to) {
+    return to != null && addresses.contactJid(message.from()).toBareJID().equals(to.toBareJID());
+  }
+
+  /** The user the bounce comes from (whose messages are searched), or null if the sender is no user. */
+  private UserAddress userOf(JID from) {
+    try {
+      return addresses.userOf(from);
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /**

@@ -5,6 +5,8 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContact;
@@ -21,12 +23,13 @@ import net.icqtransport.xmpp.roster.RosterSync;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.stanza.XmlText;
-import net.icqtransport.xmpp.state.PendingAuthorizations;
-import net.icqtransport.xmpp.state.PresenceBook;
 import org.dom4j.Element;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Presence;
+import net.icqtransport.xmpp.user.XmppUsers;
+import net.icqtransport.xmpp.user.XmppUser;
+import net.icqtransport.xmpp.user.WrittenMessages;
 
 /**
  * Tells Jabber users what happens on ICQ, as stanzas to their bare JIDs: messages, chat states (XEP-0085)
@@ -34,20 +37,20 @@ import org.xmpp.packet.Presence;
  * (RFC 6121 §3.1), the contact list as roster items ({@link RosterSync}) and the transport's own presence for
  * the session state (XEP-0100 §4.4).
  *
- * <p>Thread-safe: every call builds its stanzas locally and hands them to the {@link StanzaSender} before
- * returning, which sends them in that order, so the order of the core's calls for a user is kept. Text from
- * ICQ is stripped of characters XML cannot carry. Message bodies are never logged.
+ * <p>Every call runs on the user's lane ({@link XmppUsers#inOrder}): at once when the bridge calls from that lane
+ * (the assembled component shares it with the bridge), else queued there, so the core's calls and the user's
+ * own stanzas change the user's {@link XmppUser} one at a time, in order; the stanzas go to the
+ * {@link StanzaSender} in that order. Text from ICQ is stripped of characters XML cannot carry. Message bodies
+ * are never logged.
  */
 public final class XmppUserEndpoint implements UserEndpoint {
 
   private final StanzaSender sender;
   private final TransportAddresses addresses;
-  private final PresenceBook presences;
+  private final XmppUsers users;
   private final Gateway gateway;
   private final RosterSync roster;
   private final ContactPresencePublisher contactPresences;
-  private final PendingAuthorizations authorizations;
-  private final WrittenMessages written;
 
   /** Passes ICQ file offers on (XEP-0363 upload + XEP-0066 link); {@code null}: offers are declined. */
   private volatile net.icqtransport.xmpp.filetransfer.FileOfferRelay fileOffers;
@@ -55,20 +58,16 @@ public final class XmppUserEndpoint implements UserEndpoint {
   public XmppUserEndpoint(
       StanzaSender sender,
       TransportAddresses addresses,
-      PresenceBook presences,
+      XmppUsers users,
       Gateway gateway,
       RosterSync roster,
-      ContactPresencePublisher contactPresences,
-      PendingAuthorizations authorizations,
-      WrittenMessages written) {
+      ContactPresencePublisher contactPresences) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.presences = Objects.requireNonNull(presences, "presences");
+    this.users = Objects.requireNonNull(users, "users");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.roster = Objects.requireNonNull(roster, "roster");
     this.contactPresences = Objects.requireNonNull(contactPresences, "contactPresences");
-    this.authorizations = Objects.requireNonNull(authorizations, "authorizations");
-    this.written = Objects.requireNonNull(written, "written");
   }
 
   /**
@@ -80,8 +79,21 @@ public final class XmppUserEndpoint implements UserEndpoint {
    */
   @Override
   public CompletableFuture<Void> deliverMessage(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    users.inOrder(user, () -> write(user, from, text, sentAt).whenComplete((ok, failure) -> {
+      if (failure != null) {
+        result.completeExceptionally(failure);
+      } else {
+        result.complete(ok);
+      }
+    }));
+    return result;
+  }
+
+  private CompletableFuture<Void> write(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
     Instant originalTime = sentAt != null ? sentAt : Instant.now();
-    String id = written.remember(new WrittenMessages.Written(user, from, text, originalTime));
+    WrittenMessages written = users.of(user).written();
+    String id = written.remember(new WrittenMessages.Written(from, text, originalTime));
     Message message = new Message();
     message.setID(id);
     message.setType(Message.Type.chat);
@@ -104,27 +116,31 @@ public final class XmppUserEndpoint implements UserEndpoint {
 
   @Override
   public void contactPresenceChanged(UserAddress user, LegacyContactId contact, LegacyPresence legacy) {
-    contactPresences.changed(user, contact, legacy);
+    users.inOrder(user, () -> contactPresences.changed(user, contact, legacy));
   }
 
   @Override
   public void contactListReceived(UserAddress user, List<LegacyContact> contacts) {
-    roster.contactListReceived(user, contacts);
+    users.inOrder(user, () -> roster.contactListReceived(user, contacts));
   }
 
   @Override
   public void contactUpdated(UserAddress user, LegacyContact contact) {
-    roster.contactUpdated(user, contact);
+    users.inOrder(user, () -> roster.contactUpdated(user, contact));
   }
 
   @Override
   public void contactRemoved(UserAddress user, LegacyContactId contact) {
-    roster.contactRemoved(user, contact);
+    users.inOrder(user, () -> roster.contactRemoved(user, contact));
   }
 
   /** XEP-0085 §5: a body-less chat message carrying only the chat state. */
   @Override
   public void typingChanged(UserAddress user, LegacyContactId contact, TypingState state) {
+    users.inOrder(user, () -> typing(user, contact, state));
+  }
+
+  private void typing(UserAddress user, LegacyContactId contact, TypingState state) {
     Message message = new Message();
     message.setType(Message.Type.chat);
     message.setFrom(addresses.contactJid(contact));
@@ -139,7 +155,11 @@ public final class XmppUserEndpoint implements UserEndpoint {
    */
   @Override
   public void authorizationRequested(UserAddress user, LegacyContactId contact, String reason) {
-    authorizations.contactAsked(user, contact);
+    users.inOrder(user, () -> askUser(user, contact, reason));
+  }
+
+  private void askUser(UserAddress user, LegacyContactId contact, String reason) {
+    users.of(user).contactAsked(contact);
     Presence subscribe = presence(Presence.Type.subscribe, contact, user);
     if (reason != null && !reason.isBlank()) {
       subscribe.setStatus(XmlText.sanitize(reason));
@@ -151,10 +171,15 @@ public final class XmppUserEndpoint implements UserEndpoint {
   /** The answer to the user's request (XEP-0100 §5.1): {@code subscribed} with the presence, or {@code unsubscribed}. */
   @Override
   public void authorizationAnswered(UserAddress user, LegacyContactId contact, boolean granted, String reason) {
-    authorizations.takeUserRequest(user, contact);
+    users.inOrder(user, () -> answered(user, contact, granted, reason));
+  }
+
+  private void answered(UserAddress user, LegacyContactId contact, boolean granted, String reason) {
+    XmppUser state = users.of(user);
+    state.takeUserRequest(contact);
     if (granted) {
       sender.send(presence(Presence.Type.subscribed, contact, user));
-      presences.contactPresence(user, contact).ifPresent(current -> {
+      state.contactPresence(contact).ifPresent(current -> {
         current.setFrom(addresses.contactJid(contact));
         current.setTo(addresses.userJid(user));
         sender.send(current);
@@ -170,6 +195,10 @@ public final class XmppUserEndpoint implements UserEndpoint {
   /** A note from the transport: ICQ tells the user, the contact needs no answer. */
   @Override
   public void addedByContact(UserAddress user, LegacyContactId contact) {
+    users.inOrder(user, () -> addedBy(user, contact));
+  }
+
+  private void addedBy(UserAddress user, LegacyContactId contact) {
     Message message = new Message();
     message.setType(Message.Type.normal);
     message.setFrom(addresses.domain());
@@ -185,12 +214,18 @@ public final class XmppUserEndpoint implements UserEndpoint {
    */
   @Override
   public void sessionStateChanged(UserAddress user, SessionState state, String detail) {
+    users.inOrder(user, () -> showState(user, state, detail));
+  }
+
+  /** Shows the state as the transport's presence; a user without an object (e.g. unregistered) gets none made. */
+  private void showState(UserAddress user, SessionState state, String detail) {
     Presence presence = TransportPresenceMapping.toPresence(state, XmlText.sanitize(detail));
-    presences.setTransportPresence(user, presence);
+    Optional<XmppUser> known = presence.getType() == Presence.Type.unavailable ? users.find(user)
+        : Optional.of(users.of(user));
+    known.ifPresent(u -> u.setTransportPresence(presence));
     JID userJid = addresses.userJid(user);
     if (state != SessionState.ONLINE && state != SessionState.LOGGING_IN) {
-      contactPresences.forget(user);
-      for (LegacyContactId contact : presences.clearContacts(user)) {
+      for (LegacyContactId contact : known.map(XmppUser::clearContacts).orElse(Set.of())) {
         sender.send(presence(Presence.Type.unavailable, contact, user));
       }
     }
@@ -199,7 +234,6 @@ public final class XmppUserEndpoint implements UserEndpoint {
     sender.send(presence);
   }
 
-  /** Sends unavailable from the transport to every user it shows as available (at shutdown). */
   /**
    * Shows every user again what the transport last showed them: its own presence and its contacts'. After a
    * (re)connection to a server that restarted, the server has forgotten them, and a client that came back
@@ -207,26 +241,37 @@ public final class XmppUserEndpoint implements UserEndpoint {
    * answer a probe would have got).
    */
   public void reannounce() {
-    for (UserAddress user : presences.usersShownAvailable()) {
-      JID to = addresses.userJid(user);
-      presences.transportPresence(user).ifPresent(presence -> {
-        presence.setFrom(addresses.domain());
-        presence.setTo(to);
-        sender.send(presence);
-      });
-      for (LegacyContactId contact : presences.contactsShownAvailable(user)) {
-        presences.contactPresence(user, contact).ifPresent(presence -> {
-          presence.setFrom(addresses.contactJid(contact));
-          presence.setTo(to);
-          sender.send(presence);
-        });
-      }
+    for (XmppUser user : users.all()) {
+      users.inOrder(user.address(), () -> reannounce(user));
     }
   }
 
+  private void reannounce(XmppUser user) {
+    JID to = addresses.userJid(user.address());
+    user.transportPresence().ifPresent(presence -> {
+      presence.setFrom(addresses.domain());
+      presence.setTo(to);
+      sender.send(presence);
+    });
+    for (LegacyContactId contact : user.contactsShownAvailable()) {
+      user.contactPresence(contact).ifPresent(presence -> {
+        presence.setFrom(addresses.contactJid(contact));
+        presence.setTo(to);
+        sender.send(presence);
+      });
+    }
+  }
+
+  /**
+   * Sends unavailable from the transport (and from every contact shown) to every user it shows as available,
+   * at a stop. Runs on the calling thread, after the gateway signed everyone off: nothing else changes the
+   * users then, and the stop must have sent these before it closes the stream.
+   */
   public void signOffEveryone() {
-    for (UserAddress user : presences.usersShownAvailable()) {
-      sessionStateChanged(user, SessionState.OFFLINE, "The transport is shutting down");
+    for (XmppUser user : users.all()) {
+      if (user.transportPresence().isPresent()) {
+        showState(user.address(), SessionState.OFFLINE, "The transport is shutting down");
+      }
     }
   }
 

@@ -10,7 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.UserSessions;
 import net.icqtransport.core.legacy.FileTransferException;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.UserAddress;
@@ -27,11 +27,11 @@ import org.xmpp.packet.Message;
 public final class OobFileForwarder {
   private static final Logger LOG = LoggerFactory.getLogger(OobFileForwarder.class);
 
-  private final Gateway gateway;
+  private final UserSessions gateway;
   private final HttpClient http;
   private final FileTransferSettings settings;
 
-  public OobFileForwarder(Gateway gateway, HttpClient http, FileTransferSettings settings) {
+  public OobFileForwarder(UserSessions gateway, HttpClient http, FileTransferSettings settings) {
     this.gateway = gateway;
     this.http = http;
     this.settings = settings;

@@ -14,13 +14,13 @@ import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.PresenceBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
+import net.icqtransport.xmpp.user.XmppUsers;
 
 /**
  * Registering a Jabber user's ICQ account, whichever way it arrives: the XEP-0077 form
@@ -37,14 +37,14 @@ public final class AccountRegistration {
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
-  private final PresenceBook presences;
+  private final XmppUsers users;
 
   public AccountRegistration(StanzaSender sender, Gateway gateway, TransportAddresses addresses,
-      PresenceBook presences) {
+      XmppUsers users) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.presences = Objects.requireNonNull(presences, "presences");
+    this.users = Objects.requireNonNull(users, "users");
   }
 
   /** What a successful registration leads to: run {@link #followUp} once the requester's answer was sent. */
@@ -88,8 +88,7 @@ public final class AccountRegistration {
   public void followUp(Registered registered) {
     UserAddress user = registered.user();
     JID userJid = addresses.userJid(user);
-    presences.markSubscriptionRequested(user);
-    presences.subscriptionRequestPending(user);
+    users.of(user).subscriptionRequested();
     Presence subscribe = new Presence(Presence.Type.subscribe);
     subscribe.setFrom(addresses.domain());
     subscribe.setTo(userJid);

@@ -15,8 +15,6 @@ import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.PendingAuthorizations;
-import net.icqtransport.xmpp.state.PresenceBook;
 import org.dom4j.Element;
 import org.dom4j.QName;
 import org.slf4j.Logger;
@@ -24,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
+import net.icqtransport.xmpp.user.XmppUsers;
 
 /**
  * A registered user's subscription stanzas to a contact JID, as edits of the ICQ contact list (XEP-0100 §5):
@@ -46,22 +45,17 @@ final class ContactSubscriptions {
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
-  private final PresenceBook presences;
-  private final PendingAuthorizations authorizations;
-  /** Removals under way, so the {@code unsubscribe} + {@code unsubscribed} of one roster removal remove once. */
-  private final Map<UserAddress, Map<LegacyContactId, Boolean>> removing = new ConcurrentHashMap<>();
+  private final XmppUsers users;
 
   ContactSubscriptions(
       StanzaSender sender,
       Gateway gateway,
       TransportAddresses addresses,
-      PresenceBook presences,
-      PendingAuthorizations authorizations) {
+      XmppUsers users) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.presences = Objects.requireNonNull(presences, "presences");
-    this.authorizations = Objects.requireNonNull(authorizations, "authorizations");
+    this.users = Objects.requireNonNull(users, "users");
   }
 
   void subscribe(Presence request, UserAddress user, LegacyContactId contact) {
@@ -74,12 +68,12 @@ final class ContactSubscriptions {
     String text = request.getStatus() == null || request.getStatus().isBlank() ? DEFAULT_REQUEST : request.getStatus();
     LegacyContact wanted = new LegacyContact(contact, nick, known.map(LegacyContact::group).orElse(null));
     LOG.info("{} adds ICQ contact {}", user, contact);
-    gateway.addContact(user, wanted, text).whenComplete((result, failure) -> {
+    gateway.addContact(user, wanted, text).whenComplete((result, failure) -> users.inOrder(user, () -> {
       if (failure == null) {
-        gateway.markContactSynced(user, wanted);
+        users.of(user).contactInRoster(wanted);
         if (result == ContactAddResult.AUTHORIZATION_REQUESTED) {
           LOG.info("ICQ contact {} of {} needs authorization; asked", contact, user);
-          authorizations.userAsked(user, contact);
+          users.of(user).userAsked(contact);
         } else {
           approve(user, contact);
         }
@@ -95,11 +89,11 @@ final class ContactSubscriptions {
         LOG.warn("Adding ICQ contact {} for {} failed", contact, user, cause);
         sender.send(StanzaErrors.presenceError(request, StanzaErrorMapping.forUnexpectedFailure("add the contact to your ICQ list")));
       }
-    });
+    }));
   }
 
   void subscribed(UserAddress user, LegacyContactId contact) {
-    if (authorizations.takeContactRequest(user, contact)) {
+    if (users.of(user).takeContactRequest(contact)) {
       LOG.info("{} authorizes ICQ contact {}", user, contact);
       logFailure(gateway.answerAuthorization(user, contact, true, null), "authorize", user, contact);
     } else {
@@ -108,7 +102,7 @@ final class ContactSubscriptions {
   }
 
   void unsubscribed(Presence answer, UserAddress user, LegacyContactId contact) {
-    if (authorizations.takeContactRequest(user, contact)) {
+    if (users.of(user).takeContactRequest(contact)) {
       LOG.info("{} denies ICQ contact {} authorization", user, contact);
       logFailure(gateway.answerAuthorization(user, contact, false, answer.getStatus()), "deny", user, contact);
     } else {
@@ -125,17 +119,16 @@ final class ContactSubscriptions {
   }
 
   private void remove(UserAddress user, LegacyContactId contact) {
-    gateway.forgetContact(user, contact);
+    users.of(user).contactLeftRoster(contact);
     if (onList(user, contact).isEmpty()) {
       return;
     }
-    Map<LegacyContactId, Boolean> underWay = removing.computeIfAbsent(user, u -> new ConcurrentHashMap<>());
-    if (underWay.putIfAbsent(contact, Boolean.TRUE) != null) {
+    if (!users.of(user).removalStarts(contact)) {
       return;
     }
     LOG.info("{} removes ICQ contact {}", user, contact);
     gateway.removeContact(user, contact).whenComplete((ok, failure) -> {
-      underWay.remove(contact);
+      users.inOrder(user, () -> users.of(user).removalEnded(contact));
       if (failure != null) {
         LOG.warn("Removing ICQ contact {} of {} failed: {}", contact, user, AsyncFailures.unwrap(failure).toString());
       }
@@ -146,7 +139,7 @@ final class ContactSubscriptions {
     JID contactJid = addresses.contactJid(contact);
     JID userJid = addresses.userJid(user);
     sender.send(presence(Presence.Type.subscribed, contactJid, userJid));
-    Presence current = presences.contactPresence(user, contact).orElseGet(() -> new Presence(Presence.Type.unavailable));
+    Presence current = users.of(user).contactPresence(contact).orElseGet(() -> new Presence(Presence.Type.unavailable));
     current.setFrom(contactJid);
     current.setTo(userJid);
     sender.send(current);

@@ -18,12 +18,12 @@ import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.PresenceBook;
 import org.dom4j.QName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.PacketError;
+import net.icqtransport.xmpp.user.XmppUsers;
 
 /**
  * Messages from Jabber users to ICQ contacts (XEP-0100 §5.5). A chat or normal message with a body goes to
@@ -55,23 +55,23 @@ public final class MessageHandler implements MessageListener {
   private final TransportAddresses addresses;
   private final RegistrationCheck registered;
   /** Which contacts each user is shown online: only their messages get a receipt. */
-  private final PresenceBook presences;
+  private final XmppUsers users;
   /** Messages to the transport itself: command lines (issue #17). */
   private final ChatCommands chatCommands;
   /** Messages with an XEP-0066 OOB URL become ICQ file transfers; {@code null}: they go as text. */
   private final net.icqtransport.xmpp.filetransfer.OobFileForwarder files;
 
-  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
+  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, XmppUsers users,
       ChatCommands chatCommands) {
-    this(sender, gateway, addresses, presences, chatCommands, null);
+    this(sender, gateway, addresses, users, chatCommands, null);
   }
 
-  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
+  public MessageHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, XmppUsers users,
       ChatCommands chatCommands, net.icqtransport.xmpp.filetransfer.OobFileForwarder files) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.presences = Objects.requireNonNull(presences, "presences");
+    this.users = Objects.requireNonNull(users, "users");
     this.chatCommands = Objects.requireNonNull(chatCommands, "chatCommands");
     this.registered = RegistrationCheck.of(gateway);
     this.files = files;
@@ -108,7 +108,7 @@ public final class MessageHandler implements MessageListener {
     gateway.sendMessage(user, contact, body).whenComplete((ignored, failure) -> {
       if (failure == null) {
         if (message.getID() != null && message.getElement().element(QName.get("request", Namespaces.RECEIPTS)) != null
-            && presences.isContactShownAvailable(user, contact)) {
+            && users.find(user).map(state -> state.isContactShownAvailable(contact)).orElse(false)) {
           sender.send(receipt(message));
         }
       } else {

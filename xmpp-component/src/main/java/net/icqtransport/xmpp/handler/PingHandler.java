@@ -2,7 +2,7 @@ package net.icqtransport.xmpp.handler;
 
 import java.util.Objects;
 import java.util.Set;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.Administration;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
@@ -12,9 +12,10 @@ import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaErrors;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.PresenceBook;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.PacketError;
+import net.icqtransport.xmpp.user.XmppUsers;
+import net.icqtransport.xmpp.user.XmppUser;
 
 /**
  * XMPP Ping (XEP-0199).
@@ -26,21 +27,21 @@ import org.xmpp.packet.PacketError;
  *       {@code recipient-unavailable} when the contact is offline (see {@link StanzaErrorMapping}).
  * </ul>
  *
- * <p>A contact counts as online when the {@link PresenceBook} shows it available to the user: that is the
+ * <p>A contact counts as online when the user's {@link XmppUser} shows it available to the user: that is the
  * presence the user's client sees, and the book forgets every contact when the session goes down.
  */
 public final class PingHandler implements IqHandler {
 
   private final StanzaSender sender;
-  private final Gateway gateway;
+  private final Administration gateway;
   private final TransportAddresses addresses;
-  private final PresenceBook presences;
+  private final XmppUsers users;
 
-  public PingHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences) {
+  public PingHandler(StanzaSender sender, Administration gateway, TransportAddresses addresses, XmppUsers users) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.presences = Objects.requireNonNull(presences, "presences");
+    this.users = Objects.requireNonNull(users, "users");
   }
 
   @Override
@@ -58,7 +59,7 @@ public final class PingHandler implements IqHandler {
       return;
     }
     UserAddress user = addresses.userOf(request.getFrom());
-    if (presences.contactPresence(user, recipient.contact()).isPresent()) {
+    if (users.find(user).map(state -> state.isContactShownAvailable(recipient.contact())).orElse(false)) {
       sender.send(IQ.createResultIQ(request));
     } else if (!gateway.onlineUsers().contains(user)) {
       sender.send(StanzaErrors.iqError(request, StanzaErrorMapping.forNotLoggedIn()));

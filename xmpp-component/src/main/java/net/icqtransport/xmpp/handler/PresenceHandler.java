@@ -14,15 +14,14 @@ import net.icqtransport.xmpp.router.PresenceListener;
 import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.PendingAuthorizations;
-import net.icqtransport.xmpp.state.PresenceBook;
-import net.icqtransport.xmpp.state.UserPreferences;
-import net.icqtransport.xmpp.state.UserResources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.PacketError;
 import org.xmpp.packet.Presence;
+import net.icqtransport.xmpp.user.XmppUsers;
+import net.icqtransport.xmpp.user.XmppUser;
+import net.icqtransport.xmpp.user.ResourcePresence;
 
 /**
  * Presence from Jabber users.
@@ -43,12 +42,10 @@ import org.xmpp.packet.Presence;
 public final class PresenceHandler implements PresenceListener {
   private static final Logger LOG = LoggerFactory.getLogger(PresenceHandler.class);
 
-  private final UserPreferences preferences;
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
-  private final PresenceBook presences;
-  private final UserResources resources;
+  private final XmppUsers users;
   private final ClientFeatures clientFeatures;
   private final ContactSubscriptions subscriptions;
   private final RegistrationCheck registration;
@@ -57,20 +54,15 @@ public final class PresenceHandler implements PresenceListener {
       StanzaSender sender,
       Gateway gateway,
       TransportAddresses addresses,
-      PresenceBook presences,
-      UserResources resources,
-      ClientFeatures clientFeatures,
-      PendingAuthorizations authorizations,
-      UserPreferences preferences) {
-    this.preferences = Objects.requireNonNull(preferences, "preferences");
+      XmppUsers users,
+      ClientFeatures clientFeatures) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.presences = Objects.requireNonNull(presences, "presences");
-    this.resources = Objects.requireNonNull(resources, "resources");
+    this.users = Objects.requireNonNull(users, "users");
     this.clientFeatures = Objects.requireNonNull(clientFeatures, "clientFeatures");
     this.registration = RegistrationCheck.of(gateway);
-    this.subscriptions = new ContactSubscriptions(sender, gateway, addresses, presences, authorizations);
+    this.subscriptions = new ContactSubscriptions(sender, gateway, addresses, users);
   }
 
   @Override
@@ -90,24 +82,26 @@ public final class PresenceHandler implements PresenceListener {
     if (type == null) {
       String resource = resourceOf(presence);
       // The user's ad-hoc overrides (invisible, a fixed status message) win over what the client sends.
-      LegacyStatus status = preferences.effectiveStatus(user, PresenceStatusMapping.toLegacy(presence.getShow()));
-      String text = preferences.effectiveStatusText(user, presence.getStatus());
+      LegacyStatus requested = PresenceStatusMapping.toLegacy(presence.getShow());
+      XmppUser known = users.find(user).orElse(null);
+      LegacyStatus status = known == null ? requested : known.effectiveStatus(requested);
+      String text = known == null ? presence.getStatus() : known.effectiveStatusText(presence.getStatus());
       boolean registered = gateway.userAvailable(user, resource, presence.getPriority(), status, text);
       if (!registered) {
         LOG.debug("Available presence of unregistered {}", user);
         throw registrationRequired();
       }
-      resources.available(user, resource);
+      XmppUser state = users.of(user);
+      state.resourceAvailable(new ResourcePresence(resource, presence.getPriority(), requested, presence.getStatus()));
       clientFeatures.resourceAvailable(user, presence.getFrom());
-      presences.subscriptionGranted(user);
+      state.subscriptionGranted();
       return;
     }
     switch (type) {
       case unavailable -> unavailable(presence, user);
       case subscribe -> {
         sender.send(reply(Presence.Type.subscribed, transport, userJid));
-        if (presences.markSubscriptionRequested(user)) {
-          presences.subscriptionRequestPending(user);
+        if (users.of(user).askBackOnce()) {
           sender.send(reply(Presence.Type.subscribe, transport, userJid));
         }
         sender.send(transportPresence(user));
@@ -117,11 +111,11 @@ public final class PresenceHandler implements PresenceListener {
       case subscribed -> {
         // Now the server answers probes: ask for the presence that starts the session (XEP-0100 §4.1.1).
         LOG.debug("{} allowed the transport to see its presence", user);
-        presences.subscriptionGranted(user);
+        users.of(user).subscriptionGranted();
         sender.send(reply(Presence.Type.probe, transport, userJid));
       }
       case unsubscribed -> {
-        if (presences.askAgainAfterUnsubscribed(user)) {
+        if (users.of(user).askAgainAfterUnsubscribed()) {
           // Not the user's answer: their server answered a probe while our request was pending, cancelling it.
           LOG.info("{}'s server cancelled the transport's pending subscription request; asking once more", user);
           sender.send(reply(Presence.Type.subscribe, transport, userJid));
@@ -136,13 +130,13 @@ public final class PresenceHandler implements PresenceListener {
   private void unavailable(Presence presence, UserAddress user) {
     String resource = presence.getFrom().getResource();
     if (resource != null) {
-      resources.unavailable(user, resource);
+      users.find(user).ifPresent(state -> state.resourceUnavailable(resource));
       clientFeatures.resourceGone(user, presence.getFrom());
       gateway.userUnavailable(user, resource);
       return;
     }
     // From the bare JID: the server says every resource is gone.
-    Set<String> gone = resources.removeAll(user);
+    Set<String> gone = users.find(user).map(XmppUser::removeAllResources).orElse(Set.of());
     clientFeatures.forget(user);
     if (gone.isEmpty()) {
       gateway.userUnavailable(user, "");
@@ -196,14 +190,14 @@ public final class PresenceHandler implements PresenceListener {
         "Register with " + addresses.domain() + " (your ICQ number and password) first");
   }
   private Presence transportPresence(UserAddress user) {
-    Presence presence = presences.transportPresence(user).orElseGet(() -> new Presence(Presence.Type.unavailable));
+    Presence presence = users.find(user).flatMap(XmppUser::transportPresence).orElseGet(() -> new Presence(Presence.Type.unavailable));
     presence.setFrom(addresses.domain());
     presence.setTo(addresses.userJid(user));
     return presence;
   }
 
   private Presence contactPresence(UserAddress user, LegacyContactId contact) {
-    Presence presence = presences.contactPresence(user, contact).orElseGet(() -> new Presence(Presence.Type.unavailable));
+    Presence presence = users.find(user).flatMap(state -> state.contactPresence(contact)).orElseGet(() -> new Presence(Presence.Type.unavailable));
     presence.setFrom(addresses.contactJid(contact));
     presence.setTo(addresses.userJid(user));
     return presence;

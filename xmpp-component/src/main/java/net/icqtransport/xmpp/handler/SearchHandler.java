@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.Directory;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacySearchQuery;
 import net.icqtransport.core.legacy.LegacyUserInfo;
@@ -62,10 +62,10 @@ public final class SearchHandler implements IqHandler {
       new Column("online", "boolean", "Online"));
 
   private final StanzaSender sender;
-  private final Gateway gateway;
+  private final Directory gateway;
   private final TransportAddresses addresses;
 
-  public SearchHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses) {
+  public SearchHandler(StanzaSender sender, Directory gateway, TransportAddresses addresses) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");

@@ -12,12 +12,11 @@ import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.roster.RosterSync;
 import net.icqtransport.xmpp.stanza.StanzaSender;
-import net.icqtransport.xmpp.state.PresenceBook;
-import net.icqtransport.xmpp.state.UserPreferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Presence;
+import net.icqtransport.xmpp.user.XmppUsers;
 
 /**
  * Removing a user's registration, the same way whether asked by XEP-0077 {@code <remove/>} or by the
@@ -32,20 +31,18 @@ public final class Unregistration {
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
-  private final PresenceBook presences;
-  private final UserPreferences preferences;
+  private final XmppUsers users;
   private final RosterSync roster;
   /** The contacts to remove from each user's roster once the requester has its answer. */
   private final Map<UserAddress, Set<LegacyContactId>> rosterCleanups = new ConcurrentHashMap<>();
 
-  public Unregistration(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PresenceBook presences,
-      UserPreferences preferences, RosterSync roster) {
+  public Unregistration(StanzaSender sender, Gateway gateway, TransportAddresses addresses, XmppUsers users,
+      RosterSync roster) {
     this.roster = Objects.requireNonNull(roster, "roster");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.presences = Objects.requireNonNull(presences, "presences");
-    this.preferences = Objects.requireNonNull(preferences, "preferences");
+    this.users = Objects.requireNonNull(users, "users");
   }
 
   /**
@@ -55,7 +52,7 @@ public final class Unregistration {
   public CompletableFuture<Boolean> remove(UserAddress user) {
     LOG.info("Unregistering {}", user);
     // Read before unregistering: afterwards the gateway knows neither list.
-    Set<LegacyContactId> contacts = new TreeSet<>(gateway.syncedContacts(user));
+    Set<LegacyContactId> contacts = new TreeSet<>(users.of(user).contactsInRoster());
     gateway.contacts(user).forEach(contact -> contacts.add(contact.id()));
     return gateway.unregister(user).whenComplete((existed, failure) -> {
       if (failure != null) {
@@ -64,8 +61,7 @@ public final class Unregistration {
       }
       LOG.info("Unregistered {} (was registered: {})", user, existed);
       rosterCleanups.put(user, contacts);
-      presences.forget(user);
-      preferences.forget(user);
+      users.forget(user);
     });
   }
 

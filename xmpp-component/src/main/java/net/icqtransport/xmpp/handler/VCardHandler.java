@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.bridge.Directory;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyUserInfo;
 import net.icqtransport.core.user.UserAddress;
@@ -43,11 +43,11 @@ public final class VCardHandler implements IqHandler {
   static final String TRANSPORT_DESCRIPTION = "Gateway between XMPP and the ICQ network";
 
   private final StanzaSender sender;
-  private final Gateway gateway;
+  private final Directory gateway;
   private final TransportAddresses addresses;
   private final AvatarSource avatars;
 
-  public VCardHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, AvatarSource avatars) {
+  public VCardHandler(StanzaSender sender, Directory gateway, TransportAddresses addresses, AvatarSource avatars) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");

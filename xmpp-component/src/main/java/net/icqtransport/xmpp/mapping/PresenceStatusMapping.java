@@ -53,13 +53,6 @@ public final class PresenceStatusMapping {
     return hasText ? text : null;
   }
 
-  /** Whether a contact in this status usually has an away message worth fetching (ICQ sends it separately). */
-  public static boolean hasAwayMessage(LegacyStatus status) {
-    return switch (status) {
-      case AWAY, NOT_AVAILABLE, DO_NOT_DISTURB, OCCUPIED -> true;
-      default -> false;
-    };
-  }
 
   /**
    * A presence (without addresses) showing the status: unavailable for OFFLINE, else available with show.

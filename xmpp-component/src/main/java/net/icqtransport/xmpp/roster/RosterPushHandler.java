@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.xmpp.user.XmppUsers;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.UserAddress;
@@ -33,10 +34,13 @@ public final class RosterPushHandler implements IqHandler {
 
   private final StanzaSender sender;
   private final Gateway gateway;
+  private final XmppUsers users;
   private final TransportAddresses addresses;
   private final PrivilegeGrants grants;
 
-  public RosterPushHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PrivilegeGrants grants) {
+  public RosterPushHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses, PrivilegeGrants grants,
+      XmppUsers users) {
+    this.users = Objects.requireNonNull(users, "users");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
@@ -84,7 +88,7 @@ public final class RosterPushHandler implements IqHandler {
           LOG.warn("Could not remove ICQ contact {} of {}: {}", id, user, failure.toString());
         }
       }));
-      gateway.forgetContact(user, id);
+      users.of(user).contactLeftRoster(id);
       return;
     }
     if (known.isEmpty()) {

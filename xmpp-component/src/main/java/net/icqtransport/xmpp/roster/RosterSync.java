@@ -9,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.UserAddress;
@@ -19,13 +18,13 @@ import net.icqtransport.xmpp.privilege.RosterPermission;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaSender;
 import net.icqtransport.xmpp.stanza.XmlText;
-import net.icqtransport.xmpp.state.PresenceBook;
 import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Presence;
+import net.icqtransport.xmpp.user.XmppUsers;
 
 /**
  * Puts the user's ICQ contacts into the user's XMPP roster (XEP-0100 §5.1 and §4.3), in the best way the
@@ -44,7 +43,7 @@ import org.xmpp.packet.Presence;
  * A roster set the server refuses (ejabberd before 23.10 answers every privileged roster set with
  * {@code internal-server-error}, its issue #3942) falls back to the second or third way for those contacts.
  *
- * <p>Each contact is offered once: the gateway remembers what was synced ({@link Gateway#syncedContacts}), so a
+ * <p>Each contact is offered once: the user's {@link XmppUser} remembers what was synced ({@link XmppUser#contactsInRoster}, durably), so a
  * contact the user removed from the roster is not pushed back at every login. Changes made on ICQ by other
  * clients follow the same way (roster set, or {@code subscribe} again); removals become a roster
  * {@code remove}, or {@code unsubscribe} + {@code unsubscribed} from the contact (XEP-0100 §4.3).
@@ -54,32 +53,29 @@ public final class RosterSync {
 
   private final StanzaSender sender;
   private final TransportAddresses addresses;
-  private final Gateway gateway;
   private final PrivilegeGrants grants;
   private final PrivilegedRoster privilegedRoster;
   private final ClientFeatures clientFeatures;
-  private final PresenceBook presences;
+  private final XmppUsers users;
 
   public RosterSync(
       StanzaSender sender,
       TransportAddresses addresses,
-      Gateway gateway,
       PrivilegeGrants grants,
       PrivilegedRoster privilegedRoster,
       ClientFeatures clientFeatures,
-      PresenceBook presences) {
+      XmppUsers users) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
-    this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.grants = Objects.requireNonNull(grants, "grants");
     this.privilegedRoster = Objects.requireNonNull(privilegedRoster, "privilegedRoster");
     this.clientFeatures = Objects.requireNonNull(clientFeatures, "clientFeatures");
-    this.presences = Objects.requireNonNull(presences, "presences");
+    this.users = Objects.requireNonNull(users, "users");
   }
 
   /** The ICQ contact list arrived after a login: offer the contacts not offered before. */
   public void contactListReceived(UserAddress user, List<LegacyContact> contacts) {
-    Set<LegacyContactId> synced = gateway.syncedContacts(user);
+    Set<LegacyContactId> synced = users.of(user).contactsInRoster();
     List<LegacyContact> fresh = contacts.stream().filter(c -> !synced.contains(c.id())).toList();
     if (fresh.isEmpty()) {
       LOG.debug("All {} ICQ contacts of {} are in the roster already", contacts.size(), user);
@@ -101,19 +97,19 @@ public final class RosterSync {
       push(user, contact).thenAccept(pushed -> {
         if (!pushed) {
           sender.send(subscribe(user, contact));
-          gateway.markContactSynced(user, contact);
+          users.of(user).contactInRoster(contact);
         }
       });
     } else {
       sender.send(subscribe(user, contact));
-      gateway.markContactSynced(user, contact);
+      users.of(user).contactInRoster(contact);
     }
   }
 
   /** A contact was deleted from the ICQ list by another client. */
   public void contactRemoved(UserAddress user, LegacyContactId contact) {
     removeFromRoster(user, List.of(contact));
-    gateway.forgetContact(user, contact);
+    users.of(user).contactLeftRoster(contact);
   }
 
   /**
@@ -138,7 +134,7 @@ public final class RosterSync {
         cancelSubscriptions(contactJid, userJid);
       }
       Presence gone = presence(Presence.Type.unavailable, contactJid, userJid);
-      presences.setContactPresence(user, contact, gone);
+      users.find(user).ifPresent(state -> state.contactGone(contact));
       sender.send(gone);
     }
   }
@@ -163,7 +159,7 @@ public final class RosterSync {
         RosterItem wanted = item(contact, "both");
         RosterItem present = items.get(wanted.jid().toBareJID().toLowerCase(Locale.ROOT));
         if (wanted.sameView(present)) {
-          gateway.markContactSynced(user, contact);
+          users.of(user).contactInRoster(contact);
         } else {
           pushing.add(contact);
           pushes.add(push(user, contact));
@@ -191,9 +187,9 @@ public final class RosterSync {
         LOG.warn("Could not put ICQ contact {} into the roster of {}: {}", contact.id(), user, failure.toString());
         return false;
       }
-      gateway.markContactSynced(user, contact);
+      users.of(user).contactInRoster(contact);
       // Presence sent before the item existed was dropped by the server: show the current one now.
-      presences.contactPresence(user, contact.id()).ifPresent(current -> {
+      users.find(user).flatMap(state -> state.contactPresence(contact.id())).ifPresent(current -> {
         current.setFrom(addresses.contactJid(contact.id()));
         current.setTo(addresses.userJid(user));
         sender.send(current);
@@ -210,7 +206,7 @@ public final class RosterSync {
       } else {
         fresh.forEach(contact -> sender.send(subscribe(user, contact)));
       }
-      fresh.forEach(contact -> gateway.markContactSynced(user, contact));
+      fresh.forEach(contact -> users.of(user).contactInRoster(contact));
     });
   }
 

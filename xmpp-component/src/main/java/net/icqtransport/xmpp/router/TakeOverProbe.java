@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import net.icqtransport.core.user.UserAddress;
@@ -15,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.xmpp.packet.JID;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.Presence;
+import net.icqtransport.xmpp.user.XmppUsers;
+import net.icqtransport.xmpp.user.XmppUser;
 
 /**
  * Takes a user over from another transport instance: when a stanza comes from a registered user that this
@@ -25,7 +28,9 @@ import org.xmpp.packet.Presence;
  * user's stanzas reach the instance another one served until it died: the first stanza after that is often
  * a message, not a presence. The probe's answer comes from the user's bare JID, so it reaches this same
  * instance. Available and unavailable presences are not probed for (they start or end the session
- * themselves), and a user is probed at most once per {@code minInterval}.
+ * themselves), and a user is probed at most once per {@code minInterval} (noted in the user's {@link XmppUser}),
+ * and never while the transport's own subscription request to the user is pending or was refused: the user's
+ * server would answer the probe {@code unsubscribed} for the user and cancel the request (issue #15).
  */
 public final class TakeOverProbe {
   private static final Logger LOG = LoggerFactory.getLogger(TakeOverProbe.class);
@@ -36,19 +41,21 @@ public final class TakeOverProbe {
   private final Predicate<UserAddress> hasSession;
   private final Duration minInterval;
   private final Clock clock;
-  private final ConcurrentHashMap<UserAddress, Instant> lastProbe = new ConcurrentHashMap<>();
+  private final XmppUsers users;
 
   public TakeOverProbe(
       TransportAddresses addresses,
       StanzaSender sender,
       Predicate<UserAddress> registered,
       Predicate<UserAddress> hasSession,
+      XmppUsers users,
       Duration minInterval,
       Clock clock) {
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.registered = Objects.requireNonNull(registered, "registered");
     this.hasSession = Objects.requireNonNull(hasSession, "hasSession");
+    this.users = Objects.requireNonNull(users, "users");
     this.minInterval = Objects.requireNonNull(minInterval, "minInterval");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
@@ -73,16 +80,18 @@ public final class TakeOverProbe {
     if (hasSession.test(user)) {
       return false;
     }
+    // The interval is checked before the store, so a busy sender costs one lookup per interval at most.
     Instant now = clock.instant();
-    Instant previous = lastProbe.get(user);
-    if (previous != null && previous.plus(minInterval).isAfter(now)) {
+    Optional<XmppUser> known = users.find(user);
+    if (known.isPresent() && (!known.get().mayProbe() || !known.get().takeOverProbeDue(now, minInterval))) {
       return false;
     }
     if (!registered.test(user)) {
       return false;
     }
-    lastProbe.put(user, now);
-    lastProbe.entrySet().removeIf(entry -> entry.getValue().plus(minInterval).isBefore(now));
+    if (known.isEmpty() && !users.of(user).takeOverProbeDue(now, minInterval)) {
+      return false;
+    }
     Presence probe = new Presence(Presence.Type.probe);
     probe.setFrom(addresses.domain());
     probe.setTo(addresses.userJid(user));

@@ -156,9 +156,9 @@ class ChatCommandsTest {
         Invisible: no
         Status message: your client's""", answer());
 
-    fixture.presences.setTransportPresence(ALICE, new Presence());
-    fixture.preferences.setStatusMessage(ALICE, "Back at 3");
-    fixture.preferences.toggleInvisible(ALICE);
+    fixture.user(ALICE).setTransportPresence(new Presence());
+    fixture.user(ALICE).setStatusMessage("Back at 3");
+    fixture.user(ALICE).setInvisible(true);
     say("status");
     assertEquals("""
         ICQ account: 123456
@@ -177,7 +177,7 @@ class ChatCommandsTest {
     say("away off");
 
     assertEquals("Your client's status message is used again.", answer());
-    assertEquals(Optional.empty(), fixture.preferences.statusMessage(ALICE));
+    assertEquals(Optional.empty(), fixture.user(ALICE).statusMessage());
   }
 
   @Test
@@ -188,11 +188,11 @@ class ChatCommandsTest {
 
     say("invisible on");
     assertEquals("You are now invisible on ICQ.", answer());
-    assertTrue(fixture.preferences.isInvisible(ALICE), "on twice stays on");
+    assertTrue(fixture.user(ALICE).isInvisible(), "on twice stays on");
 
     say("Invisible OFF");
     assertEquals("You are now visible on ICQ.", answer());
-    assertEquals(false, fixture.preferences.isInvisible(ALICE));
+    assertEquals(false, fixture.user(ALICE).isInvisible());
   }
 
   @Test
@@ -322,7 +322,7 @@ class ChatCommandsTest {
     verify(fixture.gateway, never()).reconnect(any());
     verify(fixture.gateway, never()).unregister(any());
     verify(fixture.gateway, never()).search(any(), any());
-    assertEquals(false, fixture.preferences.isInvisible(ALICE));
+    assertEquals(false, fixture.user(ALICE).isInvisible());
   }
 
   @Test

@@ -73,7 +73,7 @@ class UserCommandsTest {
           </command>
         </iq>""".formatted(session));
     verify(fixture.gateway).userAvailable(ALICE, "pc", 5, LegacyStatus.AWAY, "Back at 3");
-    assertEquals(Optional.of("Back at 3"), fixture.preferences.statusMessage(ALICE));
+    assertEquals(Optional.of("Back at 3"), fixture.user(ALICE).statusMessage());
   }
 
   @Test
@@ -93,13 +93,13 @@ class UserCommandsTest {
     fixture.receive(commandIq("u4", "alice@localhost/pc", "node='invisibility'"));
 
     assertTrue(fixture.sender.allXml().contains("You are now visible on ICQ."));
-    assertEquals(LegacyStatus.AWAY, fixture.preferences.effectiveStatus(ALICE, LegacyStatus.AWAY));
+    assertEquals(LegacyStatus.AWAY, fixture.user(ALICE).effectiveStatus(LegacyStatus.AWAY));
   }
 
   @Test
   void overridesSurviveTheClientsNextPresence() {
-    fixture.preferences.toggleInvisible(ALICE);
-    fixture.preferences.setStatusMessage(ALICE, "Back at 3");
+    fixture.user(ALICE).setInvisible(true);
+    fixture.user(ALICE).setStatusMessage("Back at 3");
 
     fixture.receive("""
         <presence from='alice@localhost/pc' to='icq.localhost'><show>dnd</show><status>busy</status><priority>5</priority></presence>""");
@@ -189,7 +189,7 @@ class UserCommandsTest {
   @Test
   void unregisterConfirmedRemovesTheRegistrationLikeXep0077() {
     when(fixture.gateway.unregister(ALICE)).thenReturn(CompletableFuture.completedFuture(true));
-    fixture.preferences.setStatusMessage(ALICE, "on holiday");
+    fixture.user(ALICE).setStatusMessage("on holiday");
     fixture.receive("""
         <iq type='set' id='u10' from='alice@localhost/pc' to='icq.localhost'>
           <command xmlns='http://jabber.org/protocol/commands' node='unregister' action='execute'/>
@@ -225,7 +225,7 @@ class UserCommandsTest {
         "<presence type='unsubscribe' from='icq.localhost' to='alice@localhost'/>",
         "<presence type='unsubscribed' from='icq.localhost' to='alice@localhost'/>",
         "<presence type='unavailable' from='icq.localhost' to='alice@localhost'/>");
-    assertEquals(Optional.empty(), fixture.preferences.statusMessage(ALICE));
+    assertEquals(Optional.empty(), fixture.user(ALICE).statusMessage());
   }
 
   @Test

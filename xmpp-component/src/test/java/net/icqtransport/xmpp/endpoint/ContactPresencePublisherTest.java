@@ -18,7 +18,7 @@ import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.testing.RouterFixture;
 import org.junit.jupiter.api.Test;
 
-/** Contact presence with the occupied text, lazily fetched away messages and XEP-0153 photo hashes. */
+/** Contact presence with the occupied text and XEP-0153 photo hashes. */
 class ContactPresencePublisherTest {
   private static final UserAddress ALICE = new UserAddress("alice@localhost");
   private static final LegacyContactId BOB = new LegacyContactId("123456");
@@ -60,34 +60,13 @@ class ContactPresencePublisherTest {
     org.junit.jupiter.api.Assertions.assertEquals("image/png", fixture.avatars.cached(AVATAR).orElseThrow().mimeType());
   }
 
+  /** Issue #15: the away message comes with the presence from the bridge; the XMPP side never calls back for it. */
   @Test
-  void anAwayMessageIsFetchedOncePerStatusChange() {
-    CompletableFuture<Optional<String>> text = new CompletableFuture<>();
-    when(fixture.gateway.fetchStatusMessage(ALICE, BOB)).thenReturn(text);
-
+  void anAwayStatusWithoutTextIsShownAsItCameWithoutAskingTheGateway() {
     fixture.endpoint.contactPresenceChanged(ALICE, BOB, LegacyPresence.of(LegacyStatus.AWAY));
-    fixture.endpoint.contactPresenceChanged(ALICE, BOB, LegacyPresence.of(LegacyStatus.AWAY));
-    text.complete(Optional.of("back at 3"));
-
-    verify(fixture.gateway, times(1)).fetchStatusMessage(ALICE, BOB);
-    assertStanzas(fixture.sender.sent(),
-        "<presence from='123456@icq.localhost' to='alice@localhost'><show>away</show><x xmlns='vcard-temp:x:update'><photo/></x></presence>",
-        "<presence from='123456@icq.localhost' to='alice@localhost'><show>away</show><x xmlns='vcard-temp:x:update'><photo/></x></presence>",
-        "<presence from='123456@icq.localhost' to='alice@localhost'><show>away</show><status>back at 3</status>"
-            + "<x xmlns='vcard-temp:x:update'><photo/></x></presence>");
-  }
-
-  @Test
-  void aLateAwayMessageForAnOldStatusIsDropped() {
-    CompletableFuture<Optional<String>> text = new CompletableFuture<>();
-    when(fixture.gateway.fetchStatusMessage(ALICE, BOB)).thenReturn(text);
-
-    fixture.endpoint.contactPresenceChanged(ALICE, BOB, LegacyPresence.of(LegacyStatus.AWAY));
-    fixture.endpoint.contactPresenceChanged(ALICE, BOB, LegacyPresence.of(LegacyStatus.ONLINE));
-    text.complete(Optional.of("back at 3"));
 
     assertStanzas(fixture.sender.sent(),
-        "<presence from='123456@icq.localhost' to='alice@localhost'><show>away</show><x xmlns='vcard-temp:x:update'><photo/></x></presence>",
-        "<presence from='123456@icq.localhost' to='alice@localhost'><x xmlns='vcard-temp:x:update'><photo/></x></presence>");
+        "<presence from='123456@icq.localhost' to='alice@localhost'><show>away</show><x xmlns='vcard-temp:x:update'><photo/></x></presence>");
+    verify(fixture.gateway, times(0)).fetchStatusMessage(any(), any());
   }
 }

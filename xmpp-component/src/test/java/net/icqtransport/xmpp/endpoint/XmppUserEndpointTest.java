@@ -14,7 +14,6 @@ import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
-import net.icqtransport.xmpp.state.PresenceBook;
 import net.icqtransport.xmpp.testing.CapturingSender;
 import net.icqtransport.xmpp.testing.RouterFixture;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ class XmppUserEndpointTest {
 
   private final RouterFixture fixture = new RouterFixture();
   private final CapturingSender sender = fixture.sender;
-  private final PresenceBook presences = fixture.presences;
+
   private final XmppUserEndpoint endpoint = fixture.endpoint;
 
   @Test
@@ -139,7 +138,7 @@ class XmppUserEndpointTest {
         "<presence type='unavailable' from='123456@icq.localhost' to='alice@localhost'/>",
         "<presence from='icq.localhost' to='alice@localhost'><show>xa</show>"
             + "<status>Disconnected from ICQ (connection lost); retrying in 30 s.</status></presence>");
-    assertTrue(presences.contactPresence(ALICE, BOB).isEmpty());
+    assertTrue(fixture.user(ALICE).contactPresence(BOB).isEmpty());
   }
 
   @Test

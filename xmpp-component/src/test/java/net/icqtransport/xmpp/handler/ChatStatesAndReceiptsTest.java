@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.concurrent.CompletableFuture;
+import net.icqtransport.xmpp.testing.Shown;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.MessageRejectedException;
 import net.icqtransport.core.legacy.TypingState;
@@ -38,7 +39,7 @@ class ChatStatesAndReceiptsTest {
 
   @Test
   void aReceiptIsSentOnlyOnceIcqTookTheMessage() {
-    fixture.presences.setContactPresence(ALICE, BOB, new org.xmpp.packet.Presence()); // Bob is shown online
+    fixture.user(ALICE).showContact(BOB, Shown.available()); // Bob is shown online
     CompletableFuture<Void> icqAck = new CompletableFuture<>();
     when(fixture.gateway.sendMessage(ALICE, BOB, "hi")).thenReturn(icqAck);
 

@@ -41,7 +41,7 @@ class ContactSubscriptionsTest {
 
     LegacyContact added = new LegacyContact(BOB, "Bob", null);
     verify(fixture.gateway).addContact(ALICE, added, "Please authorize me to add you to my contact list.");
-    verify(fixture.gateway).markContactSynced(ALICE, added);
+    verify(fixture.contactSync).markSynced(ALICE, added);
     assertStanzas(fixture.sender.sent(),
         "<presence type='subscribed' from='123456@icq.localhost' to='alice@localhost'/>",
         "<presence from='123456@icq.localhost' to='alice@localhost'><x xmlns='vcard-temp:x:update'><photo/></x></presence>");
@@ -106,7 +106,7 @@ class ContactSubscriptionsTest {
     fixture.receive("<presence type='unsubscribed' from='alice@localhost' to='123456@icq.localhost'/>");
 
     verify(fixture.gateway, times(1)).removeContact(ALICE, BOB);
-    verify(fixture.gateway, times(2)).forgetContact(ALICE, BOB);
+    verify(fixture.contactSync, times(2)).forget(ALICE, BOB);
     assertStanzas(fixture.sender.sent(),
         "<presence type='unsubscribed' from='123456@icq.localhost' to='alice@localhost'/>",
         "<presence type='unavailable' from='123456@icq.localhost' to='alice@localhost'/>");

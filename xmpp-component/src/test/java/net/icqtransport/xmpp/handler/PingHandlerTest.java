@@ -4,6 +4,7 @@ import static net.icqtransport.xmpp.testing.Stanzas.assertStanzas;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
+import net.icqtransport.xmpp.testing.Shown;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.testing.RouterFixture;
@@ -27,7 +28,7 @@ class PingHandlerTest {
   @Test
   void onlineContactOfALoggedInUserAnswers() {
     when(fixture.gateway.onlineUsers()).thenReturn(List.of(ALICE));
-    fixture.presences.setContactPresence(ALICE, new LegacyContactId("123456"), new Presence());
+    fixture.user(ALICE).showContact(new LegacyContactId("123456"), Shown.available());
 
     fixture.receive("""
         <iq type='get' id='p2' from='alice@localhost/pc' to='123456@icq.localhost'><ping xmlns='urn:xmpp:ping'/></iq>""");

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
+import net.icqtransport.xmpp.testing.Shown;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyStatus;
@@ -156,8 +157,7 @@ class PresenceHandlerTest {
    */
   @Test
   void anUnsubscribedWhileTheRequestIsPendingAsksOnceMore() {
-    fixture.presences.markSubscriptionRequested(ALICE);
-    fixture.presences.subscriptionRequestPending(ALICE);
+    fixture.user(ALICE).subscriptionRequested();
 
     fixture.receive("<presence type='unsubscribed' from='alice@localhost' to='icq.localhost'/>");
     fixture.receive("<presence type='unsubscribed' from='alice@localhost' to='icq.localhost'/>");
@@ -168,7 +168,7 @@ class PresenceHandlerTest {
 
   @Test
   void anUnsubscribedAfterTheUserGrantedTheSubscriptionIsTheUsersChoice() {
-    fixture.presences.subscriptionRequestPending(ALICE);
+    fixture.user(ALICE).subscriptionRequested();
     fixture.receive("<presence type='subscribed' from='alice@localhost' to='icq.localhost'/>");
     fixture.sender.clear();
 
@@ -190,16 +190,15 @@ class PresenceHandlerTest {
 
     fixture.receive("<presence type='unavailable' from='alice@localhost' to='icq.localhost'/>");
 
-    assertEquals(List.of(), fixture.userPresences.presences(ALICE));
-    boolean applied = new net.icqtransport.xmpp.command.PreferenceApplier(fixture.gateway, fixture.preferences,
-        fixture.userPresences).apply(ALICE);
+    assertEquals(List.of(), fixture.user(ALICE).resources());
+    boolean applied = new net.icqtransport.xmpp.command.PreferenceApplier(fixture.gateway, fixture.users).apply(ALICE);
     assertTrue(!applied, "nothing to apply the preference to");
     verify(fixture.gateway, org.mockito.Mockito.times(1)).userAvailable(ALICE, "pc", 0, LegacyStatus.ONLINE, null);
   }
 
   @Test
   void probeIsAnsweredWithTheTransportsPresenceForThatUser() {
-    fixture.presences.setTransportPresence(ALICE, TransportPresenceMapping.toPresence(SessionState.LOGGING_IN, null));
+    fixture.user(ALICE).setTransportPresence(TransportPresenceMapping.toPresence(SessionState.LOGGING_IN, null));
 
     fixture.receive("<presence type='probe' from='alice@localhost' to='icq.localhost'/>");
     fixture.receive("<presence type='probe' from='bob@localhost' to='icq.localhost'/>");
@@ -219,8 +218,7 @@ class PresenceHandlerTest {
   @Test
   void subscriptionToAContactOnTheIcqListIsApprovedWithItsPresence() {
     when(fixture.gateway.contacts(ALICE)).thenReturn(List.of(new LegacyContact(new LegacyContactId("123456"), "Bob", null)));
-    fixture.presences.setContactPresence(ALICE, new LegacyContactId("123456"),
-        PresenceStatusMapping.toPresence(LegacyStatus.AWAY, "brb"));
+    fixture.user(ALICE).showContact(new LegacyContactId("123456"), Shown.as(LegacyStatus.AWAY, "brb"));
 
     fixture.receive("<presence type='subscribe' from='alice@localhost/Home' to='123456@icq.localhost'/>");
 

@@ -3,6 +3,7 @@ package net.icqtransport.xmpp.handler;
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanza;
 import static net.icqtransport.xmpp.testing.Stanzas.assertStanzas;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
@@ -29,7 +30,7 @@ class UnregisterRosterCleanupTest {
   RouterFixture withContacts() {
     // Bob is on the ICQ list; Carol was synced before but is no longer on the list.
     when(fixture.gateway.contacts(ALICE)).thenReturn(List.of(new LegacyContact(new LegacyContactId("123456"), "Bob", null)));
-    when(fixture.gateway.syncedContacts(ALICE)).thenReturn(Set.of(new LegacyContactId("234567")));
+    doReturn(Set.of(new LegacyContactId("234567"))).when(fixture.contactSync).synced(ALICE);
     when(fixture.gateway.unregister(ALICE)).thenReturn(CompletableFuture.completedFuture(true));
     return fixture;
   }

@@ -60,7 +60,7 @@ class RosterPushHandlerTest {
         + "<item jid='123456@icq.localhost' subscription='remove'/></query></iq>");
 
     verify(fixture.gateway).removeContact(ALICE, BOB.id());
-    verify(fixture.gateway).forgetContact(ALICE, BOB.id());
+    verify(fixture.contactSync).forget(ALICE, BOB.id());
   }
 
   @Test

@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.when;
 
 import java.util.List;
@@ -60,13 +61,13 @@ class RosterSyncTest {
             <item jid='123456@icq.localhost' name='Bob' subscription='both'><group>Friends</group></item>
           </query>
         </iq>""".formatted(set.getID()), set);
-    verify(fixture.gateway).markContactSynced(ALICE, CAROL);
-    verify(fixture.gateway, never()).markContactSynced(ALICE, BOB);
+    verify(fixture.contactSync).markSynced(ALICE, CAROL);
+    verify(fixture.contactSync, never()).markSynced(ALICE, BOB);
     fixture.sender.clear();
 
     fixture.receive("<iq type='result' id='" + set.getID() + "' from='alice@localhost' to='icq.localhost'/>");
 
-    verify(fixture.gateway).markContactSynced(ALICE, BOB);
+    verify(fixture.contactSync).markSynced(ALICE, BOB);
     assertStanzas(fixture.sender.sent(), """
         <presence from='123456@icq.localhost' to='alice@localhost'>
           <show>away</show><x xmlns='vcard-temp:x:update'><photo/></x>
@@ -90,7 +91,7 @@ class RosterSyncTest {
     fixture.endpoint.contactListReceived(ALICE, List.of(CAROL));
     IQ set = (IQ) single();
     fixture.sender.clear();
-    verify(fixture.gateway, never()).markContactSynced(any(), any());
+    verify(fixture.contactSync, never()).markSynced(any(), any());
 
     // ejabberd 23.01 answers so (its issue #3942)
     fixture.receive("<iq type='error' id='" + set.getID() + "' from='alice@localhost' to='icq.localhost'>"
@@ -100,7 +101,7 @@ class RosterSyncTest {
         <presence type='subscribe' from='234567@icq.localhost' to='alice@localhost'>
           <nick xmlns='http://jabber.org/protocol/nick'>Carol</nick>
         </presence>""");
-    verify(fixture.gateway).markContactSynced(ALICE, CAROL);
+    verify(fixture.contactSync).markSynced(ALICE, CAROL);
   }
 
   @Test
@@ -139,8 +140,8 @@ class RosterSyncTest {
             <item action='add' jid='234567@icq.localhost' name='Carol'/>
           </x>
         </message>""");
-    verify(fixture.gateway).markContactSynced(ALICE, BOB);
-    verify(fixture.gateway).markContactSynced(ALICE, CAROL);
+    verify(fixture.contactSync).markSynced(ALICE, BOB);
+    verify(fixture.contactSync).markSynced(ALICE, CAROL);
   }
 
   @Test
@@ -161,24 +162,24 @@ class RosterSyncTest {
         <presence type='subscribe' from='234567@icq.localhost' to='alice@localhost'>
           <nick xmlns='http://jabber.org/protocol/nick'>Carol</nick>
         </presence>""");
-    verify(fixture.gateway).markContactSynced(ALICE, BOB);
-    verify(fixture.gateway).markContactSynced(ALICE, CAROL);
+    verify(fixture.contactSync).markSynced(ALICE, BOB);
+    verify(fixture.contactSync).markSynced(ALICE, CAROL);
   }
 
   @Test
   void contactsSyncedBeforeAreNotOfferedAgain() {
-    when(fixture.gateway.syncedContacts(ALICE)).thenReturn(Set.of(BOB.id(), CAROL.id()));
+    doReturn(Set.of(BOB.id(), CAROL.id())).when(fixture.contactSync).synced(ALICE);
     privilegeGranted("urn:xmpp:privilege:2", "both");
 
     fixture.endpoint.contactListReceived(ALICE, List.of(BOB, CAROL));
 
     assertTrue(fixture.sender.sent().isEmpty(), fixture.sender.allXml());
-    verify(fixture.gateway, never()).markContactSynced(any(), any());
+    verify(fixture.contactSync, never()).markSynced(any(), any());
   }
 
   @Test
   void onlyTheNewContactIsOfferedAtTheNextLogin() {
-    when(fixture.gateway.syncedContacts(ALICE)).thenReturn(Set.of(BOB.id()));
+    doReturn(Set.of(BOB.id())).when(fixture.contactSync).synced(ALICE);
 
     fixture.endpoint.contactListReceived(ALICE, List.of(BOB, CAROL));
 
@@ -201,7 +202,7 @@ class RosterSyncTest {
     IQ remove = (IQ) fixture.sender.sent().get(0);
     assertStanza("<iq type='set' id='" + remove.getID() + "' from='icq.localhost' to='alice@localhost'><query xmlns='jabber:iq:roster'>"
         + "<item jid='234567@icq.localhost' subscription='remove'/></query></iq>", remove);
-    verify(fixture.gateway).forgetContact(ALICE, CAROL.id());
+    verify(fixture.contactSync).forget(ALICE, CAROL.id());
   }
 
   @Test
@@ -214,7 +215,7 @@ class RosterSyncTest {
         "<presence type='unsubscribe' from='234567@icq.localhost' to='alice@localhost'/>",
         "<presence type='unsubscribed' from='234567@icq.localhost' to='alice@localhost'/>",
         "<presence type='unavailable' from='234567@icq.localhost' to='alice@localhost'/>");
-    verify(fixture.gateway).forgetContact(ALICE, CAROL.id());
+    verify(fixture.contactSync).forget(ALICE, CAROL.id());
   }
 
   private Packet single() {

@@ -4,76 +4,50 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.spy;
 import static org.mockito.Mockito.when;
 
+import com.google.common.util.concurrent.MoreExecutors;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import net.icqtransport.core.bridge.Gateway;
+import net.icqtransport.core.dispatch.KeyedSequentialExecutor;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
+import net.icqtransport.core.registration.ContactSyncStore;
+import net.icqtransport.core.registration.MemoryContactSyncStore;
 import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.user.UserAddress;
-import net.icqtransport.xmpp.access.AccessPolicy;
+import net.icqtransport.xmpp.ComponentAssembly;
 import net.icqtransport.xmpp.access.AccessSettings;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.avatar.AvatarCache;
-import net.icqtransport.xmpp.command.ChatCommands;
-import net.icqtransport.xmpp.command.CommandRegistry;
 import net.icqtransport.xmpp.command.CommandSessions;
-import net.icqtransport.xmpp.command.TransportCommands;
-import net.icqtransport.xmpp.endpoint.ContactPresencePublisher;
-import net.icqtransport.xmpp.endpoint.MessageBounces;
-import net.icqtransport.xmpp.endpoint.WrittenMessages;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
-import net.icqtransport.xmpp.handler.AccountRegistration;
-import net.icqtransport.xmpp.handler.CommandsHandler;
-import net.icqtransport.xmpp.handler.DiscoHandler;
-import net.icqtransport.xmpp.handler.GatewayHandler;
-import net.icqtransport.xmpp.handler.MessageHandler;
-import net.icqtransport.xmpp.handler.PingHandler;
-import net.icqtransport.xmpp.handler.PresenceHandler;
-import net.icqtransport.xmpp.handler.RegistrationHandler;
-import net.icqtransport.xmpp.handler.SearchHandler;
-import net.icqtransport.xmpp.handler.Unregistration;
-import net.icqtransport.xmpp.handler.UserPresenceRecorder;
-import net.icqtransport.xmpp.handler.VCardHandler;
-import net.icqtransport.xmpp.handler.VersionHandler;
 import net.icqtransport.xmpp.privilege.PrivilegeGrants;
-import net.icqtransport.xmpp.privilege.PrivilegeMessageListener;
-import net.icqtransport.xmpp.roster.ClientFeatures;
-import net.icqtransport.xmpp.roster.PrivilegedRoster;
-import net.icqtransport.xmpp.roster.RosterPushHandler;
-import net.icqtransport.xmpp.roster.RosterSync;
 import net.icqtransport.xmpp.router.IqRequests;
-import net.icqtransport.xmpp.router.RegistrationCheck;
 import net.icqtransport.xmpp.router.StanzaRouter;
-import net.icqtransport.xmpp.state.PendingAuthorizations;
-import net.icqtransport.xmpp.state.PresenceBook;
-import net.icqtransport.xmpp.state.UserPreferences;
-import net.icqtransport.xmpp.state.UserPresenceBook;
-import net.icqtransport.xmpp.state.UserResources;
+import net.icqtransport.xmpp.user.XmppUser;
+import net.icqtransport.xmpp.user.XmppUsers;
 
 /**
- * The router with all handlers, wired like {@code TransportComponent} does, plus the {@link XmppUserEndpoint}
- * sharing their state, a mocked {@link Gateway} (the port boundary) and a capturing sender: feed it stanzas
- * as XML text (or call the endpoint as the core would) and look at what comes out. The mock parses UINs like
- * the ICQ network does (5 to 10 digits) and counts every user as registered unless told otherwise.
+ * The component's parts as {@code TransportComponent} wires them (the same {@link ComponentAssembly}), over a
+ * mocked {@link Gateway} (the port boundary) and a capturing sender: feed it stanzas as XML text (or call the
+ * endpoint as the core would) and look at what comes out. The users' lanes run on the calling thread, so
+ * everything has happened when a call returns. The mock parses UINs like the ICQ network does (5 to 10 digits)
+ * and counts every user as registered unless told otherwise.
  */
 public final class RouterFixture {
   public static final String DOMAIN = "icq.localhost";
 
   public final Gateway gateway = mock(Gateway.class);
   public final CapturingSender sender = new CapturingSender();
-  public final PresenceBook presences = new PresenceBook();
   public final FakeAvatarSource avatarSource = new FakeAvatarSource();
   public static final String ADMIN = "admin@localhost";
-  public final UserPreferences preferences = new UserPreferences();
-  public final UserPresenceBook userPresences = new UserPresenceBook();
   public final CommandSessions commandSessions = new CommandSessions(Clock.systemUTC(), Duration.ofMinutes(10));
   /** What the statistics command reports as backlogs. */
   public int inboundBacklog;
@@ -81,9 +55,12 @@ public final class RouterFixture {
   public final PrivilegeGrants privileges = new PrivilegeGrants();
   public final IqRequests iqRequests = new IqRequests(sender, Duration.ofSeconds(5));
   public final TransportAddresses addresses;
+  /** Every user's state; messages written get the ids {@code t-m1}, {@code t-m2}, … in order. */
+  /** Which contacts are in each user's roster (a spy, to verify what the roster sync records). */
+  public final ContactSyncStore contactSync = spy(new MemoryContactSyncStore());
+  public final XmppUsers users = new XmppUsers(new KeyedSequentialExecutor<>(MoreExecutors.directExecutor()),
+      contactSync, "t", Clock.systemUTC());
   public final AvatarCache avatars;
-  /** The messages the endpoint wrote; ids {@code t-m1}, {@code t-m2}, … in order. */
-  public final WrittenMessages written = new WrittenMessages("t", 100, Duration.ofMinutes(10));
   public final XmppUserEndpoint endpoint;
   public final StanzaRouter router;
 
@@ -106,42 +83,22 @@ public final class RouterFixture {
     lenient().when(gateway.fetchAvatar(any(), any(), any()))
         .thenReturn(CompletableFuture.failedFuture(new UnsupportedOperationException("avatars")));
     addresses = new TransportAddresses(DOMAIN, gateway::parseContactId);
-    UserResources resources = new UserResources();
-    PendingAuthorizations authorizations = new PendingAuthorizations();
-    ClientFeatures clientFeatures = new ClientFeatures(iqRequests, addresses);
-    RosterSync roster = new RosterSync(sender, addresses, gateway, privileges,
-        new PrivilegedRoster(iqRequests, addresses), clientFeatures, presences);
-    avatars = new AvatarCache(gateway);
-    endpoint = new XmppUserEndpoint(sender, addresses, presences, gateway, roster,
-        new ContactPresencePublisher(sender, addresses, presences, gateway, avatars), authorizations, written);
-    Unregistration unregistration = new Unregistration(sender, gateway, addresses, presences, preferences, roster);
-    AccountRegistration registration = new AccountRegistration(sender, gateway, addresses, presences);
-    CommandRegistry commands = TransportCommands.registry(gateway, addresses, sender, preferences, userPresences,
-        unregistration, registration, jid -> jid.toBareJID().equals(ADMIN), () -> inboundBacklog,
-        () -> outboundBacklog);
-    ChatCommands chatCommands = new ChatCommands(sender, gateway, addresses, presences, preferences, unregistration,
-        commands);
-    router = new StanzaRouter(
-        addresses,
-        sender,
-        List.of(
-            new DiscoHandler(sender, addresses, commands),
-            new RegistrationHandler(sender, gateway, addresses, registration, unregistration),
-            new GatewayHandler(sender, addresses, gateway::parseContactId),
-            new VersionHandler(sender),
-            new PingHandler(sender, gateway, addresses, presences),
-            new VCardHandler(sender, gateway, addresses, avatarSource),
-            new SearchHandler(sender, gateway, addresses),
-            new CommandsHandler(sender, addresses, commands, commandSessions),
-            new RosterPushHandler(sender, gateway, addresses, privileges)),
-        new UserPresenceRecorder(userPresences, addresses,
-            new PresenceHandler(sender, gateway, addresses, presences, resources, clientFeatures, authorizations,
-                preferences)),
-        new PrivilegeMessageListener(privileges, new MessageHandler(sender, gateway, addresses, presences, chatCommands)),
-        new MessageBounces(written, gateway, addresses),
-        iqRequests,
-        RegistrationCheck.of(gateway),
-        new AccessPolicy(access, DOMAIN, nanoTime));
+    ComponentAssembly assembly = new ComponentAssembly(new ComponentAssembly.Parts(addresses, gateway, sender,
+        iqRequests, privileges, users, access, nanoTime, jid -> jid.toBareJID().equals(ADMIN), () -> inboundBacklog,
+        () -> outboundBacklog, commandSessions, null, avatarSource));
+    avatars = assembly.avatars();
+    endpoint = assembly.endpoint();
+    router = assembly.router();
+  }
+
+  /** The user's state on the XMPP side (made if there was none). */
+  public XmppUser user(String bareJid) {
+    return users.of(new UserAddress(bareJid));
+  }
+
+  /** The user's state on the XMPP side (made if there was none). */
+  public XmppUser user(UserAddress user) {
+    return users.of(user);
   }
 
   /** Routes one stanza given as XML text. */

@@ -1,4 +1,4 @@
-package net.icqtransport.xmpp.dispatch;
+package net.icqtransport.core.dispatch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package net.icqtransport.xmpp.dispatch;
+package net.icqtransport.core.dispatch;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -12,8 +12,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs tasks one at a time and in submission order per key (for stanzas: the sender's bare JID), with
- * different keys in parallel on a shared pool. A key's lane exists only while it has work, so idle senders
+ * Runs tasks one at a time and in submission order per key (a user's bare JID, or another sender's), with
+ * different keys in parallel on a shared pool. The transport runs everything of one user on that user's lane:
+ * the stanzas the user sends, the user's bridge ({@link #lane}), and the XMPP side's calls back from the bridge
+ * ({@link #executeInOrder}), so each user's state on either side is touched by one task at a time, in order. A key's lane exists only while it has work, so idle senders
  * cost nothing. Nothing is ever dropped: the queues are unbounded, measured by {@link #pendingTasks()} and
  * {@link #maxPendingTasks()}, with a warning each time the backlog doubles past 1,000.
  *
@@ -35,6 +37,8 @@ public final class KeyedSequentialExecutor<K> {
   private final AtomicInteger nextWarning = new AtomicInteger(FIRST_WARNING);
   /** Notified when the last lane goes, i.e. no task is queued or running any more. */
   private final Object idle = new Object();
+  /** The key whose task the current thread is running, if any. */
+  private final ThreadLocal<K> running = new ThreadLocal<>();
 
   /** @param pool runs the lanes; must not run tasks on the calling thread nor reject them while in use */
   public KeyedSequentialExecutor(Executor pool) {
@@ -49,7 +53,7 @@ public final class KeyedSequentialExecutor<K> {
     maxPending.accumulateAndGet(now, Math::max);
     int warnAt = nextWarning.get();
     if (now >= warnAt && nextWarning.compareAndSet(warnAt, warnAt * 2)) {
-      LOG.warn("{} inbound stanzas are waiting to be processed", now);
+      LOG.warn("{} tasks (stanzas and users' work) are waiting to be run", now);
     }
     boolean[] created = new boolean[1];
     Lane lane = lanes.compute(key, (k, existing) -> {
@@ -64,6 +68,30 @@ public final class KeyedSequentialExecutor<K> {
     if (created[0]) {
       schedule(lane);
     }
+  }
+
+  /** The lane of {@code key} as an {@link Executor}: {@code lane(k).execute(t)} is {@code execute(k, t)}. */
+  public Executor lane(K key) {
+    Objects.requireNonNull(key, "key");
+    return task -> execute(key, task);
+  }
+
+  /**
+   * Runs the task now when the calling thread is running a task of {@code key}'s lane (it is part of that
+   * task, so it keeps the lane's order), else queues it like {@link #execute}.
+   */
+  public void executeInOrder(K key, Runnable task) {
+    Objects.requireNonNull(key, "key");
+    if (key.equals(running.get())) {
+      task.run();
+    } else {
+      execute(key, task);
+    }
+  }
+
+  /** Whether the calling thread is running a task of {@code key}'s lane. */
+  public boolean isRunning(K key) {
+    return key.equals(running.get());
   }
 
   /** Tasks queued and not yet started. */
@@ -129,10 +157,14 @@ public final class KeyedSequentialExecutor<K> {
           return; // the lane removed itself: the next task for this key starts a new lane
         }
         pending.decrementAndGet();
+        K outer = running.get();
+        running.set(key);
         try {
           task.run();
         } catch (Throwable t) {
           LOG.error("Task for {} failed", key, t);
+        } finally {
+          running.set(outer);
         }
       }
       schedule(this);
