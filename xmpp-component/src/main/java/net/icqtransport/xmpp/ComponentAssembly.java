@@ -16,6 +16,7 @@ import net.icqtransport.xmpp.access.AccessSettings;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.avatar.AvatarCache;
 import net.icqtransport.xmpp.avatar.AvatarSource;
+import net.icqtransport.xmpp.command.BlockedContactsCommand;
 import net.icqtransport.xmpp.command.ChatCommands;
 import net.icqtransport.xmpp.command.CommandRegistry;
 import net.icqtransport.xmpp.command.CommandSessions;
@@ -28,6 +29,7 @@ import net.icqtransport.xmpp.filetransfer.FileTransferSettings;
 import net.icqtransport.xmpp.filetransfer.HttpUploadClient;
 import net.icqtransport.xmpp.filetransfer.OobFileForwarder;
 import net.icqtransport.xmpp.handler.AccountRegistration;
+import net.icqtransport.xmpp.handler.BlockingHandler;
 import net.icqtransport.xmpp.handler.CommandsHandler;
 import net.icqtransport.xmpp.handler.DiscoHandler;
 import net.icqtransport.xmpp.handler.GatewayHandler;
@@ -154,7 +156,10 @@ public final class ComponentAssembly {
             new VCardHandler(sender, gateway, addresses, vcardPhotos),
             new SearchHandler(sender, gateway, addresses),
             new CommandsHandler(sender, addresses, commands, parts.commandSessions()),
-            new RosterPushHandler(sender, gateway, addresses, parts.privileges(), users)),
+            new RosterPushHandler(sender, gateway, addresses, parts.privileges(), users),
+            new BlockingHandler(sender, addresses,
+                commands.require(BlockedContactsCommand.NODE, BlockedContactsCommand.class).blocking(),
+                RegistrationCheck.of(gateway))),
         new PresenceHandler(sender, gateway, addresses, users, clientFeatures),
         new PrivilegeMessageListener(parts.privileges(),
             new MessageHandler(sender, gateway, addresses, users, chatCommands, oobFiles)),

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,7 @@ final class IcqContactList {
   /** The group new contacts go to when none is named (what ICQ clients create first). */
   static final String DEFAULT_GROUP = "General";
   /** Privacy modes of TLV 0x00CA. */
+  static final int PRIVACY_ALLOW_ALL = 1;
   static final int PRIVACY_ALLOW_PERMIT_LIST = 3;
   static final int PRIVACY_BLOCK_DENY_LIST = 4;
 
@@ -195,24 +197,90 @@ final class IcqContactList {
 
   /** Sets TLV 0x00CA of the privacy item (creating the item if the list has none). */
   CompletableFuture<Void> setPrivacyMode(int mode) {
+    return enqueue(() -> doSetPrivacyMode(mode));
+  }
+
+  /** The contacts on the deny list (SSI items of type 0x0003). */
+  Set<LegacyContactId> blocked() {
+    Set<LegacyContactId> blocked = new LinkedHashSet<>();
+    for (SsiItem item : items.values()) {
+      if (item.type() == SsiItem.TYPE_DENY && !item.name().isBlank()) {
+        blocked.add(IcqSession.contactId(item.name()));
+      }
+    }
+    return blocked;
+  }
+
+  boolean isBlocked(LegacyContactId id) {
+    return !denyItems(id).isEmpty();
+  }
+
+  /**
+   * Puts the contact on the deny list (13/08, type 0x0003, group 0) and makes the deny list count: privacy mode 4
+   * unless another mode that hides the user from it is set (3, permit list only, while invisible).
+   */
+  CompletableFuture<Void> block(LegacyContactId id) {
     return enqueue(() -> {
-      Optional<SsiItem> existing = privacyItem();
-      Tlv tlv = Tlv.ofU8(SsiItem.TLV_PRIVACY_MODE, mode);
-      if (existing.isPresent()) {
-        if (privacyMode() == mode) {
-          return CompletableFuture.completedFuture(null);
+      CompletableFuture<Void> mode = privacyMode() == 0 || privacyMode() == PRIVACY_ALLOW_ALL
+          ? doSetPrivacyMode(PRIVACY_BLOCK_DENY_LIST) : CompletableFuture.completedFuture(null);
+      if (isBlocked(id)) {
+        return mode;
+      }
+      SsiItem deny = new SsiItem(id.value(), 0, newItemId(), SsiItem.TYPE_DENY, TlvChain.empty());
+      return mode.thenCompose(v -> edit(SsiEdit.Kind.ADD, deny, "block " + id)).thenCompose(code -> {
+        if (code != SsiEditResult.OK && code != SsiEditResult.ALREADY_EXISTS) {
+          return CompletableFuture.failedFuture(new ContactListEditException("block " + id, code));
         }
-        SsiItem updated = existing.get().withTlv(SsiItem.TLV_PRIVACY_MODE, tlv);
-        return edit(SsiEdit.Kind.UPDATE, updated, "set the privacy mode").thenApply(code -> {
-          put(updated);
-          return null;
+        put(deny);
+        return CompletableFuture.completedFuture(null);
+      });
+    });
+  }
+
+  /** Takes the contact off the deny list (13/0A); nothing to do when it is not on it. */
+  CompletableFuture<Void> unblock(LegacyContactId id) {
+    return enqueue(() -> {
+      CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+      for (SsiItem deny : denyItems(id)) {
+        done = done.thenCompose(v -> edit(SsiEdit.Kind.DELETE, deny, "unblock " + id)).thenCompose(code -> {
+          if (code != SsiEditResult.OK && code != SsiEditResult.NOT_FOUND) {
+            return CompletableFuture.failedFuture(new ContactListEditException("unblock " + id, code));
+          }
+          remove(deny);
+          return CompletableFuture.completedFuture(null);
         });
       }
-      SsiItem created = new SsiItem("", 0, newItemId(), SsiItem.TYPE_PRIVACY, TlvChain.of(tlv));
-      return edit(SsiEdit.Kind.ADD, created, "add the privacy settings").thenApply(code -> {
-        put(created);
+      return done;
+    });
+  }
+
+  private List<SsiItem> denyItems(LegacyContactId id) {
+    List<SsiItem> result = new ArrayList<>();
+    for (SsiItem item : items.values()) {
+      if (item.type() == SsiItem.TYPE_DENY && !item.name().isBlank() && IcqSession.contactId(item.name()).equals(id)) {
+        result.add(item);
+      }
+    }
+    return result;
+  }
+
+  private CompletableFuture<Void> doSetPrivacyMode(int mode) {
+    Optional<SsiItem> existing = privacyItem();
+    Tlv tlv = Tlv.ofU8(SsiItem.TLV_PRIVACY_MODE, mode);
+    if (existing.isPresent()) {
+      if (privacyMode() == mode) {
+        return CompletableFuture.completedFuture(null);
+      }
+      SsiItem updated = existing.get().withTlv(SsiItem.TLV_PRIVACY_MODE, tlv);
+      return edit(SsiEdit.Kind.UPDATE, updated, "set the privacy mode").thenApply(code -> {
+        put(updated);
         return null;
       });
+    }
+    SsiItem created = new SsiItem("", 0, newItemId(), SsiItem.TYPE_PRIVACY, TlvChain.of(tlv));
+    return edit(SsiEdit.Kind.ADD, created, "add the privacy settings").thenApply(code -> {
+      put(created);
+      return null;
     });
   }
 

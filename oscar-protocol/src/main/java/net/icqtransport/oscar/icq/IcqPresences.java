@@ -20,6 +20,8 @@ final class IcqPresences {
   private final Map<LegacyContactId, LegacyStatus> statuses = new HashMap<>();
   private final Map<LegacyContactId, Boolean> utf8 = new HashMap<>();
   private final Map<LegacyContactId, Boolean> files = new HashMap<>();
+  /** The last presence of each contact that is online. */
+  private final Map<LegacyContactId, LegacyPresence> last = new HashMap<>();
 
   /** 03/0B: remembers and converts one contact's block. */
   LegacyPresence online(LegacyContactId contact, UserInfo info) {
@@ -30,14 +32,22 @@ final class IcqPresences {
     }
     files.put(contact, info.hasCapability(Capability.SEND_FILE.guid()));
     AvatarId avatar = info.buddyIconHash().map(AvatarId::of).orElse(null);
-    return new LegacyPresence(status, null, avatar);
+    LegacyPresence presence = new LegacyPresence(status, null, avatar);
+    last.put(contact, presence);
+    return presence;
   }
 
   /** 03/0C. */
   LegacyPresence offline(LegacyContactId contact) {
     statuses.put(contact, LegacyStatus.OFFLINE);
     files.remove(contact);
+    last.remove(contact);
     return LegacyPresence.offline();
+  }
+
+  /** The contact's last presence, offline if it is not online. */
+  LegacyPresence presence(LegacyContactId contact) {
+    return last.getOrDefault(contact, LegacyPresence.offline());
   }
 
   Optional<LegacyStatus> status(LegacyContactId contact) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
@@ -20,6 +21,7 @@ import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyListener;
+import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacySearchQuery;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LegacyStatus;
@@ -73,7 +75,10 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final LegacyContactId account;
   private final FlapConnection connection;
   private final EventLoop loop;
+  /** The bridge's listener behind the filter of blocked contacts. */
   private final LegacyListener listener;
+  /** The bridge's listener itself, to show a contact offline or back when it is blocked or unblocked. */
+  private final LegacyListener unfiltered;
   private final IcqNetworkSettings settings;
   private final int maxMessageBytes;
   private final Map<Long, PendingMessage> pending = new HashMap<>();
@@ -110,7 +115,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     this.account = account;
     this.connection = login.connection();
     this.loop = connection.eventLoop();
-    this.listener = listener;
+    this.listener = new BlockedContactsFilter(listener, this::isBlocked);
+    this.unfiltered = listener;
     this.settings = settings;
     int serverMax = login.icbmParameters().map(p -> p.maxMessageSize()).filter(m -> m > 0).orElse(MAX_MESSAGE_BYTES);
     this.maxMessageBytes = Math.max(64, Math.min(serverMax, MAX_MESSAGE_BYTES));
@@ -270,6 +276,36 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   public CompletableFuture<Void> removeContact(LegacyContactId contact) {
     Objects.requireNonNull(contact, "contact");
     return onLoop(() -> contactList.remove(contact));
+  }
+
+  /** SSI deny item (13/08, type 0x0003) and privacy mode 4; the contact is shown offline from then on. */
+  @Override
+  public CompletableFuture<Void> blockContact(LegacyContactId contact) {
+    Objects.requireNonNull(contact, "contact");
+    return onLoop(() -> contactList.block(contact).thenRun(
+        () -> notify(() -> unfiltered.contactPresenceChanged(contact, LegacyPresence.offline()))));
+  }
+
+  /** Deletes the deny item (13/0A); the contact's presence is shown again. */
+  @Override
+  public CompletableFuture<Void> unblockContact(LegacyContactId contact) {
+    Objects.requireNonNull(contact, "contact");
+    return onLoop(() -> contactList.unblock(contact).thenRun(() -> {
+      LegacyPresence now = presences.presence(contact);
+      if (now.status().isAvailable()) {
+        notify(() -> unfiltered.contactPresenceChanged(contact, now));
+      }
+    }));
+  }
+
+  /** Whether the contact is on the deny list; on the loop. */
+  private boolean isBlocked(LegacyContactId contact) {
+    return contactList.isBlocked(contact);
+  }
+
+  @Override
+  public CompletableFuture<Set<LegacyContactId>> blockedContacts() {
+    return onLoop(() -> CompletableFuture.completedFuture(contactList.blocked()));
   }
 
   @Override

@@ -109,6 +109,20 @@ final class ContactList {
     return result;
   }
 
+  /**
+   * Whether the owner blocks {@code screenName}: a deny item (type 0x0003) names it and the privacy mode
+   * (TLV 0x00CA of the type-0x0004 item) is 4, "block the deny list", as on AIM and ICQ servers.
+   */
+  synchronized boolean denies(String screenName) {
+    String wanted = ScreenNames.normalize(screenName);
+    boolean listed = items.values().stream().anyMatch(item -> item.type() == SsiItem.TYPE_DENY
+        && ScreenNames.normalize(item.name()).equals(wanted));
+    boolean denyMode = items.values().stream().filter(item -> item.type() == SsiItem.TYPE_PRIVACY)
+        .flatMap(item -> item.data().bytes(SsiItem.TLV_PRIVACY_MODE).stream())
+        .anyMatch(mode -> mode.length == 1 && mode[0] == SsiItem.PRIVACY_BLOCK_DENY_LIST);
+    return listed && denyMode;
+  }
+
   synchronized Snapshot snapshot() {
     return new Snapshot(new ArrayList<>(items.values()), lastChange);
   }

@@ -400,9 +400,19 @@ final class SimulatorState {
     }
   }
 
-  /** Whether the owner gets the contact's presence: listed, and authorized if the contact requires it. */
+  /**
+   * Whether the owner gets the contact's presence: listed, authorized if the contact requires it, and not
+   * blocked by the contact (its deny list).
+   */
   private boolean maySee(String ownerKey, String contactKey) {
-    return !authRequired.contains(contactKey) || authorizations.contains(pair(ownerKey, contactKey));
+    return (!authRequired.contains(contactKey) || authorizations.contains(pair(ownerKey, contactKey)))
+        && !blocks(contactKey, ownerKey);
+  }
+
+  /** Whether {@code ownerKey}'s list blocks {@code otherKey} (deny item, privacy mode 4). */
+  private boolean blocks(String ownerKey, String otherKey) {
+    ContactList list = contactLists.get(ownerKey);
+    return list != null && list.denies(otherKey);
   }
 
   private void notifyWatchers(String key, Function<Long, Snac> snac) {
@@ -589,6 +599,10 @@ final class SimulatorState {
     String recipientKey = ScreenNames.normalize(request.recipient());
     Account bot = echoBots.get(recipientKey);
     BosSession recipient = sessions.get(recipientKey);
+    if (blocks(recipientKey, sender.key())) { // the recipient blocked the sender: it looks offline, nothing is stored
+      sender.send(ServerSnacs.error(0x04, requestId, ERROR_RECIPIENT_NOT_LOGGED_ON));
+      return;
+    }
     boolean deliverable = bot != null || (recipient != null && recipient.ready());
     if (!deliverable) {
       Optional<OfflineMessage> stored = request.storeIfOffline() && accounts.containsKey(recipientKey)

@@ -16,6 +16,11 @@ record SsiItem(String name, int groupId, int itemId, int type, TlvChain data) {
   /** Item types (reference {@code ssi_item}). */
   static final int TYPE_BUDDY = 0x0000;
   static final int TYPE_GROUP = 0x0001;
+  static final int TYPE_DENY = 0x0003;
+  static final int TYPE_PRIVACY = 0x0004;
+  /** Privacy item: u8 mode; 4 blocks the users on the deny list. */
+  static final int TLV_PRIVACY_MODE = 0x00CA;
+  static final int PRIVACY_BLOCK_DENY_LIST = 4;
 
   /** Buddy: awaiting authorization from this contact (always empty). */
   static final int TLV_AWAITING_AUTHORIZATION = 0x0066;

@@ -439,6 +439,23 @@ public final class BridgeGateway implements Gateway {
   }
 
   @Override
+  public CompletableFuture<Void> blockContact(UserAddress user, LegacyContactId contact) {
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.blockContact(contact), null);
+  }
+
+  @Override
+  public CompletableFuture<Void> unblockContact(UserAddress user, LegacyContactId contact) {
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.unblockContact(contact), null);
+  }
+
+  @Override
+  public CompletableFuture<Set<LegacyContactId>> blockedContacts(UserAddress user) {
+    return whenOnline(user, LegacySession::blockedContacts, null);
+  }
+
+  @Override
   public CompletableFuture<Void> requestAuthorization(UserAddress user, LegacyContactId contact, String text) {
     Objects.requireNonNull(contact, "contact");
     return whenOnline(user, session -> session.requestAuthorization(contact, text), null);

@@ -21,6 +21,24 @@ public interface ContactLists {
     return Unsupported.feature("contact list edits");
   }
 
+  /**
+   * Blocks a contact on the legacy network ({@link net.icqtransport.core.legacy.LegacySession#blockContact}): its
+   * messages and presence no longer reach the user, and the block is stored on the network.
+   */
+  default CompletableFuture<Void> blockContact(UserAddress user, LegacyContactId contact) {
+    return Unsupported.feature("blocking");
+  }
+
+  /** Lifts a block. */
+  default CompletableFuture<Void> unblockContact(UserAddress user, LegacyContactId contact) {
+    return Unsupported.feature("blocking");
+  }
+
+  /** The contacts the user blocked, as stored on the legacy network. */
+  default CompletableFuture<java.util.Set<LegacyContactId>> blockedContacts(UserAddress user) {
+    return Unsupported.feature("blocking");
+  }
+
   /** The user removed a contact from their roster. */
   default CompletableFuture<Void> removeContact(UserAddress user, LegacyContactId contact) {
     return Unsupported.feature("contact list edits");

@@ -53,6 +53,25 @@ public interface LegacySession {
     return unsupported("contact list edits");
   }
 
+  /**
+   * Blocks a contact on the network (OSCAR: an SSI deny item, type 0x0003, with privacy mode 4 "block the deny
+   * list"): the contact can no longer see the user online nor write to them, and the session reports none of
+   * the contact's messages, typing or presence any more. Stored on the server, so it outlives the session.
+   */
+  default CompletableFuture<Void> blockContact(LegacyContactId contact) {
+    return unsupported("blocking");
+  }
+
+  /** Lifts a block ({@link #blockContact}); completes normally if the contact was not blocked. */
+  default CompletableFuture<Void> unblockContact(LegacyContactId contact) {
+    return unsupported("blocking");
+  }
+
+  /** The contacts the user blocked, as stored on the network. */
+  default CompletableFuture<java.util.Set<LegacyContactId>> blockedContacts() {
+    return unsupported("blocking");
+  }
+
   /** Asks a contact for authorization (ICQ 13/18). */
   default CompletableFuture<Void> requestAuthorization(LegacyContactId contact, String text) {
     return unsupported("authorization");

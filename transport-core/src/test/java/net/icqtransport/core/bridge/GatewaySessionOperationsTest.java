@@ -63,6 +63,8 @@ class GatewaySessionOperationsTest {
         new Operation("addContact", g -> g.addContact(ALICE, CAROL_ENTRY, "please"), ContactAddResult.ADDED),
         new Operation("updateContact", g -> g.updateContact(ALICE, CAROL_ENTRY), null),
         new Operation("removeContact", g -> g.removeContact(ALICE, CAROL), null),
+        new Operation("blockContact", g -> g.blockContact(ALICE, CAROL), null),
+        new Operation("unblockContact", g -> g.unblockContact(ALICE, CAROL), null),
         new Operation("requestAuthorization", g -> g.requestAuthorization(ALICE, CAROL, "let me add you"), null),
         new Operation("answerAuthorization", g -> g.answerAuthorization(ALICE, CAROL, true, null), null),
         new Operation("fetchStatusMessage", g -> g.fetchStatusMessage(ALICE, CAROL), Optional.of("away")),

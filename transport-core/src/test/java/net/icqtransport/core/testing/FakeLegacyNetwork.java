@@ -330,6 +330,21 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
     }
 
     @Override
+    public CompletableFuture<Void> blockContact(LegacyContactId contact) {
+      return optionalFeatures ? call("blockContact", contact, null) : LegacySession.super.blockContact(contact);
+    }
+
+    @Override
+    public CompletableFuture<Void> unblockContact(LegacyContactId contact) {
+      return optionalFeatures ? call("unblockContact", contact, null) : LegacySession.super.unblockContact(contact);
+    }
+
+    @Override
+    public CompletableFuture<java.util.Set<LegacyContactId>> blockedContacts() {
+      return optionalFeatures ? call("blockedContacts", null, null) : LegacySession.super.blockedContacts();
+    }
+
+    @Override
     public CompletableFuture<Void> removeContact(LegacyContactId contact) {
       return optionalFeatures ? call("removeContact", contact, null) : LegacySession.super.removeContact(contact);
     }

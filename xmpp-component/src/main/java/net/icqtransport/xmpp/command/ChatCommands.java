@@ -28,7 +28,8 @@ import net.icqtransport.xmpp.user.XmppUsers;
  * Chat commands (issue #17): a message with a body to the transport's own JID is a command line, for clients
  * that run neither XEP-0077 nor XEP-0050. The first word is the command ({@code help}, {@code register},
  * {@code status}, {@code away <text>}, {@code invisible on|off}, {@code reconnect}, {@code find <text>},
- * {@code info <UIN>}, {@code unregister}), the rest its argument. Every answer is one chat message from the
+ * {@code info <UIN>}, {@code block <contact>}, {@code unblock <contact>}, {@code blocked}, {@code unregister}), the
+ * rest its argument. Every answer is one chat message from the
  * transport's JID to the sending resource, in the message's {@code xml:lang} where {@link ChatTexts} has it,
  * else English; bad input (unknown command, missing argument, not registered) is answered the same way, as
  * text, not as a stanza error, because it is a person typing.
@@ -44,7 +45,8 @@ public final class ChatCommands {
   private static final Logger LOG = LoggerFactory.getLogger(ChatCommands.class);
   private static final QName XML_LANG = QName.get("lang", "xml", "http://www.w3.org/XML/1998/namespace");
   private static final java.util.Set<String> KNOWN = java.util.Set.of(
-      "help", "register", "status", "away", "invisible", "reconnect", "find", "info", "unregister");
+      "help", "register", "status", "away", "invisible", "reconnect", "find", "info", "block", "unblock", "blocked",
+      "unregister");
   /** At most this many search results are listed: a chat message is no table. */
   static final int MAX_RESULTS = 20;
 
@@ -57,6 +59,7 @@ public final class ChatCommands {
   private final InvisibilityCommand invisibility;
   private final ReconnectCommand reconnect;
   private final RegistrationCheck registered;
+  private final ContactBlocking blocking;
 
   public ChatCommands(StanzaSender sender, Gateway gateway, TransportAddresses addresses, XmppUsers users,
       Unregistration unregistration, CommandRegistry commands) {
@@ -69,6 +72,7 @@ public final class ChatCommands {
     this.invisibility = commands.require(InvisibilityCommand.NODE, InvisibilityCommand.class);
     this.reconnect = commands.require(ReconnectCommand.NODE, ReconnectCommand.class);
     this.registered = RegistrationCheck.of(gateway);
+    this.blocking = commands.require(BlockedContactsCommand.NODE, BlockedContactsCommand.class).blocking();
   }
 
   /** Runs the command line in the message's body and answers the sender. */
@@ -87,7 +91,7 @@ public final class ChatCommands {
       case "register" -> answer(message, texts, gateway.registration(user)
           .map(registration -> texts.text("register.already", registration.credentials().account().value(), domain))
           .orElseGet(() -> texts.text("register.how", domain)));
-      case "status", "away", "invisible", "reconnect", "find", "info", "unregister" -> {
+      case "status", "away", "invisible", "reconnect", "find", "info", "block", "unblock", "blocked", "unregister" -> {
         if (!registered.isRegistered(user)) {
           answer(message, texts, texts.text("not.registered"));
         } else {
@@ -131,6 +135,25 @@ public final class ChatCommands {
           info(message, texts, user, argument);
         }
       }
+      case "block", "unblock" -> {
+        if (argument.isEmpty()) {
+          missing(message, texts, command, "block.argument");
+          return;
+        }
+        java.util.Optional<LegacyContactId> contact = blocking.parse(argument);
+        if (contact.isEmpty()) {
+          answer(message, texts, texts.text("info.bad", abbreviate(argument)));
+        } else if (command.equals("block")) {
+          answerLater(message, texts, "block the contact", blocking.block(user, contact.get())
+              .thenApply(v -> texts.text("blocked.one", contact.get().value())));
+        } else {
+          answerLater(message, texts, "unblock the contact", blocking.unblock(user, contact.get())
+              .thenApply(v -> texts.text("unblocked.one", contact.get().value())));
+        }
+      }
+      case "blocked" -> answerLater(message, texts, "read your blocked contacts", blocking.blocked(user)
+          .thenApply(list -> list.isEmpty() ? texts.text("blocked.none")
+              : texts.text("blocked.list", String.join("\n", list.stream().map(LegacyContactId::value).toList()))));
       case "unregister" -> unregister(message, texts, user, argument);
       default -> throw new IllegalArgumentException(command);
     }

@@ -37,6 +37,7 @@ public final class TransportCommands {
             new StatusMessageCommand(users, applier),
             new InvisibilityCommand(users, applier),
             new ReconnectCommand(gateway),
+            new BlockedContactsCommand(new ContactBlocking(gateway, gateway, addresses)),
             new CodepageCommand(gateway),
             new ChangePasswordCommand(registration, gateway),
             new UnregisterCommand(unregistration),

@@ -17,7 +17,7 @@ public final class TransportFeatures {
       List.of(
           Namespaces.DISCO_INFO, Namespaces.DISCO_ITEMS, Namespaces.CAPS, Namespaces.REGISTER, Namespaces.GATEWAY,
           Namespaces.VERSION, Namespaces.PING, Namespaces.VCARD, Namespaces.SEARCH, Namespaces.COMMANDS,
-          Namespaces.DATA_FORMS));
+          Namespaces.DATA_FORMS, Namespaces.BLOCKING));
 
   private TransportFeatures() {}
 }

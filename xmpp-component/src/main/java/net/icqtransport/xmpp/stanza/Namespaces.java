@@ -12,6 +12,8 @@ public final class Namespaces {
   public static final String GATEWAY = "jabber:iq:gateway";
   /** XEP-0092. */
   public static final String VERSION = "jabber:iq:version";
+  /** XEP-0191. */
+  public static final String BLOCKING = "urn:xmpp:blocking";
   /** XEP-0199. */
   public static final String PING = "urn:xmpp:ping";
   /** XEP-0004. */

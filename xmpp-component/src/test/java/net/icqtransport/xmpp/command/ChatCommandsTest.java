@@ -87,6 +87,9 @@ class ChatCommandsTest {
         reconnect - sign on to ICQ again
         find &lt;name, e-mail or number&gt; - search the ICQ directory
         info &lt;number&gt; - what ICQ tells about a user
+        block &lt;number&gt; - stop a contact's messages and presence (stored on ICQ)
+        unblock &lt;number&gt; - lift the block
+        blocked - the contacts you block
         unregister - remove your ICQ account from the transport
         Write to an ICQ contact at NUMBER@icq.localhost.</body>
         </message>""");

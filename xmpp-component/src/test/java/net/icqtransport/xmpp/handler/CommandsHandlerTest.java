@@ -40,6 +40,7 @@ class CommandsHandlerTest {
             <item jid='icq.localhost' node='status-message' name='Set status message'/>
             <item jid='icq.localhost' node='invisibility' name='Go invisible / visible'/>
             <item jid='icq.localhost' node='reconnect' name='Reconnect to ICQ'/>
+            <item jid='icq.localhost' node='blocked-contacts' name='Blocked contacts'/>
             <item jid='icq.localhost' node='codepage' name='Legacy codepage'/>
             <item jid='icq.localhost' node='change-password' name='Change password'/>
             <item jid='icq.localhost' node='unregister' name='Unregister'/>

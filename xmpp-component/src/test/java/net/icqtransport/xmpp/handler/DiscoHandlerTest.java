@@ -36,6 +36,7 @@ class DiscoHandlerTest {
             <feature var='jabber:iq:search'/>
             <feature var='http://jabber.org/protocol/commands'/>
             <feature var='jabber:x:data'/>
+            <feature var='urn:xmpp:blocking'/>
           </query>
         </iq>""");
   }
