@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.icqtransport.xmpp.server.PrivateProsody;
+import net.icqtransport.xmpp.server.TcpListeners;
 
 /**
  * Makes sure each port the sandbox prints is held by the sandbox itself: a Prosody that cannot open a port

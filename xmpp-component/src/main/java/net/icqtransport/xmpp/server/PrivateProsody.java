@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -227,7 +230,11 @@ public final class PrivateProsody implements AutoCloseable {
       }
       if (Instant.now().isAfter(deadline)) {
         stop();
-        throw new IllegalStateException("prosody did not listen within " + START_TIMEOUT + "; see " + folder);
+        String log = log();
+        throw new IllegalStateException("prosody did not listen within " + START_TIMEOUT + " (client port "
+            + clientPort + (LocalServers.isListening(clientPort) ? " listening" : " not listening") + ", component port "
+            + componentPort + (LocalServers.isListening(componentPort) ? " listening" : " not listening")
+            + "); the end of its log:\n" + log.substring(Math.max(0, log.length() - 4000)));
       }
       LocalServers.pause(50);
     }
@@ -309,6 +316,19 @@ public final class PrivateProsody implements AutoCloseable {
   }
 
   /** Prosody's log so far, for failure messages. */
+  /**
+   * Whether one of this Prosody's processes holds the listening socket of {@code port} (Linux: read from /proc,
+   * {@link TcpListeners}); empty where that cannot be known.
+   */
+  public Optional<Boolean> holds(int port) {
+    if (!TcpListeners.available()) {
+      return Optional.empty();
+    }
+    Set<Long> ours = processes().stream().flatMap(process -> TcpListeners.socketsOf(process.pid()).stream())
+        .collect(Collectors.toSet());
+    return Optional.of(TcpListeners.on(port).stream().anyMatch(listener -> ours.contains(listener.inode())));
+  }
+
   public String log() {
     return LocalServers.readLogs(
         List.of(folder.resolve("prosody.log"), folder.resolve("prosody.err"), folder.resolve("prosody.out")));

@@ -1,4 +1,4 @@
-package net.icqtransport.distribution.sandbox;
+package net.icqtransport.xmpp.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package net.icqtransport.distribution.sandbox;
+package net.icqtransport.xmpp.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +19,7 @@ import java.util.Set;
  * the IPv4 wildcard, the IPv6 wildcard and their IPv4-mapped forms. Another user's processes are visible only
  * to root; their sockets are then listed without an owner.
  */
-final class TcpListeners {
+public final class TcpListeners {
   private static final Path PROC = Path.of("/proc");
   /** {@code st} of a listening socket in /proc/net/tcp (include/net/tcp_states.h: TCP_LISTEN). */
   private static final String LISTEN = "0A";
@@ -31,9 +31,9 @@ final class TcpListeners {
   private static final int COMMAND_SHOWN = 120;
 
   /** One listening socket: the inode that names it, and the process holding it when that is visible. */
-  record Listener(long inode, Optional<Long> pid) {
+  public record Listener(long inode, Optional<Long> pid) {
     /** "PID 812 (/usr/bin/lua5.4 /usr/bin/prosody)" or, when the owner is not visible, how to find it. */
-    String owner(int port) {
+    public String owner(int port) {
       return pid.map(p -> "PID " + p + commandOf(p).map(c -> " (" + c + ")").orElse(""))
           .orElse("another program (not visible to this user; as root, `ss -ltnp 'sport = :" + port
               + "'` names it)");
@@ -43,12 +43,12 @@ final class TcpListeners {
   private TcpListeners() {}
 
   /** Whether this machine has the files (Linux); elsewhere no check is possible. */
-  static boolean available() {
+  public static boolean available() {
     return Files.isReadable(PROC.resolve("net/tcp"));
   }
 
   /** The sockets listening on {@code port} that a connection to 127.0.0.1 reaches, with their owners. */
-  static List<Listener> on(int port) {
+  public static List<Listener> on(int port) {
     Set<Long> inodes = new HashSet<>();
     for (String table : List.of("net/tcp", "net/tcp6")) {
       try {
@@ -77,7 +77,7 @@ final class TcpListeners {
   }
 
   /** The inodes of the sockets that process {@code pid} holds open (empty when it is gone or not visible). */
-  static Set<Long> socketsOf(long pid) {
+  public static Set<Long> socketsOf(long pid) {
     Set<Long> sockets = new HashSet<>();
     try (DirectoryStream<Path> fds = Files.newDirectoryStream(PROC.resolve(Long.toString(pid)).resolve("fd"))) {
       for (Path fd : fds) {
