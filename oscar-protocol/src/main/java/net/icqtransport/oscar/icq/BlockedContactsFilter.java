@@ -9,6 +9,7 @@ import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyFileOffer;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyPresence;
+import net.icqtransport.core.legacy.LegacyRoomId;
 import net.icqtransport.core.legacy.OfflineMessage;
 import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.legacy.DisconnectReason;
@@ -103,6 +104,13 @@ final class BlockedContactsFilter implements LegacyListener {
   @Override
   public void contactRemoved(LegacyContactId contact) {
     next.contactRemoved(contact);
+  }
+
+  @Override
+  public void roomInvitation(LegacyContactId from, LegacyRoomId room, String text) {
+    if (!drops(from, "a chat room invitation")) {
+      next.roomInvitation(from, room, text);
+    }
   }
 
   @Override

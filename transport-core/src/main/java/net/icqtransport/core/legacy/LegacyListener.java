@@ -23,6 +23,12 @@ public interface LegacyListener {
    */
   void messageReceived(LegacyContactId from, String text, Instant sentAt);
 
+  /**
+   * A contact invites the user to a chat room (OSCAR: channel-2 rendezvous with the chat capability, carrying
+   * the room's exchange and name).
+   */
+  default void roomInvitation(LegacyContactId from, LegacyRoomId room, String text) {}
+
   /** The session ended; no further calls follow. */
   void sessionClosed(DisconnectReason reason, String detail);
 

@@ -72,6 +72,21 @@ public interface LegacySession {
     return unsupported("blocking");
   }
 
+  /**
+   * Joins a chat room, creating it when it does not exist (OSCAR: ChatNav 0D/08 create-or-join in the room's
+   * exchange, then the chat service connection the BOS server hands out with 01/04 → 01/05). Completes when the
+   * user is in the room; fails with {@link java.util.NoSuchElementException} for a room that cannot be found
+   * or made, or {@link IllegalStateException} when the network refuses.
+   */
+  default CompletableFuture<LegacyRoom> joinRoom(LegacyRoomId room, LegacyRoomListener listener) {
+    return unsupported("chat rooms");
+  }
+
+  /** Invites a contact to a room the user is in (OSCAR: channel-2 rendezvous ICBM with the chat capability). */
+  default CompletableFuture<Void> inviteToRoom(LegacyRoomId room, LegacyContactId contact, String text) {
+    return unsupported("chat rooms");
+  }
+
   /** Asks a contact for authorization (ICQ 13/18). */
   default CompletableFuture<Void> requestAuthorization(LegacyContactId contact, String text) {
     return unsupported("authorization");
