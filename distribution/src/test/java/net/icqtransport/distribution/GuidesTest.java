@@ -1,11 +1,13 @@
 package net.icqtransport.distribution;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import net.icqtransport.xmpp.server.PrivateProsody;
+import net.icqtransport.xmpp.server.ProsodyPrivilege;
 import net.icqtransport.xmpp.testing.EjabberdServer;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +24,17 @@ class GuidesTest {
     String guide = read("guide-prosody.md");
     assertContains(guide, "```lua\n" + PrivateProsody.componentListener("127.0.0.1", 5347) + "```");
     assertContains(guide, "```lua\n" + PrivateProsody.componentDeclaration(DOMAIN, SECRET) + "```");
+  }
+
+  /** Issue #17: mod_privilege from Debian's package, on the user host and the component, as the harness loads it. */
+  @Test
+  void theProsodyGuideShowsThePrivilegeSettingsThatPrivateProsodyWrites() throws Exception {
+    String guide = read("guide-prosody.md");
+    assertContains(guide, "```sh\napt-get install " + ProsodyPrivilege.PACKAGE + "\n```");
+    assertContains(guide, "```lua\n" + ProsodyPrivilege.virtualHost("example.org", DOMAIN) + "```");
+    assertContains(guide, "```lua\n" + ProsodyPrivilege.component(DOMAIN, SECRET) + "```");
+    assertContains(guide, ProsodyPrivilege.MODULE_FILE.toString());
+    assertFalse(guide.contains("prosodyctl install --"), "the guide still installs with prosodyctl (needs luarocks)");
   }
 
   @Test

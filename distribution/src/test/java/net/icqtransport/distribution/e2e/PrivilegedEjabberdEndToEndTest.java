@@ -3,16 +3,12 @@ package net.icqtransport.distribution.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.AppenderBase;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import net.icqtransport.distribution.TransportApplication;
 import net.icqtransport.distribution.config.TransportConfig;
@@ -27,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slf4j.LoggerFactory;
 
 /**
  * The transport on a real ejabberd 23.01 that grants it XEP-0356 privileges (roster both, message outgoing,
@@ -201,38 +196,5 @@ class PrivilegedEjabberdEndToEndTest {
 
   private static String jid(String uin) {
     return uin + "@" + COMPONENT;
-  }
-
-  /** The transport's log lines ("LEVEL message"), collected in this JVM from the {@code net.icqtransport} logger. */
-  private static final class TransportLog extends AppenderBase<ILoggingEvent> {
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void start() {
-      setContext((ch.qos.logback.classic.LoggerContext) LoggerFactory.getILoggerFactory());
-      setName("issue-15-scan");
-      super.start();
-      ((Logger) LoggerFactory.getLogger("net.icqtransport")).addAppender(this);
-    }
-
-    @Override
-    public void stop() {
-      ((Logger) LoggerFactory.getLogger("net.icqtransport")).detachAppender(this);
-      super.stop();
-    }
-
-    @Override
-    protected void append(ILoggingEvent event) {
-      lines.add(event.getLevel() + " " + event.getFormattedMessage());
-    }
-
-    List<String> lines() {
-      return List.copyOf(lines);
-    }
-
-    /** The lines that mention {@code word} (any case), one a line, for failure messages. */
-    String linesAbout(String word) {
-      return String.join("\n", lines.stream().filter(line -> line.toLowerCase().contains(word)).toList());
-    }
   }
 }

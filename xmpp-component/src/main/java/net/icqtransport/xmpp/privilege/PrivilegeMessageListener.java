@@ -12,8 +12,8 @@ import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 
 /**
- * Reads the server's privilege announcement (XEP-0356 §4.1, {@code urn:xmpp:privilege:2} or {@code :1}), sent
- * to the component right after it connects:
+ * Reads the server's privilege announcement (XEP-0356 §4.2, {@code urn:xmpp:privilege:2} as Prosody's
+ * mod_privilege sends it, or {@code :1}), sent to the component right after it connects:
  *
  * <pre>{@code
  * <message from='example.org' to='icq.example.org'>

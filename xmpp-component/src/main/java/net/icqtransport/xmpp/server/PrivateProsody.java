@@ -40,6 +40,8 @@ public final class PrivateProsody implements AutoCloseable {
   /** XEP-0363 upload service (mod_http_file_share), when enabled: its HTTP port and size limit. */
   private int httpPort;
   private long fileShareSizeLimit;
+  /** Whether mod_privilege grants the component XEP-0356 privileges ({@link #enablePrivilege}). */
+  private boolean privileged;
 
   private PrivateProsody(Path folder, String componentDomain, String componentSecret, int clientPort,
       int componentPort, long lifetimeSeconds) throws IOException {
@@ -150,6 +152,24 @@ public final class PrivateProsody implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Loads Debian's mod_privilege on the user host and the component and grants the component roster both,
+   * message outgoing and presence roster (XEP-0356 §4.1; the text is {@link ProsodyPrivilege}'s). Call before
+   * {@link #start()}.
+   *
+   * @throws IllegalStateException naming the package {@code prosody-modules} when the module is missing
+   */
+  public synchronized PrivateProsody enablePrivilege() {
+    return enablePrivilege(ProsodyPrivilege.MODULE_FILE);
+  }
+
+  /** As {@link #enablePrivilege()}, with the module expected at {@code moduleFile} (a test's missing file). */
+  synchronized PrivateProsody enablePrivilege(Path moduleFile) {
+    ProsodyPrivilege.requireModule(moduleFile);
+    this.privileged = true;
+    return rewriteConfig();
+  }
+
   /** The HTTP port of the upload service (0 unless enabled). */
   public int httpPort() {
     return httpPort;
@@ -188,10 +208,11 @@ public final class PrivateProsody implements AutoCloseable {
         httpPort == 0 ? "" : httpFileShare("127.0.0.1", httpPort, fileShareSizeLimit).lines()
             .filter(line -> line.startsWith("http") && !line.startsWith("http_file")).collect(
                 java.util.stream.Collectors.joining("\n")),
-        "VirtualHost \"" + DOMAIN + "\"",
+        privileged ? ProsodyPrivilege.virtualHost(DOMAIN, componentDomain) : "VirtualHost \"" + DOMAIN + "\"",
         httpPort == 0 ? "" : "  disco_items = { { \"" + UPLOAD_DOMAIN + "\", \"file upload\" } }",
         "",
-        componentDeclaration(componentDomain, componentSecret),
+        privileged ? ProsodyPrivilege.component(componentDomain, componentSecret)
+            : componentDeclaration(componentDomain, componentSecret),
         String.join("\n", extraComponents),
         httpPort == 0 ? "" : httpFileShare("127.0.0.1", httpPort, fileShareSizeLimit).lines()
             .filter(line -> line.startsWith("Component") || line.startsWith("  http_file")).collect(

@@ -32,6 +32,15 @@ public final class ProsodyServer implements XmppTestServer {
     return this;
   }
 
+  /**
+   * Grants the component XEP-0356 privileges through Debian's mod_privilege (before {@link #start()}); fails
+   * naming the package {@code prosody-modules} when it is missing. See {@link PrivateProsody#enablePrivilege}.
+   */
+  public ProsodyServer enablePrivilege() {
+    prosody.enablePrivilege();
+    return this;
+  }
+
   /** The upload service's HTTP port (0 unless enabled). */
   public int httpPort() {
     return prosody.httpPort();
