@@ -3,7 +3,7 @@ package net.icqtransport.xmpp.privilege;
 import java.util.Locale;
 
 /**
- * The {@code roster} permission a server grants a privileged component (XEP-0356 §3.2 / §4, {@code <perm
+ * The {@code roster} permission a server grants a privileged component (XEP-0356 §4.1 / §4.2, {@code <perm
  * access='roster' type='…'/>}): {@code get} lets it read users' rosters and receive their roster pushes,
  * {@code set} lets it change them, {@code both} both.
  */

@@ -13,7 +13,7 @@ import org.dom4j.Element;
 import org.xmpp.packet.IQ;
 
 /**
- * A user's roster read and changed "as the user" (XEP-0356 §5, roster access): roster IQs from the
+ * A user's roster read and changed "as the user" (XEP-0356 §4.3, roster access): roster IQs from the
  * component's domain to the user's bare JID, which a server answers only for a component it granted the
  * {@code roster} permission.
  *

@@ -24,7 +24,7 @@ import org.xmpp.packet.PacketError;
 
 /**
  * Roster pushes the user's server forwards to a component it granted {@code roster} {@code get} or
- * {@code both} (XEP-0356 §5.3): a contact item the user renamed or moved becomes
+ * {@code both} (XEP-0356 §4.4): a contact item the user renamed or moved becomes
  * {@code gateway.updateContact}, one the user removed becomes {@code gateway.removeContact} and
  * {@code forgetContact} (XEP-0100 §5.2-§5.3). Only the user's server (the bare JID) may push; anything else
  * is {@code forbidden}, as RFC 6121 §2.1.6 wants clients to treat pushes from elsewhere.

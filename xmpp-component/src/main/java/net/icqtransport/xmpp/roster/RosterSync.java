@@ -31,7 +31,7 @@ import net.icqtransport.xmpp.user.XmppUsers;
  * user's server and client allow:
  *
  * <ol>
- *   <li>XEP-0356 §5: when the user's server granted the {@code roster} permission {@code set} or
+ *   <li>XEP-0356 §4.3: when the user's server granted the {@code roster} permission {@code set} or
  *       {@code both}, the items are written straight into the roster as the user, with subscription
  *       {@code both} (read first with {@code get} when allowed, so items already shown alike are left alone);
  *   <li>XEP-0144 §3: when one of the user's clients supports roster item exchange, one message with every

@@ -154,7 +154,7 @@ public final class PrivateProsody implements AutoCloseable {
 
   /**
    * Loads Debian's mod_privilege on the user host and the component and grants the component roster both,
-   * message outgoing and presence roster (XEP-0356 §4.1; the text is {@link ProsodyPrivilege}'s). Call before
+   * message outgoing (XEP-0356 §4.1; the text is {@link ProsodyPrivilege}'s). Call before
    * {@link #start()}.
    *
    * @throws IllegalStateException naming the package {@code prosody-modules} when the module is missing

@@ -15,7 +15,7 @@ import net.icqtransport.xmpp.privilege.RosterPermission;
 import net.icqtransport.xmpp.testing.RouterFixture;
 import org.junit.jupiter.api.Test;
 
-/** Roster pushes forwarded by a server that granted roster get/both (XEP-0356 §5.3) edit the ICQ list. */
+/** Roster pushes forwarded by a server that granted roster get/both (XEP-0356 §4.4) edit the ICQ list. */
 class RosterPushHandlerTest {
   private static final UserAddress ALICE = new UserAddress("alice@localhost");
   private static final LegacyContact BOB = new LegacyContact(new LegacyContactId("123456"), "Bob", "Friends");

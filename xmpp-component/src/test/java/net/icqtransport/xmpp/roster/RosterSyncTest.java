@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 
-/** Roster sync after login, in each of its three ways (XEP-0356 §5, XEP-0144 §3, XEP-0100 §5.1 + XEP-0172). */
+/** Roster sync after login, in each of its three ways (XEP-0356 §4.3, XEP-0144 §3, XEP-0100 §5.1 + XEP-0172). */
 class RosterSyncTest {
   private static final UserAddress ALICE = new UserAddress("alice@localhost");
   private static final LegacyContact BOB = new LegacyContact(new LegacyContactId("123456"), "Bob", "Friends");
