@@ -472,6 +472,12 @@ public final class TransportComponent implements UserEndpoint {
   }
 
   @Override
+  public void roomInvitation(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyRoomId room,
+      String text) {
+    endpoint().roomInvitation(user, from, room, text);
+  }
+
+  @Override
   public void fileOffered(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
     endpoint().fileOffered(user, from, offer);
   }

@@ -30,6 +30,7 @@ import net.icqtransport.core.legacy.ContactAddResult;
 import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyRoomId;
 import net.icqtransport.core.legacy.LegacyPresence;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
@@ -436,6 +437,43 @@ public final class BridgeGateway implements Gateway {
   public CompletableFuture<Void> removeContact(UserAddress user, LegacyContactId contact) {
     Objects.requireNonNull(contact, "contact");
     return whenOnline(user, session -> session.removeContact(contact), (bridge, done) -> bridge.removedContact(contact));
+  }
+
+  @Override
+  public CompletableFuture<Void> joinRoom(UserAddress user, LegacyRoomId room) {
+    Objects.requireNonNull(room, "room");
+    return onBridge(user, (bridge, result) -> bridge.joinRoom(room, result));
+  }
+
+  @Override
+  public CompletableFuture<Void> sendRoomMessage(UserAddress user, LegacyRoomId room, String text) {
+    Objects.requireNonNull(room, "room");
+    Objects.requireNonNull(text, "text");
+    return onBridge(user, (bridge, result) -> bridge.sendRoomMessage(room, text, result));
+  }
+
+  @Override
+  public void leaveRoom(UserAddress user, LegacyRoomId room) {
+    Objects.requireNonNull(room, "room");
+    route(user, bridge -> bridge.leaveRoom(room));
+  }
+
+  @Override
+  public CompletableFuture<Void> inviteToRoom(UserAddress user, LegacyRoomId room, LegacyContactId contact,
+      String text) {
+    Objects.requireNonNull(room, "room");
+    Objects.requireNonNull(contact, "contact");
+    return whenOnline(user, session -> session.inviteToRoom(room, contact, text), null);
+  }
+
+  /** Runs {@code call} on the user's bridge; fails with {@link NotLoggedInException} when there is none. */
+  private CompletableFuture<Void> onBridge(UserAddress user, BiConsumer<UserBridge, CompletableFuture<Void>> call) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    if (!route(user, bridge -> call.accept(bridge, result))) {
+      result.completeExceptionally(new NotLoggedInException(
+          "You are not logged in to ICQ (offline); go online (send your presence to the transport) first."));
+    }
+    return result;
   }
 
   @Override

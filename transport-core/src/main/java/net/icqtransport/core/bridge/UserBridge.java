@@ -29,6 +29,7 @@ import net.icqtransport.core.legacy.DisconnectReason;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
+import net.icqtransport.core.legacy.LegacyRoomId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
 import net.icqtransport.core.legacy.LegacyNetwork;
@@ -108,6 +109,8 @@ final class UserBridge {
   private final UserEndpoint endpoint;
   private final ScheduledExecutorService scheduler;
   private final Executor sequence;
+  /** The user's chat rooms (issue #18), confined to {@link #sequence}. */
+  private final BridgeRooms rooms;
   private final BridgeSettings settings;
   private final Backoff backoff;
   /** Waits after logins refused for the server's rate limits: never below {@link BridgeSettings#rateLimitedWait()}. */
@@ -213,10 +216,26 @@ final class UserBridge {
     this.loginPacer = Objects.requireNonNull(loginPacer, "loginPacer");
     this.onIdle = Objects.requireNonNull(onIdle, "onIdle");
     this.deliveries = new MessageDeliveryLine(user, endpoint, outbox, task -> submit(task::run), this::deliveriesIdle);
+    this.rooms = new BridgeRooms(user, endpoint, task -> submit(task::run), () -> generation);
   }
 
   UserAddress user() {
     return user;
+  }
+
+  /** Joins a chat room once the session is online (issue #18); fails with NotLoggedInException otherwise. */
+  void joinRoom(LegacyRoomId room, CompletableFuture<Void> result) {
+    whenOnline(session -> rooms.join(session, room), null, result);
+  }
+
+  /** Sends to a room the user is in. */
+  void sendRoomMessage(LegacyRoomId room, String text, CompletableFuture<Void> result) {
+    whenOnline(session -> rooms.send(room, text), null, result);
+  }
+
+  /** Leaves a room for good (the user left it). */
+  void leaveRoom(LegacyRoomId room) {
+    submit(() -> rooms.leave(room));
   }
 
   /**
@@ -785,6 +804,7 @@ final class UserBridge {
     setState(SessionState.ONLINE, null, null);
     applyStatus();
     flushQueue();
+    rooms.rejoin(opened);
   }
 
   /** The new credentials logged in: they become the registration. */
@@ -871,6 +891,7 @@ final class UserBridge {
     contactsOffline();
     knownContacts = List.of();
     String why = describe(reason) + (detail == null || detail.isEmpty() ? "" : ": " + detail);
+    rooms.sessionLost(why);
     log.info("ICQ session of {} as {} ended: {}", user, credentials.account(), why);
     if (reason == DisconnectReason.SIGNED_ON_ELSEWHERE && quietHandOver) {
       handOver();
@@ -929,6 +950,7 @@ final class UserBridge {
     cancel(loginTimeout);
     cancel(retry);
     session = null;
+    rooms.signedOff(detail);
     closeSession(current, attempt);
     contactsOffline();
     knownContacts = List.of();
@@ -1136,6 +1158,11 @@ final class UserBridge {
     @Override
     public void fileOffered(LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
       onCurrent(() -> tell(() -> endpoint.fileOffered(user, from, offer)));
+    }
+
+    @Override
+    public void roomInvitation(LegacyContactId from, LegacyRoomId room, String text) {
+      onCurrent(() -> tell(() -> endpoint.roomInvitation(user, from, room, text)));
     }
 
     @Override

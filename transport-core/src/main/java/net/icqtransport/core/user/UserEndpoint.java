@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
+import net.icqtransport.core.legacy.LegacyRoomId;
 import net.icqtransport.core.legacy.TypingState;
 
 /**
@@ -47,6 +48,30 @@ public interface UserEndpoint {
 
   /** A contact was deleted from the legacy list by another client (roster push). */
   default void contactRemoved(UserAddress user, LegacyContactId contact) {}
+
+  /**
+   * The user is in a chat room now (joined, or joined again after a reconnect): who is there, the user
+   * included (XEP-0045: occupants' presences, then the self-presence).
+   */
+  default void roomJoined(UserAddress user, LegacyRoomId room, List<LegacyContactId> occupants) {}
+
+  /** Someone joined a room the user is in. */
+  default void roomOccupantJoined(UserAddress user, LegacyRoomId room, LegacyContactId occupant) {}
+
+  /** Someone left a room the user is in. */
+  default void roomOccupantLeft(UserAddress user, LegacyRoomId room, LegacyContactId occupant) {}
+
+  /** A message to a room the user is in, the user's own included as the network reflects it. */
+  default void roomMessage(UserAddress user, LegacyRoomId room, LegacyContactId from, String text) {}
+
+  /**
+   * The user is no longer in the room: left, or the session ended. {@code rejoining}: the bridge joins again
+   * once the session is back (a reconnect), so the user sees a short status, not a silent drop.
+   */
+  default void roomLeft(UserAddress user, LegacyRoomId room, String reason, boolean rejoining) {}
+
+  /** A contact invites the user to a chat room. */
+  default void roomInvitation(UserAddress user, LegacyContactId from, LegacyRoomId room, String text) {}
 
   /** A contact offers the user a file; an endpoint that cannot pass files on declines it. */
   default void fileOffered(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {

@@ -329,6 +329,56 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
       return optionalFeatures ? call("updateContact", contact.id(), contact) : LegacySession.super.updateContact(contact);
     }
 
+    /** Rooms asked for, with the listener the bridge gave; completes when the test calls {@link #joined}. */
+    private final java.util.Map<net.icqtransport.core.legacy.LegacyRoomId, net.icqtransport.core.legacy.LegacyRoomListener>
+        roomListeners = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<net.icqtransport.core.legacy.LegacyRoomId, CompletableFuture<net.icqtransport.core.legacy.LegacyRoom>>
+        roomJoins = new java.util.concurrent.ConcurrentHashMap<>();
+    /** What was sent to rooms ("room: text") and which rooms were left, in order. */
+    private final List<String> roomActions = new CopyOnWriteArrayList<>();
+
+    @Override
+    public CompletableFuture<net.icqtransport.core.legacy.LegacyRoom> joinRoom(
+        net.icqtransport.core.legacy.LegacyRoomId room, net.icqtransport.core.legacy.LegacyRoomListener roomListener) {
+      roomListeners.put(room, roomListener);
+      CompletableFuture<net.icqtransport.core.legacy.LegacyRoom> joining = new CompletableFuture<>();
+      roomJoins.put(room, joining);
+      operations.add("joinRoom " + room.name());
+      return joining;
+    }
+
+    /** Lets the user into the room asked for, with these occupants; returns the room's listener. */
+    public net.icqtransport.core.legacy.LegacyRoomListener joined(net.icqtransport.core.legacy.LegacyRoomId room,
+        String... occupants) {
+      net.icqtransport.core.legacy.LegacyRoomListener roomListener = roomListeners.get(room);
+      if (roomListener == null) {
+        throw new AssertionError("no join of " + room + " was asked for");
+      }
+      roomJoins.get(room).complete(new net.icqtransport.core.legacy.LegacyRoom() {
+        @Override
+        public net.icqtransport.core.legacy.LegacyRoomId id() {
+          return room;
+        }
+
+        @Override
+        public CompletableFuture<Void> sendMessage(String text) {
+          roomActions.add(room.name() + ": " + text);
+          return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void leave() {
+          roomActions.add("left " + room.name());
+        }
+      });
+      roomListener.occupantsPresent(java.util.Arrays.stream(occupants).map(LegacyContactId::new).toList());
+      return roomListener;
+    }
+
+    public List<String> roomActions() {
+      return List.copyOf(roomActions);
+    }
+
     @Override
     public CompletableFuture<Void> blockContact(LegacyContactId contact) {
       return optionalFeatures ? call("blockContact", contact, null) : LegacySession.super.blockContact(contact);

@@ -29,7 +29,7 @@ public final class RecordingEndpoint implements UserEndpoint {
   /** One call of the endpoint. */
   public sealed interface Event
       permits Delivered, ContactStatus, ContactList, State, Typing, AuthorizationRequest, AuthorizationAnswer,
-          AddedBy, ContactChanged, ContactGone {
+          AddedBy, ContactChanged, ContactGone, RoomEvent {
     UserAddress user();
   }
 
@@ -54,6 +54,10 @@ public final class RecordingEndpoint implements UserEndpoint {
   public record ContactChanged(UserAddress user, LegacyContact contact) implements Event {}
 
   public record ContactGone(UserAddress user, LegacyContactId contact) implements Event {}
+
+  /** A room event: what happened ("joined", "occupant-joined", "occupant-left", "message", "left"), with details. */
+  public record RoomEvent(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room, String what, String detail)
+      implements Event {}
 
   /** A delivery the test holds: complete or fail {@code result}. */
   public record HeldDelivery(Delivered message, CompletableFuture<Void> result) {}
@@ -165,6 +169,31 @@ public final class RecordingEndpoint implements UserEndpoint {
   @Override
   public void contactRemoved(UserAddress user, LegacyContactId contact) {
     record(new ContactGone(user, contact));
+  }
+
+  @Override
+  public void roomJoined(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room, List<LegacyContactId> occupants) {
+    record(new RoomEvent(user, room, "joined", occupants.stream().map(LegacyContactId::value).toList().toString()));
+  }
+
+  @Override
+  public void roomOccupantJoined(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room, LegacyContactId occupant) {
+    record(new RoomEvent(user, room, "occupant-joined", occupant.value()));
+  }
+
+  @Override
+  public void roomOccupantLeft(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room, LegacyContactId occupant) {
+    record(new RoomEvent(user, room, "occupant-left", occupant.value()));
+  }
+
+  @Override
+  public void roomMessage(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room, LegacyContactId from, String text) {
+    record(new RoomEvent(user, room, "message", from.value() + ": " + text));
+  }
+
+  @Override
+  public void roomLeft(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room, String reason, boolean rejoining) {
+    record(new RoomEvent(user, room, "left", (rejoining ? "rejoining" : "for good")));
   }
 
   private void record(Event event) {

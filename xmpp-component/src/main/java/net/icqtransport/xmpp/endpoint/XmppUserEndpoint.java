@@ -192,6 +192,25 @@ public final class XmppUserEndpoint implements UserEndpoint {
     }
   }
 
+  /**
+   * An ICQ chat room invitation, as a chat message from the contact naming the room: the transport does not
+   * bridge ICQ chat rooms to XEP-0045 yet (issue #18), so the user learns of it and can answer the contact.
+   */
+  @Override
+  public void roomInvitation(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyRoomId room,
+      String text) {
+    users.inOrder(user, () -> {
+      Message message = new Message();
+      message.setType(Message.Type.chat);
+      message.setFrom(addresses.contactJid(from));
+      message.setTo(addresses.userJid(user));
+      String note = text == null || text.isBlank() ? "" : " (\"" + XmlText.sanitize(text.strip()) + "\")";
+      message.setBody("[ICQ transport] " + from.value() + " invites you to the ICQ chat room \""
+          + XmlText.sanitize(room.name()) + "\"" + note + ". The transport cannot take you into ICQ chat rooms yet.");
+      sender.send(message);
+    });
+  }
+
   /** A note from the transport: ICQ tells the user, the contact needs no answer. */
   @Override
   public void addedByContact(UserAddress user, LegacyContactId contact) {
