@@ -246,12 +246,22 @@ public final class PrivateProsody implements AutoCloseable {
     }
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (!(LocalServers.isListening(clientPort) && LocalServers.isListening(componentPort))) {
+      // A port another program holds answers the check too, until that program's accept queue is full, so do
+      // not wait for it: Prosody says in its log when it could not open a port, and runs on without it.
+      String log = log();
+      for (int port : new int[] {clientPort, componentPort}) {
+        if (log.contains("Failed to open server port " + port + " on ")) {
+          stop();
+          throw new IllegalStateException("prosody could not open port " + port
+              + ": another program took it after it was chosen as free; Prosody's log:\n" + log);
+        }
+      }
       if (!process.isAlive()) {
         throw new IllegalStateException("prosody exited at start with " + process.exitValue() + "; see " + folder);
       }
       if (Instant.now().isAfter(deadline)) {
         stop();
-        String log = log();
+        log = log();
         throw new IllegalStateException("prosody did not listen within " + START_TIMEOUT + " (client port "
             + clientPort + (LocalServers.isListening(clientPort) ? " listening" : " not listening") + ", component port "
             + componentPort + (LocalServers.isListening(componentPort) ? " listening" : " not listening")
