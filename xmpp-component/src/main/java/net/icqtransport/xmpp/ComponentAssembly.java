@@ -41,6 +41,12 @@ import net.icqtransport.xmpp.handler.SearchHandler;
 import net.icqtransport.xmpp.handler.Unregistration;
 import net.icqtransport.xmpp.handler.VCardHandler;
 import net.icqtransport.xmpp.handler.VersionHandler;
+import net.icqtransport.xmpp.muc.RoomEvents;
+import net.icqtransport.xmpp.muc.RoomInvitations;
+import net.icqtransport.xmpp.muc.RoomMessages;
+import net.icqtransport.xmpp.muc.RoomPresences;
+import net.icqtransport.xmpp.muc.RoomRouting;
+import net.icqtransport.xmpp.muc.RoomStanzas;
 import net.icqtransport.xmpp.privilege.PrivilegeGrants;
 import net.icqtransport.xmpp.privilege.PrivilegeMessageListener;
 import net.icqtransport.xmpp.roster.ClientFeatures;
@@ -124,7 +130,14 @@ public final class ComponentAssembly {
         new PrivilegedRoster(parts.iqRequests(), addresses), clientFeatures, users);
     this.avatars = new AvatarCache(gateway);
     ContactPresencePublisher contactPresences = new ContactPresencePublisher(sender, addresses, users, avatars);
-    this.endpoint = new XmppUserEndpoint(sender, addresses, users, gateway, roster, contactPresences);
+    // ICQ chat rooms as XEP-0045 rooms (issue #18).
+    RoomStanzas roomStanzas = new RoomStanzas(addresses);
+    RoomEvents roomEvents = new RoomEvents(sender, users, roomStanzas);
+    RoomInvitations roomInvitations = new RoomInvitations(sender, gateway, addresses, users);
+    RoomPresences roomPresences = new RoomPresences(sender, gateway, addresses, users, roomStanzas, roomEvents);
+    RoomMessages roomMessages = new RoomMessages(sender, gateway, addresses, users, roomInvitations);
+    this.endpoint = new XmppUserEndpoint(sender, addresses, users, gateway, roster, contactPresences, roomEvents,
+        roomInvitations);
     OobFileForwarder oobFiles = null;
     FileTransferSettings files = parts.fileTransfers();
     if (files != null) {
@@ -160,9 +173,10 @@ public final class ComponentAssembly {
             new BlockingHandler(sender, addresses,
                 commands.require(BlockedContactsCommand.NODE, BlockedContactsCommand.class).blocking(),
                 RegistrationCheck.of(gateway))),
-        new PresenceHandler(sender, gateway, addresses, users, clientFeatures),
-        new PrivilegeMessageListener(parts.privileges(),
-            new MessageHandler(sender, gateway, addresses, users, chatCommands, oobFiles)),
+        RoomRouting.presences(roomPresences, new PresenceHandler(sender, gateway, addresses, users, clientFeatures),
+            addresses),
+        RoomRouting.messages(roomMessages, new PrivilegeMessageListener(parts.privileges(),
+            new MessageHandler(sender, gateway, addresses, users, chatCommands, oobFiles))),
         new MessageBounces(users, gateway, addresses),
         parts.iqRequests(),
         RegistrationCheck.of(gateway),

@@ -478,6 +478,36 @@ public final class TransportComponent implements UserEndpoint {
   }
 
   @Override
+  public void roomJoined(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room,
+      java.util.List<LegacyContactId> occupants) {
+    endpoint().roomJoined(user, room, occupants);
+  }
+
+  @Override
+  public void roomOccupantJoined(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room,
+      LegacyContactId occupant) {
+    endpoint().roomOccupantJoined(user, room, occupant);
+  }
+
+  @Override
+  public void roomOccupantLeft(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room,
+      LegacyContactId occupant) {
+    endpoint().roomOccupantLeft(user, room, occupant);
+  }
+
+  @Override
+  public void roomMessage(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room, LegacyContactId from,
+      String text) {
+    endpoint().roomMessage(user, room, from, text);
+  }
+
+  @Override
+  public void roomLeft(UserAddress user, net.icqtransport.core.legacy.LegacyRoomId room, String reason,
+      boolean rejoining) {
+    endpoint().roomLeft(user, room, reason, rejoining);
+  }
+
+  @Override
   public void fileOffered(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
     endpoint().fileOffered(user, from, offer);
   }

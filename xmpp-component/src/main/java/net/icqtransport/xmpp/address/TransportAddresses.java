@@ -3,6 +3,7 @@ package net.icqtransport.xmpp.address;
 import java.util.Objects;
 import java.util.function.Function;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyRoomId;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.stanza.StanzaException;
 import org.xmpp.packet.JID;
@@ -18,8 +19,17 @@ import org.xmpp.packet.PacketError;
  * {@link JidEscaping}): a node a user types as {@code foo\20bar} reads back as {@code foo bar}, which the parser
  * normalizes to the same {@code foobar}. The round trip with the real parser is tested in the distribution
  * ({@code ContactAddressRoundTripTest}), as this module must not see the OSCAR one.
+ *
+ * <p>ICQ chat rooms (issue #18, XEP-0045 §4.1 room JIDs): a room of exchange 4 (user rooms, the only exchange
+ * served) is {@code #} + its name, the whole JID-escaped, e.g. {@code Tea Room} → {@code #tea\20room@icq.example.org}
+ * (nodeprep lower-cases it; OSCAR compares room names case-insensitively, as {@link LegacyRoomId} does). The
+ * {@code #} cannot start a UIN (digits) or a screen name, so room and contact JIDs never collide. An occupant's
+ * JID is the room JID with the occupant's nickname as resource; on ICQ a nickname is the occupant's ICQ number.
  */
 public final class TransportAddresses {
+
+  /** What starts a room JID's local part. */
+  static final String ROOM_PREFIX = "#";
 
   private final JID domain;
   private final Function<String, LegacyContactId> contactParser;
@@ -49,6 +59,20 @@ public final class TransportAddresses {
   }
 
   /**
+   * The JID of a chat room (XEP-0045 §4.1), its name after {@code #} escaped per XEP-0106 §4.2.
+   *
+   * @throws IllegalArgumentException when the name cannot be a local part even escaped (a trailing space)
+   */
+  public JID roomJid(LegacyRoomId room) {
+    return new JID(JidEscaping.escapeNode(ROOM_PREFIX + room.name()), domain.getDomain(), null);
+  }
+
+  /** An occupant's JID in a room (XEP-0045 §4.1 "occupant JID"): the room JID with the nickname as resource. */
+  public JID occupantJid(LegacyRoomId room, String nick) {
+    return new JID(roomJid(room).getNode(), domain.getDomain(), nick);
+  }
+
+  /**
    * Whom a stanza addressed to {@code to} is for.
    *
    * @throws StanzaException item-not-found for another domain, jid-malformed when the local part does not
@@ -62,10 +86,22 @@ public final class TransportAddresses {
     if (node == null) {
       return Recipient.transport();
     }
+    if (node.startsWith(ROOM_PREFIX)) {
+      return room(node, to.getResource());
+    }
     try {
       return Recipient.contact(contactParser.apply(JidEscaping.unescapeNode(node)));
     } catch (IllegalArgumentException e) {
       throw new StanzaException(PacketError.Condition.jid_malformed, "'" + node + "' is not an ICQ number");
+    }
+  }
+
+  private static Recipient room(String node, String nick) {
+    try {
+      String name = JidEscaping.unescapeNode(node).substring(ROOM_PREFIX.length());
+      return Recipient.room(LegacyRoomId.named(name), nick);
+    } catch (IllegalArgumentException e) {
+      throw new StanzaException(PacketError.Condition.jid_malformed, "'" + node + "' is not an ICQ chat room");
     }
   }
 

@@ -46,7 +46,7 @@ public final class ContactBlocking {
         if (!addresses.domain().getDomain().equals(jid.getDomain()) || jid.getNode() == null) {
           return Optional.empty();
         }
-        return Optional.of(addresses.recipientOf(jid).contact());
+        return Optional.ofNullable(addresses.recipientOf(jid).contact()); // a room JID is none
       }
       return Optional.of(directory.parseContactId(value));
     } catch (RuntimeException e) {

@@ -12,6 +12,7 @@ import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyPresence;
+import net.icqtransport.core.legacy.LegacyRoomId;
 import net.icqtransport.core.legacy.TypingState;
 import net.icqtransport.core.user.SessionState;
 import net.icqtransport.core.user.UserAddress;
@@ -19,6 +20,8 @@ import net.icqtransport.core.user.UserEndpoint;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.mapping.ChatStateMapping;
 import net.icqtransport.xmpp.mapping.TransportPresenceMapping;
+import net.icqtransport.xmpp.muc.RoomEvents;
+import net.icqtransport.xmpp.muc.RoomInvitations;
 import net.icqtransport.xmpp.roster.RosterSync;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaSender;
@@ -34,8 +37,9 @@ import net.icqtransport.xmpp.user.WrittenMessages;
 /**
  * Tells Jabber users what happens on ICQ, as stanzas to their bare JIDs: messages, chat states (XEP-0085)
  * and presence from contact JIDs (XEP-0100 §5.4-§5.5), authorization requests as subscription requests
- * (RFC 6121 §3.1), the contact list as roster items ({@link RosterSync}) and the transport's own presence for
- * the session state (XEP-0100 §4.4).
+ * (RFC 6121 §3.1), the contact list as roster items ({@link RosterSync}), the transport's own presence for
+ * the session state (XEP-0100 §4.4), and ICQ chat rooms as XEP-0045 rooms ({@link RoomEvents}) with
+ * invitations as XEP-0249 direct invitations ({@link RoomInvitations}).
  *
  * <p>Every call runs on the user's lane ({@link XmppUsers#inOrder}): at once when the bridge calls from that lane
  * (the assembled component shares it with the bridge), else queued there, so the core's calls and the user's
@@ -51,6 +55,8 @@ public final class XmppUserEndpoint implements UserEndpoint {
   private final Gateway gateway;
   private final RosterSync roster;
   private final ContactPresencePublisher contactPresences;
+  private final RoomEvents rooms;
+  private final RoomInvitations invitations;
 
   /** Passes ICQ file offers on (XEP-0363 upload + XEP-0066 link); {@code null}: offers are declined. */
   private volatile net.icqtransport.xmpp.filetransfer.FileOfferRelay fileOffers;
@@ -61,7 +67,11 @@ public final class XmppUserEndpoint implements UserEndpoint {
       XmppUsers users,
       Gateway gateway,
       RosterSync roster,
-      ContactPresencePublisher contactPresences) {
+      ContactPresencePublisher contactPresences,
+      RoomEvents rooms,
+      RoomInvitations invitations) {
+    this.rooms = Objects.requireNonNull(rooms, "rooms");
+    this.invitations = Objects.requireNonNull(invitations, "invitations");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.users = Objects.requireNonNull(users, "users");
@@ -192,23 +202,38 @@ public final class XmppUserEndpoint implements UserEndpoint {
     }
   }
 
-  /**
-   * An ICQ chat room invitation, as a chat message from the contact naming the room: the transport does not
-   * bridge ICQ chat rooms to XEP-0045 yet (issue #18), so the user learns of it and can answer the contact.
-   */
+  /** An ICQ chat room invitation: an XEP-0249 direct invitation from the contact ({@link RoomInvitations}). */
   @Override
-  public void roomInvitation(UserAddress user, LegacyContactId from, net.icqtransport.core.legacy.LegacyRoomId room,
-      String text) {
-    users.inOrder(user, () -> {
-      Message message = new Message();
-      message.setType(Message.Type.chat);
-      message.setFrom(addresses.contactJid(from));
-      message.setTo(addresses.userJid(user));
-      String note = text == null || text.isBlank() ? "" : " (\"" + XmlText.sanitize(text.strip()) + "\")";
-      message.setBody("[ICQ transport] " + from.value() + " invites you to the ICQ chat room \""
-          + XmlText.sanitize(room.name()) + "\"" + note + ". The transport cannot take you into ICQ chat rooms yet.");
-      sender.send(message);
-    });
+  public void roomInvitation(UserAddress user, LegacyContactId from, LegacyRoomId room, String text) {
+    users.inOrder(user, () -> invitations.invited(user, from, room, text));
+  }
+
+  /** XEP-0045 §7.2.3: the occupants, then the self-presence ({@link RoomEvents}). */
+  @Override
+  public void roomJoined(UserAddress user, LegacyRoomId room, List<LegacyContactId> occupants) {
+    users.inOrder(user, () -> rooms.joined(user, room, occupants));
+  }
+
+  @Override
+  public void roomOccupantJoined(UserAddress user, LegacyRoomId room, LegacyContactId occupant) {
+    users.inOrder(user, () -> rooms.occupantJoined(user, room, occupant));
+  }
+
+  @Override
+  public void roomOccupantLeft(UserAddress user, LegacyRoomId room, LegacyContactId occupant) {
+    users.inOrder(user, () -> rooms.occupantLeft(user, room, occupant));
+  }
+
+  /** XEP-0045 §7.4: to every resource of the user in the room, the user's own message included. */
+  @Override
+  public void roomMessage(UserAddress user, LegacyRoomId room, LegacyContactId from, String text) {
+    users.inOrder(user, () -> rooms.message(user, room, from, text));
+  }
+
+  /** XEP-0045 §7.14: the self unavailable presence (with 332 while the bridge joins again). */
+  @Override
+  public void roomLeft(UserAddress user, LegacyRoomId room, String reason, boolean rejoining) {
+    users.inOrder(user, () -> rooms.left(user, room, reason, rejoining));
   }
 
   /** A note from the transport: ICQ tells the user, the contact needs no answer. */

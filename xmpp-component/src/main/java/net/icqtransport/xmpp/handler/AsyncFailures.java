@@ -4,11 +4,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** The real cause of a failed {@link java.util.concurrent.CompletableFuture}. */
-final class AsyncFailures {
+public final class AsyncFailures {
 
   private AsyncFailures() {}
 
-  static Throwable unwrap(Throwable failure) {
+  public static Throwable unwrap(Throwable failure) {
     Throwable t = failure;
     while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
       t = t.getCause();

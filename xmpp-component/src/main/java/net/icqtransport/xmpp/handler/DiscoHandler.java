@@ -10,6 +10,7 @@ import net.icqtransport.xmpp.disco.ContactFeatures;
 import net.icqtransport.xmpp.disco.DiscoInfo;
 import net.icqtransport.xmpp.disco.EntityCaps;
 import net.icqtransport.xmpp.disco.Identity;
+import net.icqtransport.xmpp.disco.RoomFeatures;
 import net.icqtransport.xmpp.disco.TransportFeatures;
 import net.icqtransport.xmpp.router.IqHandler;
 import net.icqtransport.xmpp.stanza.Namespaces;
@@ -26,7 +27,8 @@ import org.xmpp.packet.PacketError;
  *
  * <p>Ad-hoc commands (XEP-0050 §2): the domain's only item is the commands node, whose items are the
  * commands the requester may run; disco#info on a command's node says it is a command node (§2.2). Other
- * nodes are unknown, and contacts have no items.
+ * nodes are unknown, and contacts have no items. A room JID is an ICQ chat room ({@link RoomFeatures},
+ * XEP-0045 §6.4).
  */
 public final class DiscoHandler implements IqHandler {
 
@@ -58,6 +60,11 @@ public final class DiscoHandler implements IqHandler {
     String node = query.attributeValue("node");
     IQ result = IQ.createResultIQ(request);
     Element answer = result.setChildElement("query", query.getNamespaceURI());
+    if (recipient.isRoom()) {
+      room(recipient, node, answer);
+      sender.send(result);
+      return;
+    }
     DiscoInfo info = recipient.isTransport() ? TransportFeatures.INFO : ContactFeatures.INFO;
     EntityCaps caps = recipient.isTransport() ? EntityCaps.TRANSPORT : EntityCaps.CONTACT;
     if (node != null) {
@@ -79,6 +86,19 @@ public final class DiscoHandler implements IqHandler {
       throw new StanzaException(PacketError.Condition.item_not_found, "No such node");
     }
     sender.send(result);
+  }
+
+  /**
+   * A room JID (XEP-0045 §6.4): disco#info on the bare room JID names the room and its features; its items
+   * (§6.5, optional) are not listed, and occupant JIDs are not discoverable.
+   */
+  private static void room(Recipient recipient, String node, Element answer) {
+    if (node != null || recipient.roomNick() != null) {
+      throw new StanzaException(PacketError.Condition.item_not_found, "No such node");
+    }
+    if (Namespaces.DISCO_INFO.equals(answer.getNamespaceURI())) {
+      RoomFeatures.info(recipient.room()).appendTo(answer);
+    }
   }
 
   private void item(Element query, String node, String name) {

@@ -59,6 +59,10 @@ public final class PingHandler implements IqHandler {
       return;
     }
     UserAddress user = addresses.userOf(request.getFrom());
+    if (recipient.isRoom()) {
+      selfPing(request, recipient, user);
+      return;
+    }
     if (users.find(user).map(state -> state.isContactShownAvailable(recipient.contact())).orElse(false)) {
       sender.send(IQ.createResultIQ(request));
     } else if (!gateway.onlineUsers().contains(user)) {
@@ -66,5 +70,20 @@ public final class PingHandler implements IqHandler {
     } else {
       sender.send(StanzaErrors.iqError(request, StanzaErrorMapping.forContactOffline()));
     }
+  }
+
+  /**
+   * XEP-0410 §3.3: a client pings its own occupant JID to learn whether it is still in the room: a result
+   * when the sending resource is in the room (ICQ-wise too) under that nickname, else {@code not-acceptable}.
+   * The bare room JID answers for the room.
+   */
+  private void selfPing(IQ request, Recipient recipient, UserAddress user) {
+    String resource = request.getFrom().getResource() == null ? "" : request.getFrom().getResource();
+    boolean joined = recipient.roomNick() == null || users.find(user).flatMap(state -> state.room(recipient.room()))
+        .filter(room -> room.state() == net.icqtransport.xmpp.user.JoinedRoom.State.IN)
+        .filter(room -> room.hasResource(resource) && room.isOwnNick(resource, recipient.roomNick()))
+        .isPresent();
+    sender.send(joined ? IQ.createResultIQ(request) : StanzaErrors.iqError(request, new PacketError(
+        PacketError.Condition.not_acceptable, PacketError.Type.cancel, "You are not in this ICQ chat room")));
   }
 }

@@ -43,6 +43,11 @@ import org.xmpp.packet.Presence;
 public final class StanzaRouter {
   private static final Logger LOG = LoggerFactory.getLogger(StanzaRouter.class);
 
+  /** The IQs a room JID answers (XEP-0045 §6.4 disco, XEP-0410 self-ping); the other handlers serve contacts. */
+  private static final java.util.Set<String> ROOM_NAMESPACES = java.util.Set.of(
+      net.icqtransport.xmpp.stanza.Namespaces.DISCO_INFO, net.icqtransport.xmpp.stanza.Namespaces.DISCO_ITEMS,
+      net.icqtransport.xmpp.stanza.Namespaces.PING);
+
   private final TransportAddresses addresses;
   private final StanzaSender sender;
   private final Map<String, IqHandler> iqHandlers = new HashMap<>();
@@ -178,6 +183,10 @@ public final class StanzaRouter {
     }
     if (!recipient.isTransport() && !registration.isRegistered(addresses.userOf(iq.getFrom()))) {
       throw new StanzaException(PacketError.Condition.registration_required, "Register with " + addresses.domain() + " first");
+    }
+    if (recipient.isRoom() && !ROOM_NAMESPACES.contains(payload.getNamespaceURI())) {
+      throw new StanzaException(PacketError.Condition.feature_not_implemented, "ICQ chat rooms answer only "
+          + "service discovery and ping");
     }
     IqHandler handler = iqHandlers.get(payload.getNamespaceURI());
     if (handler == null) {

@@ -45,6 +45,12 @@ public final class Namespaces {
   public static final String RECEIPTS = "urn:xmpp:receipts";
   /** XEP-0153 vCard-based avatars: the presence element. */
   public static final String VCARD_UPDATE = "vcard-temp:x:update";
+  /** XEP-0045 multi-user chat: the join element, and the feature of a room and of a chat service. */
+  public static final String MUC = "http://jabber.org/protocol/muc";
+  /** XEP-0045 §7: occupants' items, status codes and mediated invitations. */
+  public static final String MUC_USER = "http://jabber.org/protocol/muc#user";
+  /** XEP-0249 direct MUC invitations. */
+  public static final String CONFERENCE = "jabber:x:conference";
 
   private Namespaces() {}
 }

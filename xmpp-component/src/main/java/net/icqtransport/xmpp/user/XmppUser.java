@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import net.icqtransport.core.legacy.LegacyContact;
 import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.legacy.LegacyRoomId;
 import net.icqtransport.core.registration.ContactSyncStore;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.user.UserAddress;
@@ -21,7 +22,8 @@ import net.icqtransport.core.dispatch.KeyedSequentialExecutor;
  * the presence each sent, what the transport shows the user (its own presence and each contact's), where the
  * transport's presence subscription to the user stands, the user's preferences (status message, invisibility,
  * XEP-0050 commands), authorization requests open both ways, the last take-over probe, the messages written to
- * the user recently ({@link WrittenMessages}, to match bounces), and which contacts are in the user's roster
+ * the user recently ({@link WrittenMessages}, to match bounces), the ICQ chat rooms the user's resources are in
+ * ({@link JoinedRoom}, XEP-0045), and which contacts are in the user's roster
  * (the roster sync's progress: durable, in the {@link ContactSyncStore}, so a contact the user removed is not
  * pushed back after a restart). The rest is in memory: after a restart the core reports everything again, and
  * the user's client sends its presence again.
@@ -50,6 +52,8 @@ public final class XmppUser {
   private final Set<LegacyContactId> removing = new HashSet<>();
   private final WrittenMessages written;
   private final ContactSyncStore roster;
+  /** The chat rooms the user's resources are in or joining, by room (names compare case-insensitively). */
+  private final Map<LegacyRoomId, JoinedRoom> rooms = new LinkedHashMap<>();
 
   XmppUser(UserAddress address, WrittenMessages written, ContactSyncStore roster) {
     this.address = Objects.requireNonNull(address, "address");
@@ -276,6 +280,33 @@ public final class XmppUser {
   /** The contact left the user's roster or the ICQ list: it may be offered again later. */
   public void contactLeftRoster(LegacyContactId contact) {
     roster.forget(address, contact);
+  }
+
+  // --- Chat rooms (XEP-0045, issue #18) ---
+
+  /** The room, if one of the user's resources is in it or joining it. */
+  public synchronized Optional<JoinedRoom> room(LegacyRoomId room) {
+    return Optional.ofNullable(rooms.get(room));
+  }
+
+  /** Starts joining a room (state JOINING, no resource yet); {@code self} is the user's ICQ number. */
+  public synchronized JoinedRoom startJoining(LegacyRoomId room, LegacyContactId self) {
+    if (rooms.containsKey(room)) {
+      throw new IllegalStateException("already in or joining " + room.name());
+    }
+    JoinedRoom joined = new JoinedRoom(room, self);
+    rooms.put(room, joined);
+    return joined;
+  }
+
+  /** Forgets the room if it is this very one (not one joined anew meanwhile); true if forgotten. */
+  public synchronized boolean forgetRoom(JoinedRoom joined) {
+    return rooms.remove(joined.room(), joined);
+  }
+
+  /** The rooms the user's resources are in or joining. */
+  public synchronized List<JoinedRoom> rooms() {
+    return List.copyOf(rooms.values());
   }
 
   // --- Messages written (bounce matching) ---

@@ -25,6 +25,7 @@ class DiscoHandlerTest {
         <iq type='result' id='d1' from='icq.localhost' to='alice@localhost/pc'>
           <query xmlns='http://jabber.org/protocol/disco#info'>
             <identity category='gateway' type='icq' name='ICQ Transport'/>
+            <identity category='conference' type='text' name='ICQ chat rooms'/>
             <feature var='http://jabber.org/protocol/disco#info'/>
             <feature var='http://jabber.org/protocol/disco#items'/>
             <feature var='http://jabber.org/protocol/caps'/>
@@ -37,6 +38,7 @@ class DiscoHandlerTest {
             <feature var='http://jabber.org/protocol/commands'/>
             <feature var='jabber:x:data'/>
             <feature var='urn:xmpp:blocking'/>
+            <feature var='http://jabber.org/protocol/muc'/>
           </query>
         </iq>""");
   }
@@ -59,6 +61,52 @@ class DiscoHandlerTest {
             <feature var='http://jabber.org/protocol/chatstates'/>
             <feature var='urn:xmpp:receipts'/>
           </query>
+        </iq>""");
+  }
+
+  @Test
+  void aRoomJidIsATextConferenceWithTheIcqRoomFeatures() {
+    fixture.receive("""
+        <iq type='get' id='r1' from='alice@localhost/pc' to='#tea\\20room@icq.localhost'>
+          <query xmlns='http://jabber.org/protocol/disco#info'/>
+        </iq>""");
+
+    assertStanzas(fixture.sender.sent(), """
+        <iq type='result' id='r1' from='#tea\\20room@icq.localhost' to='alice@localhost/pc'>
+          <query xmlns='http://jabber.org/protocol/disco#info'>
+            <identity category='conference' type='text' name='tea room'/>
+            <feature var='http://jabber.org/protocol/disco#info'/>
+            <feature var='http://jabber.org/protocol/muc'/>
+            <feature var='muc_temporary'/>
+            <feature var='muc_open'/>
+            <feature var='muc_unmoderated'/>
+            <feature var='muc_nonanonymous'/>
+            <feature var='muc_unsecured'/>
+            <feature var='muc_hidden'/>
+          </query>
+        </iq>""");
+  }
+
+  @Test
+  void aRoomHasNoItemsAndAnswersNoOtherIq() {
+    fixture.receive("""
+        <iq type='get' id='r2' from='alice@localhost/pc' to='#lounge@icq.localhost'>
+          <query xmlns='http://jabber.org/protocol/disco#items'/>
+        </iq>""");
+    fixture.receive("""
+        <iq type='get' id='r3' from='alice@localhost/pc' to='#lounge@icq.localhost'>
+          <vCard xmlns='vcard-temp'/>
+        </iq>""");
+
+    assertStanzas(fixture.sender.sent(), """
+        <iq type='result' id='r2' from='#lounge@icq.localhost' to='alice@localhost/pc'>
+          <query xmlns='http://jabber.org/protocol/disco#items'/>
+        </iq>""", """
+        <iq type='error' id='r3' from='#lounge@icq.localhost' to='alice@localhost/pc'>
+          <error type='cancel'>
+            <feature-not-implemented xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>ICQ chat rooms answer only service discovery and ping</text>
+          </error>
         </iq>""");
   }
 
