@@ -92,6 +92,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final IcqIncomingMessages incoming;
   private final IcqOfflineMessages offlineMessages;
   private final IcqFileTransfers fileTransfers;
+  private final IcqChatRooms chatRooms;
   private boolean closed;
   /** {@link #close()} sent the sign-off frame and reads on until the server closes; takes no new work. */
   private boolean signingOff;
@@ -130,6 +131,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     this.incoming = new IcqIncomingMessages(context, authorization, statusMessages, presences);
     this.offlineMessages = new IcqOfflineMessages(context, incoming);
     this.fileTransfers = new IcqFileTransfers(context, presences, fileSettings, transfers, connection::localAddress);
+    this.chatRooms = new IcqChatRooms(context, login.families().supports(IcqChatRooms.CHAT_NAV));
   }
 
   /**
@@ -309,6 +311,22 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   @Override
+  public CompletableFuture<net.icqtransport.core.legacy.LegacyRoom> joinRoom(
+      net.icqtransport.core.legacy.LegacyRoomId room, net.icqtransport.core.legacy.LegacyRoomListener listener) {
+    Objects.requireNonNull(room, "room");
+    Objects.requireNonNull(listener, "listener");
+    return onLoop(() -> chatRooms.join(room, listener));
+  }
+
+  @Override
+  public CompletableFuture<Void> inviteToRoom(net.icqtransport.core.legacy.LegacyRoomId room, LegacyContactId contact,
+      String text) {
+    Objects.requireNonNull(room, "room");
+    Objects.requireNonNull(contact, "contact");
+    return onLoop(() -> chatRooms.invite(room, contact, text));
+  }
+
+  @Override
   public CompletableFuture<Void> requestAuthorization(LegacyContactId contact, String text) {
     return authorization.request(contact, text);
   }
@@ -374,6 +392,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
       signingOff = true;
       directory.close(); // requests of the user's end now, as they did at once before the read-on
       avatars.close();
+      chatRooms.close("signed off");
       connection.send(FlapFrame.of(net.icqtransport.oscar.flap.FlapChannel.SIGNOFF, new byte[0]));
       loop.schedule(() -> end(DisconnectReason.CLOSED_BY_CLIENT, "signed off"),
           SIGN_OFF_READ_MILLIS, TimeUnit.MILLISECONDS);
@@ -417,7 +436,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   private void dispatch(Snac snac) {
-    if (directory.accept(snac) || avatars.accept(snac)) {
+    if (directory.accept(snac) || avatars.accept(snac) || chatRooms.accept(snac)) {
       return;
     }
     Optional<SnacType> type = SnacType.of(snac);
@@ -444,7 +463,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
         IcbmReceived icbm = IcbmReceived.decode(snac);
         switch (icbm.channel()) {
           case 2 -> {
-            if (!fileTransfers.accept(icbm)) {
+            if (!fileTransfers.accept(icbm) && !chatRooms.acceptInvitation(icbm)) {
               incoming.channel2(icbm);
             }
           }
@@ -569,6 +588,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     contactList.closed();
     statusMessages.closed();
     fileTransfers.closed();
+    chatRooms.close("the ICQ session ended: " + detail);
     LOG.debug("{}: session ended: {} ({})", account, reason, detail);
     try {
       listener.sessionClosed(reason, detail);

@@ -191,9 +191,16 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     return true;
   }
 
-  /** 01/04 (reference {@code snac_01_04}): BART gets a redirect to the service listener; others error 5. */
+  /**
+   * 01/04 (reference {@code snac_01_04}): BART gets a redirect to the service listener, chat navigation and chat
+   * rooms one to the chat listener ({@link ChatRooms}); others error 5.
+   */
   private void onServiceRequest(Snac snac) {
     int family = WireReader.readU16(snac.dataBuffer(), "01/04 family");
+    if (family == ChatRooms.FAMILY_CHAT_NAV || family == ChatRooms.FAMILY_CHAT) {
+      session.send(state.chatRooms().serviceRequest(session.key(), snac));
+      return;
+    }
     if (family != FAMILY_BART) {
       session.send(ServerSnacs.error(0x01, snac.requestId(), ERROR_SERVICE_UNAVAILABLE));
       return;

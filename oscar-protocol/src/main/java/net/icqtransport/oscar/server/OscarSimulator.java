@@ -117,6 +117,32 @@ public final class OscarSimulator implements AutoCloseable {
     return (InetSocketAddress) bartChannel.localAddress();
   }
 
+  /** The chat service (navigation and rooms, families 0x0D and 0x0E) that 01/05 redirects to. */
+  public InetSocketAddress chatAddress() {
+    return state.chatRooms().boundAddress();
+  }
+
+  /**
+   * Who is in the user-created room {@code name} (exchange 4, the name compared without case): their screen names
+   * as registered, in the order they joined; empty when nobody is or there is no such room.
+   */
+  public List<String> chatOccupants(String name) {
+    return chatOccupants(4, name);
+  }
+
+  /** As {@link #chatOccupants(String)} for a room of any exchange. */
+  public List<String> chatOccupants(int exchange, String name) {
+    return state.chatRooms().occupants(exchange, Objects.requireNonNull(name, "name"));
+  }
+
+  /**
+   * Creates a public room (exchange 5) as the operator does: only such rooms can be joined there; an unknown name
+   * gets 0D/01 "no match" (OSCAR-SERVERS.md "Chat rooms").
+   */
+  public void addPublicChatRoom(String name) {
+    state.chatRooms().addRoom(5, Objects.requireNonNull(name, "name"));
+  }
+
   /** Registers an account, or sets a new password for an existing one. */
   public void addAccount(String uin, String password) {
     state.addAccount(uin, Objects.requireNonNull(password, "password"));
@@ -505,6 +531,9 @@ public final class OscarSimulator implements AutoCloseable {
         state.bosAddress(advertisedHost() + ":" + bosAddress.getPort());
         Channel bart = bind(group, channels, bartPort, ignored -> new BartServerHandler(state));
         state.bartAddress(advertisedHost() + ":" + ((InetSocketAddress) bart.localAddress()).getPort());
+        Channel chat = bind(group, channels, 0, ignored -> new ChatServerHandler(state));
+        InetSocketAddress chatAddress = (InetSocketAddress) chat.localAddress();
+        state.chatRooms().address(advertisedHost() + ":" + chatAddress.getPort(), chatAddress);
         Channel login = bind(group, channels, loginPort, ignored -> new LoginServerHandler(state));
         OscarSimulator simulator = new OscarSimulator(state, group, channels, login, bos, bart);
         if (proxyPort >= 0) {

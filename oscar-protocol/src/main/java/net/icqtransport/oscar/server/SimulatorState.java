@@ -66,6 +66,7 @@ final class SimulatorState {
   private final ConcurrentMap<String, java.util.concurrent.atomic.AtomicInteger> refusedLogins =
       new ConcurrentHashMap<>();
   private final Object presenceLock = new Object();
+  private final ChatRooms chatRooms = new ChatRooms(this);
   private final SecureRandom random = new SecureRandom();
   private final Clock clock;
   private final Duration cookieLifetime;
@@ -248,6 +249,11 @@ final class SimulatorState {
 
   SecureRandom random() {
     return random;
+  }
+
+  /** Chat navigation and rooms (families 0x0D, 0x0E), reached through 01/04 on BOS. */
+  ChatRooms chatRooms() {
+    return chatRooms;
   }
 
   // ---- login and service cookies: single use, short-lived ----

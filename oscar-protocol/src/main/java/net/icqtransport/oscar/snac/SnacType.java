@@ -56,6 +56,22 @@ public enum SnacType {
   PRIVACY_RIGHTS_REQUEST(0x09, 0x02),
   PRIVACY_RIGHTS(0x09, 0x03),
 
+  // Family 0x0D: chat navigation (ChatNav), on BOS or on a service connection
+  CHATNAV_ERROR(0x0D, 0x01),
+  CHATNAV_RIGHTS_REQUEST(0x0D, 0x02),
+  CHATNAV_EXCHANGE_INFO_REQUEST(0x0D, 0x03),
+  CHATNAV_ROOM_INFO_REQUEST(0x0D, 0x04),
+  CHATNAV_CREATE_ROOM(0x0D, 0x08),
+  CHATNAV_INFO(0x0D, 0x09),
+
+  // Family 0x0E: chat, one service connection per room
+  CHAT_ERROR(0x0E, 0x01),
+  CHAT_ROOM_INFO_UPDATE(0x0E, 0x02),
+  CHAT_USERS_JOINED(0x0E, 0x03),
+  CHAT_USERS_LEFT(0x0E, 0x04),
+  CHAT_MESSAGE_SEND(0x0E, 0x05),
+  CHAT_MESSAGE_RECEIVE(0x0E, 0x06),
+
   // Family 0x13: server-stored information (contact list)
   SSI_ERROR(0x13, 0x01),
   SSI_RIGHTS_REQUEST(0x13, 0x02),

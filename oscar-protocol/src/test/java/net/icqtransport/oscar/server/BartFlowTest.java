@@ -73,7 +73,7 @@ class BartFlowTest {
   @Test
   void serviceRequestForOtherFamiliesIsRefused() throws Exception {
     try (TestFlapClient alice = TestLogins.signOn(simulator, ALICE, "alicepw")) {
-      long id = alice.send(0x01, 0x04, out -> out.writeShort(0x0D));
+      long id = alice.send(0x01, 0x04, out -> out.writeShort(0x0F));
       Snac error = alice.awaitSnac(0x01, 0x01);
       assertEquals(id, error.requestId());
       assertEquals(5, error.dataBuffer().readUnsignedShort());

@@ -167,9 +167,9 @@ final class BridgeRooms {
       current(() -> endpoint.roomMessage(user, room, from, text));
     }
 
+    /** The server closed this room while the session goes on (a leave of ours was handled already): left for good. */
     @Override
     public void roomClosed(String reason) {
-      // The network closed the room under the user (a leave of ours was already reported, or is not one).
       current(() -> {
         if (joined.remove(room) != null) {
           wanted.remove(room);

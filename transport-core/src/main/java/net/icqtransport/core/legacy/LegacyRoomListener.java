@@ -23,6 +23,9 @@ public interface LegacyRoomListener {
   /** The room's topic, when the network says (OSCAR room info 0E/02). */
   default void topicChanged(String topic) {}
 
-  /** The room connection ended (left, session ended, or the server closed it); no further calls follow. */
+  /**
+   * The room ended while the session goes on (the user left it, or the server closed it); no further calls
+   * follow. Not called when the whole session ends: {@link LegacyListener#sessionClosed} covers every room then.
+   */
   void roomClosed(String reason);
 }

@@ -79,6 +79,19 @@ class GatewayRoomsTest {
   }
 
   @Test
+  void aRoomTheServerClosesAloneIsLeftForGood() {
+    FakeSession alice = h.online(ALICE, ALICE_ICQ);
+    h.gateway.joinRoom(ALICE, LOUNGE);
+    LegacyRoomListener room = alice.joined(LOUNGE, "100001");
+
+    room.roomClosed("the server closed the room");
+
+    assertEquals(List.of("joined [100001]", "left for good"), roomEvents());
+    h.gateway.userUnavailable(ALICE, "laptop");
+    assertEquals(List.of("joined [100001]", "left for good"), roomEvents(), "nothing more to leave");
+  }
+
+  @Test
   void joiningWhileOfflineFails() {
     assertInstanceOf(NotLoggedInException.class, failure(h.gateway.joinRoom(ALICE, LOUNGE)));
   }
