@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyRoom;
 import net.icqtransport.core.legacy.LegacyRoomId;
@@ -24,7 +26,9 @@ import org.jxmpp.jid.parts.Resourcepart;
 /**
  * Issue #18, end to end on Prosody with the OSCAR simulator: two Jabber users (Smack's XEP-0045 client) and an
  * ICQ user on our OSCAR client meet in the ICQ chat room "Lobby" ({@code #lobby@icq.localhost}); each sees the
- * others, messages flow in order both ways with non-ASCII text, and leaving shows as unavailable to the rest.
+ * others, messages flow in order both ways with non-ASCII text, invitations work both ways (a mediated one from
+ * Jabber becomes an ICQ chat invitation; an ICQ one arrives as a XEP-0249 direct invitation), and leaving shows as
+ * unavailable to the rest.
  */
 class GroupChatEndToEndTest extends TransportEndToEndTest {
   private static final String CAROL_UIN = "100004";
@@ -101,10 +105,27 @@ class GroupChatEndToEndTest extends TransportEndToEndTest {
     MultiUserChat aliceRoom = MultiUserChatManager.getInstanceFor(alice.connection()).getMultiUserChat(lobby);
     aliceRoom.join(Resourcepart.from(ALICE_UIN));
     IcqUser bob = icqUser(BOB_UIN, BOB_ICQ_PASSWORD);
+
+    // Alice invites Bob from Jabber (a mediated invitation through the room); Bob joins by it.
+    aliceRoom.invite(JidCreate.entityBareFrom(jid(BOB_UIN)), "come in");
+    IcqUser.RoomInvite invite = bob.next(IcqUser.RoomInvite.class, WAIT);
+    assertEquals(ALICE_UIN, invite.from());
+    assertEquals(LegacyRoomId.named("Lobby"), invite.room());
+    assertEquals("come in", invite.text());
     RoomEvents bobRoom = new RoomEvents();
-    LegacyRoom bobIn = bob.session().joinRoom(LegacyRoomId.named("Lobby"), bobRoom).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    LegacyRoom bobIn = bob.session().joinRoom(invite.room(), bobRoom).get(WAIT.toSeconds(), TimeUnit.SECONDS);
     assertEquals("present [100001, 100002]", bobRoom.next());
-    MultiUserChat carolRoom = MultiUserChatManager.getInstanceFor(carol.connection()).getMultiUserChat(lobby);
+
+    // Bob invites Carol from ICQ: a XEP-0249 direct invitation from his contact address; Carol joins by it.
+    bob.session().inviteToRoom(LegacyRoomId.named("Lobby"), new LegacyContactId(CAROL_UIN), "join us")
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    Message direct = carol.nextMessageFrom(jid(BOB_UIN),
+        m -> m.toXML().toString().contains("jabber:x:conference"), WAIT);
+    Matcher invited = Pattern.compile("jid=['\"]([^'\"]+)['\"]").matcher(direct.toXML().toString());
+    assertTrue(invited.find(), direct.toXML().toString());
+    MultiUserChat carolRoom = MultiUserChatManager.getInstanceFor(carol.connection())
+        .getMultiUserChat(JidCreate.entityBareFrom(invited.group(1)));
+    assertEquals(lobby, carolRoom.getRoom(), "the invitation names the room's address");
     carolRoom.join(Resourcepart.from(CAROL_UIN));
     assertEquals("joined 100004", bobRoom.next());
     Await.until(() -> aliceRoom.getOccupants().size() == 3, WAIT, "alice sees three occupants");

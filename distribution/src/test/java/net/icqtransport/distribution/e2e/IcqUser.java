@@ -24,7 +24,7 @@ import net.icqtransport.oscar.icq.IcqNetwork;
 public final class IcqUser implements AutoCloseable {
   /** Something the ICQ user received. */
   public sealed interface Event permits Text, Typing, AuthRequest, AuthAnswer, Presence, Closed,
-      FileOffer {}
+      FileOffer, RoomInvite {}
 
   public record Text(String from, String text) implements Event {}
 
@@ -37,6 +37,8 @@ public final class IcqUser implements AutoCloseable {
   public record Presence(String from, LegacyPresence presence) implements Event {}
 
   public record Closed(DisconnectReason reason) implements Event {}
+
+  public record RoomInvite(String from, net.icqtransport.core.legacy.LegacyRoomId room, String text) implements Event {}
 
   public record FileOffer(String from, net.icqtransport.core.legacy.LegacyFileOffer offer) implements Event {}
 
@@ -117,6 +119,11 @@ public final class IcqUser implements AutoCloseable {
     @Override
     public void fileOffered(LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
       events.add(new FileOffer(from.value(), offer));
+    }
+
+    @Override
+    public void roomInvitation(LegacyContactId from, net.icqtransport.core.legacy.LegacyRoomId room, String text) {
+      events.add(new RoomInvite(from.value(), room, text));
     }
   }
 }
