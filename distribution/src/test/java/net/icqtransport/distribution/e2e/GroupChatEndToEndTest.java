@@ -13,6 +13,7 @@ import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyRoom;
 import net.icqtransport.core.legacy.LegacyRoomId;
 import net.icqtransport.core.legacy.LegacyRoomListener;
+import net.icqtransport.oscar.server.KickStyle;
 import net.icqtransport.oscar.server.OscarSimulator;
 import net.icqtransport.xmpp.testing.ProsodyServer;
 import org.jivesoftware.smack.packet.Message;
@@ -149,5 +150,38 @@ class GroupChatEndToEndTest extends TransportEndToEndTest {
     Await.until(() -> aliceRoom.getOccupants().size() == 2, WAIT, "carol's leaving reached alice");
     bobIn.leave();
     Await.until(() -> aliceRoom.getOccupants().size() == 1, WAIT, "bob's leaving reached alice");
+  }
+
+  /**
+   * The OSCAR session drops (the server closes the connection): the user sees a short status in the room (an
+   * unavailable self-presence with status 332), and once the transport is back the room is joined again.
+   */
+  @Test
+  void anOscarReconnectRejoinsTheRoom() throws Exception {
+    transport = startTransport(FaultTimers.fast());
+    JabberClient alice = registeredAlice();
+    String self = "#lobby@" + COMPONENT + "/" + ALICE_UIN;
+    MultiUserChat aliceRoom = MultiUserChatManager.getInstanceFor(alice.connection())
+        .getMultiUserChat(JidCreate.entityBareFrom("#lobby@" + COMPONENT));
+    aliceRoom.join(Resourcepart.from(ALICE_UIN));
+    IcqUser bob = icqUser(BOB_UIN, BOB_ICQ_PASSWORD);
+    RoomEvents bobRoom = new RoomEvents();
+    LegacyRoom bobIn = bob.session().joinRoom(LegacyRoomId.named("lobby"), bobRoom).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    assertEquals("present [100001, 100002]", bobRoom.next());
+
+    simulator.kick(ALICE_UIN, KickStyle.CLOSE_ONLY);
+
+    org.jivesoftware.smack.packet.Presence lost = alice.nextPresenceFrom(self,
+        p -> p.getType() == org.jivesoftware.smack.packet.Presence.Type.unavailable, WAIT);
+    assertTrue(lost.toXML().toString().contains("code='332'") || lost.toXML().toString().contains("code=\"332\""),
+        lost.toXML().toString());
+    assertEquals("left 100001", bobRoom.next());
+    awaitTransportOnline(alice);
+    alice.nextPresenceFrom(self, p -> p.getType() == org.jivesoftware.smack.packet.Presence.Type.available, WAIT);
+    assertEquals("joined 100001", bobRoom.next());
+
+    bobIn.sendMessage("welcome back").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    Message back = alice.nextMessageFrom("#lobby@" + COMPONENT + "/" + BOB_UIN, m -> m.getBody() != null, WAIT);
+    assertEquals("welcome back", back.getBody());
   }
 }
