@@ -161,7 +161,7 @@ public final class ComponentAssembly {
         addresses,
         sender,
         List.of(
-            new DiscoHandler(sender, addresses, commands),
+            new DiscoHandler(sender, addresses, commands, users),
             new RegistrationHandler(sender, gateway, addresses, registration, unregistration),
             new GatewayHandler(sender, addresses, gateway::parseContactId),
             new VersionHandler(sender),

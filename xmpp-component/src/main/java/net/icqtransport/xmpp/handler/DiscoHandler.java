@@ -2,6 +2,7 @@ package net.icqtransport.xmpp.handler;
 
 import java.util.List;
 import java.util.Objects;
+import net.icqtransport.xmpp.user.XmppUsers;
 import java.util.Set;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
@@ -39,8 +40,10 @@ public final class DiscoHandler implements IqHandler {
   private final StanzaSender sender;
   private final TransportAddresses addresses;
   private final CommandRegistry commands;
+  private final XmppUsers users;
 
-  public DiscoHandler(StanzaSender sender, TransportAddresses addresses, CommandRegistry commands) {
+  public DiscoHandler(StanzaSender sender, TransportAddresses addresses, CommandRegistry commands, XmppUsers users) {
+    this.users = Objects.requireNonNull(users, "users");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.commands = Objects.requireNonNull(commands, "commands");
@@ -78,6 +81,10 @@ public final class DiscoHandler implements IqHandler {
     } else if (!isInfo && node == null) {
       if (recipient.isTransport()) {
         item(answer, Namespaces.COMMANDS, "Commands");
+        // XEP-0045 §6.3: the rooms the asking user is in (OSCAR servers list no public rooms to clients).
+        users.find(addresses.userOf(request.getFrom())).ifPresent(user -> user.rooms().forEach(joined ->
+            answer.addElement("item").addAttribute("jid", addresses.roomJid(joined.room()).toString())
+                .addAttribute("name", joined.room().name())));
       }
     } else if (!isInfo && recipient.isTransport() && node.equals(Namespaces.COMMANDS)) {
       commands.runnableBy(request.getFrom(), addresses.userOf(request.getFrom()))

@@ -51,6 +51,27 @@ class RoomJoinTest {
         "<message type='groupchat' from='#lounge@icq.localhost' to='alice@localhost/pc'><subject/></message>");
   }
 
+  /** XEP-0045 §6.3: the transport's items list the rooms the asking user is in, beside the commands node. */
+  @Test
+  void theTransportsItemsListTheRoomsTheUserIsIn() {
+    RouterFixture fixture = RoomTesting.inLounge("Alice");
+    fixture.sender.clear();
+
+    fixture.receive("<iq type='get' id='i1' from='alice@localhost/pc' to='icq.localhost'>"
+        + "<query xmlns='http://jabber.org/protocol/disco#items'/></iq>");
+    fixture.receive("<iq type='get' id='i2' from='bob@localhost/pc' to='icq.localhost'>"
+        + "<query xmlns='http://jabber.org/protocol/disco#items'/></iq>");
+
+    assertStanzas(fixture.sender.sent(),
+        "<iq type='result' id='i1' from='icq.localhost' to='alice@localhost/pc'>"
+            + "<query xmlns='http://jabber.org/protocol/disco#items'>"
+            + "<item jid='icq.localhost' node='http://jabber.org/protocol/commands' name='Commands'/>"
+            + "<item jid='#lounge@icq.localhost' name='Lounge'/></query></iq>",
+        "<iq type='result' id='i2' from='icq.localhost' to='bob@localhost/pc'>"
+            + "<query xmlns='http://jabber.org/protocol/disco#items'>"
+            + "<item jid='icq.localhost' node='http://jabber.org/protocol/commands' name='Commands'/></query></iq>");
+  }
+
   @Test
   void joiningAsTheIcqNumberNeedsNoStatus210AndWorksWithoutTheMucElement() {
     RouterFixture fixture = RoomTesting.fixture();
