@@ -84,6 +84,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final Map<Long, PendingMessage> pending = new HashMap<>();
   private final IcqDirectory directory;
   private final IcqAvatars avatars;
+  private final AimLocation location;
   private final boolean offlineMessageFamily;
   private final IcqPresences presences = new IcqPresences();
   private final IcqContactList contactList;
@@ -127,7 +128,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     IcqSessionContext context = new Context();
     this.contactList = new IcqContactList(context);
     this.authorization = new IcqAuthorization(context, contactList);
-    this.statusMessages = new IcqStatusMessages(context, contactList, presences, login.families().supports(0x02));
+    this.location = new AimLocation(context, login.families().supports(0x02));
+    this.statusMessages = new IcqStatusMessages(context, contactList, presences, location);
     this.incoming = new IcqIncomingMessages(context, authorization, statusMessages, presences);
     this.offlineMessages = new IcqOfflineMessages(context, incoming);
     this.fileTransfers = new IcqFileTransfers(context, presences, fileSettings, transfers, connection::localAddress);
@@ -232,9 +234,16 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     });
   }
 
+  /**
+   * Family 0x15 (the ICQ directory) between ICQ numbers; the AIM profile (location family) when either side is
+   * a screen name, as the ICQ directory knows only numbers.
+   */
   @Override
   public CompletableFuture<LegacyUserInfo> fetchUserInfo(LegacyContactId user) {
     Objects.requireNonNull(user, "user");
+    if (location.available() && (!IcqNetwork.isUin(user.value()) || !IcqNetwork.isUin(account.value()))) {
+      return onLoop(() -> location.userInfo(user, contactList.contact(user)));
+    }
     return onLoop(() -> directory.fetchUserInfo(user));
   }
 
@@ -393,6 +402,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
       directory.close(); // requests of the user's end now, as they did at once before the read-on
       avatars.close();
       chatRooms.close("signed off");
+      location.close();
       connection.send(FlapFrame.of(net.icqtransport.oscar.flap.FlapChannel.SIGNOFF, new byte[0]));
       loop.schedule(() -> end(DisconnectReason.CLOSED_BY_CLIENT, "signed off"),
           SIGN_OFF_READ_MILLIS, TimeUnit.MILLISECONDS);
@@ -436,7 +446,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   private void dispatch(Snac snac) {
-    if (directory.accept(snac) || avatars.accept(snac) || chatRooms.accept(snac)) {
+    if (directory.accept(snac) || avatars.accept(snac) || chatRooms.accept(snac) || location.accept(snac)) {
       return;
     }
     Optional<SnacType> type = SnacType.of(snac);
@@ -582,6 +592,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     connection.close();
     directory.close();
     avatars.close();
+    location.close();
     for (PendingMessage message : List.copyOf(new java.util.LinkedHashSet<>(pending.values()))) {
       settle(message, notConnected());
     }

@@ -34,8 +34,14 @@ import org.slf4j.LoggerFactory;
  * The user's own status and status (away) text, and the texts of contacts, the ICQ 2003 way: a client asks
  * another client with a channel-2 auto-message request (types 0xE8 away … 0xEC free for chat, iserverd
  * snac_04_06_ch2) and gets the text back in the SNAC(04,0B) that acknowledges it (snac_04_0b_ch2). The text is
- * also published the AIM way (SNAC 02/04 TLVs 0x03/0x04) for clients that read it with 02/05. Going invisible
- * also sets the privacy item to "permit list only", as ICQ clients do; becoming visible restores the mode.
+ * also published the AIM way (SNAC 02/04 TLVs 0x03/0x04, HTML) for clients that read it with 02/05 or 02/15; the
+ * server marks the user away in its user class while that text is set. Going invisible also sets the privacy
+ * item to "permit list only", as ICQ clients do; becoming visible restores the mode.
+ *
+ * <p>AIM screen names answer no auto-message requests: their texts are read the AIM way ({@link AimLocation}),
+ * and so are those of ICQ numbers whose client gave none the ICQ way, when the server offers the location family.
+ * AIM knows no N/A, DND or occupied: an AIM account in one of those goes out as away with its text (or the
+ * status's name when it has none, as AIM needs a text to be away).
  */
 final class IcqStatusMessages {
   private static final Logger LOG = LoggerFactory.getLogger(IcqStatusMessages.class);
@@ -46,6 +52,7 @@ final class IcqStatusMessages {
   private final IcqContactList contactList;
   private final IcqPresences presences;
   private final boolean locationFamily;
+  private final AimLocation location;
   private final Map<Long, PendingFetch> fetches = new HashMap<>();
   private LegacyStatus status = LegacyStatus.ONLINE;
   private String text = "";
@@ -55,16 +62,18 @@ final class IcqStatusMessages {
 
   private static final class PendingFetch {
     final CompletableFuture<Optional<String>> future = new CompletableFuture<>();
+    LegacyContactId contact;
     long requestId;
     ScheduledFuture<?> timeout;
   }
 
   IcqStatusMessages(IcqSessionContext session, IcqContactList contactList, IcqPresences presences,
-      boolean locationFamily) {
+      AimLocation location) {
     this.session = session;
     this.contactList = contactList;
     this.presences = presences;
-    this.locationFamily = locationFamily;
+    this.location = location;
+    this.locationFamily = location.available();
   }
 
   /** The status word of our own status, as it goes into 01/1E and into ICQ message headers. */
@@ -86,11 +95,37 @@ final class IcqStatusMessages {
       contactList.setPrivacyMode(modeBeforeInvisible);
       modeBeforeInvisible = 0;
     }
-    session.send(id -> new SetStatus(0, wire).toSnac(id));
-    if (locationFamily) {
-      String away = isAwayLike(newStatus) ? text : "";
-      session.send(id -> new LocationSetAwayMessage(away).toSnac(id));
+    if (!locationFamily) {
+      session.send(id -> new SetStatus(0, wire).toSnac(id));
+      return;
     }
+    boolean away = isAwayLike(newStatus);
+    String awayHtml = away ? AimHtml.escape(awayText(newStatus, text)) : "";
+    // Watchers read the status word, and the class flag "away" that the away message sets: the word goes first
+    // into an away status and last out of one, so that no watcher sees "away" by the flag alone on the way back.
+    if (away) {
+      session.send(id -> new SetStatus(0, wire).toSnac(id));
+      session.send(id -> new LocationSetAwayMessage(awayHtml).toSnac(id));
+    } else {
+      session.send(id -> new LocationSetAwayMessage(awayHtml).toSnac(id));
+      session.send(id -> new SetStatus(0, wire).toSnac(id));
+    }
+  }
+
+  /**
+   * The away message of 02/04 (plain text; escaped as HTML when sent). An AIM account is away only with a text:
+   * without one it sends the status's name, which also keeps N/A, DND and occupied apart for AIM watchers.
+   */
+  private String awayText(LegacyStatus status, String statusText) {
+    if (!statusText.isBlank() || IcqNetwork.isUin(session.account().value())) {
+      return statusText;
+    }
+    return switch (status) {
+      case NOT_AVAILABLE -> "Not available";
+      case DO_NOT_DISTURB -> "Do not disturb";
+      case OCCUPIED -> "Occupied";
+      default -> "Away";
+    };
   }
 
   private static boolean isAwayLike(LegacyStatus status) {
@@ -135,17 +170,23 @@ final class IcqStatusMessages {
   }
 
   /**
-   * Asks the contact's client for its status text with the auto-message type of its last known status. A
-   * contact known to be online without an away status, or offline, has none; no answer within the ack
-   * timeout (old clients, AIM clients) is "none" too.
+   * The contact's status text. An ICQ number's client is asked with the auto-message type of its last known
+   * status; a contact known to be online without an away status, or offline, has none. No text that way (no
+   * answer within the ack timeout, a blank one, a refusal other than "not logged on") is asked for the AIM way
+   * when the server offers the location family, which is the only way for an AIM screen name.
    */
   CompletableFuture<Optional<String>> fetch(LegacyContactId contact) {
     PendingFetch pending = new PendingFetch();
+    pending.contact = contact;
     session.loop().execute(() -> startFetch(contact, pending));
     return pending.future;
   }
 
   private void startFetch(LegacyContactId contact, PendingFetch pending) {
+    if (!session.isClosed() && !IcqNetwork.isUin(contact.value())) {
+      noTextTheIcqWay(pending);
+      return;
+    }
     Optional<LegacyStatus> known = presences.status(contact);
     Optional<Integer> type = known.map(IcqStatusMessages::requestType).orElse(Optional.of(IcqMessageTypes.AUTO_AWAY));
     if (session.isClosed() || type.isEmpty()) {
@@ -161,8 +202,18 @@ final class IcqStatusMessages {
     pending.requestId = session.send(send::toSnac);
     pending.timeout = session.loop().schedule(() -> {
       fetches.remove(cookie);
-      pending.future.complete(Optional.empty());
+      noTextTheIcqWay(pending);
     }, session.settings().messageAckTimeout().toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The ICQ way gave no text (or does not apply): the AIM way, if the server offers it, has the last word. */
+  private void noTextTheIcqWay(PendingFetch pending) {
+    if (!locationFamily || session.isClosed()) {
+      pending.future.complete(Optional.empty());
+      return;
+    }
+    location.awayMessage(pending.contact).whenComplete((text, failure) ->
+        pending.future.complete(failure == null ? text : Optional.empty()));
   }
 
   private int nextCounter() {
@@ -196,7 +247,11 @@ final class IcqStatusMessages {
     } catch (OscarProtocolException e) {
       LOG.debug("{}: unreadable auto-message reply: {}", session.account(), e.getMessage());
     }
-    pending.future.complete(result);
+    if (result.isPresent()) {
+      pending.future.complete(result);
+    } else {
+      noTextTheIcqWay(pending);
+    }
     return true;
   }
 
@@ -207,7 +262,11 @@ final class IcqStatusMessages {
       if (pending.requestId == error.requestId()) {
         it.remove();
         pending.timeout.cancel(false);
-        pending.future.complete(Optional.empty());
+        if (error.code() == SnacError.RECIPIENT_NOT_LOGGED_IN) {
+          pending.future.complete(Optional.empty());
+        } else {
+          noTextTheIcqWay(pending);
+        }
         return true;
       }
     }

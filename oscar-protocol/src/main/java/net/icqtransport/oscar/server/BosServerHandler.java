@@ -142,6 +142,7 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
       case SERVICE_RATE_PARAMS_ACK -> { }
       case SERVICE_SELF_INFO_REQUEST -> session.send(ServerSnacs.selfInfo(id, session.selfBlock(state.nowSeconds())));
       case SERVICE_SET_STATUS -> onSetStatus(snac);
+      case SERVICE_SET_IDLE -> state.idle(session, WireReader.readU32(snac.dataBuffer(), "01/11 idle seconds"));
       case SERVICE_CLIENT_READY -> state.clientReady(session);
       case SERVICE_REQUEST -> onServiceRequest(snac);
       case BUDDY_RIGHTS_REQUEST -> session.send(ServerSnacs.buddyRights(id));

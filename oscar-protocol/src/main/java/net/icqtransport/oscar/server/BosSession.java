@@ -33,6 +33,8 @@ final class BosSession {
   private volatile boolean ready;
   private volatile boolean retired;
   private volatile byte[] bartHash;
+  /** Since when the client says it is idle (01/11), unix seconds; 0 when it is not. */
+  private volatile long idleSince;
   /** 02/04 TLVs 0x01-0x04 (profile and away message, each with its MIME type), kept as sent. */
   private volatile TlvChain locationInfo = TlvChain.empty();
   /** Touched only on this connection's event loop. */
@@ -63,6 +65,11 @@ final class BosSession {
 
   void send(Snac snac) {
     channel.writeAndFlush(snac.toFrame());
+  }
+
+  /** Runs {@code task} on this connection's event loop, where its SNACs are handled. */
+  void onLoop(Runnable task) {
+    channel.eventLoop().execute(task);
   }
 
   /** A frame built by hand (SNACs with a prefix block, reference {@code snac_01_0a}). */
@@ -133,6 +140,22 @@ final class BosSession {
     this.locationInfo = tlvs;
   }
 
+  /** Whether the user has an away message set (02/04 TLV 0x04 not empty): its user class then says away. */
+  boolean awayMessageSet() {
+    return locationInfo.bytes(LocationFamily.TLV_AWAY_MESSAGE).map(b -> b.length > 0).orElse(false);
+  }
+
+  /** 01/11: idle for {@code seconds} as of {@code now} (unix s); 0 is not idle. The server counts on. */
+  void idle(long seconds, long now) {
+    this.idleSince = seconds <= 0 ? 0 : Math.max(1, now - seconds);
+  }
+
+  /** Whole minutes idle at {@code now}, 0 when not idle. */
+  long idleMinutes(long now) {
+    long since = idleSince;
+    return since == 0 ? 0 : Math.max(0, now - since) / 60;
+  }
+
   TlvChain locationInfo() {
     return locationInfo;
   }
@@ -174,31 +197,31 @@ final class BosSession {
   }
 
   UserInfoBlock presenceBlock(long now) {
-    UserInfoBlock block = UserInfoBlocks.presence(screenName, userClass(), dcInfo, externalIp(), status,
-        capabilities, Math.max(0, now - signOnTime), signOnTime);
+    UserInfoBlock block = UserInfoBlocks.withIdleMinutes(UserInfoBlocks.presence(screenName, userClass(), dcInfo,
+        externalIp(), status, capabilities, Math.max(0, now - signOnTime), signOnTime), idleMinutes(now));
     byte[] hash = bartHash;
     return hash == null ? block : UserInfoBlocks.withBartId(block, hash);
   }
 
   /** The fixed part of 02/06 (reference {@code snac_02_06}): the presence TLVs and member since. */
   UserInfoBlock locationBlock(long now) {
-    return UserInfoBlocks.location(screenName, userClass(), status, dcInfo, externalIp(),
-        Math.max(0, now - signOnTime), signOnTime, memberSince);
+    return UserInfoBlocks.withIdleMinutes(UserInfoBlocks.location(screenName, userClass(), status, dcInfo,
+        externalIp(), Math.max(0, now - signOnTime), signOnTime, memberSince), idleMinutes(now));
   }
 
-  /** ICQ's user class for a UIN, AIM's for a screen name ("Joe User"). */
+  /** ICQ's user class for a UIN, AIM's for a screen name ("Joe User"), with the away bit while an away message is set. */
   private int userClass() {
-    return UserInfoBlocks.userClassOf(screenName);
+    return UserInfoBlocks.userClassOf(screenName) | (awayMessageSet() ? UserInfoBlocks.CLASS_AWAY : 0);
   }
 
   UserInfoBlock senderBlock(long now) {
-    return UserInfoBlocks.messageSender(screenName, userClass(), status,
-        Math.max(0, now - signOnTime), signOnTime);
+    return UserInfoBlocks.withIdleMinutes(UserInfoBlocks.messageSender(screenName, userClass(), status,
+        Math.max(0, now - signOnTime), signOnTime), idleMinutes(now));
   }
 
   UserInfoBlock selfBlock(long now) {
-    return UserInfoBlocks.self(screenName, userClass(), status, Math.max(0, now - signOnTime),
-        signOnTime, externalIp(), memberSince);
+    return UserInfoBlocks.withIdleMinutes(UserInfoBlocks.self(screenName, userClass(), status,
+        Math.max(0, now - signOnTime), signOnTime, externalIp(), memberSince), idleMinutes(now));
   }
 
   private long externalIp() {

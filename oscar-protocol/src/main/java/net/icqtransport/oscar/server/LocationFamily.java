@@ -11,7 +11,10 @@ import net.icqtransport.oscar.tlv.TlvChain;
 /**
  * Family 0x02, location: 02/04 keeps capabilities (TLV 0x05) and the profile and away message TLVs 0x01-0x04
  * as sent (reference {@code snac_02_04}); 02/05 (reference {@code snac_02_05}) and 02/15 ({@code snac_02_15})
- * are answered with 02/06 ({@code snac_02_06}), or 02/01 code 4 if the user is offline or invisible.
+ * are answered with 02/06 ({@code snac_02_06}), or 02/01 code 4 if the user is offline or invisible. While the
+ * away message (TLV 0x04) is not empty the user class has the away bit 0x0020, and watchers get a fresh 03/0B
+ * whenever the away message changes, as AIM servers announce going away and coming back. A profile the account
+ * was given in the simulator ({@link OscarSimulator.Builder#profile}) stands for one its client set at sign-on.
  */
 final class LocationFamily {
   static final int TLV_PROFILE_MIME = 0x01;
@@ -38,13 +41,27 @@ final class LocationFamily {
   void onSetInfo(BosSession session, Snac snac) {
     TlvChain tlvs = TlvChain.readChain(snac.dataBuffer());
     tlvs.bytes(TLV_CAPABILITIES).ifPresent(session::capabilities);
+    setInfo(state, session, tlvs);
+  }
+
+  /**
+   * Keeps the TLVs 0x01-0x04 that {@code update} holds (the others stay as they were) and, if the away message
+   * changed, tells the watchers with a 03/0B (class and away bit).
+   */
+  static void setInfo(SimulatorState state, BosSession session, TlvChain update) {
+    TlvChain before = session.locationInfo();
     List<Tlv> kept = new ArrayList<>();
     for (int type = TLV_PROFILE_MIME; type <= TLV_AWAY_MESSAGE; type++) {
       int wanted = type;
-      Optional<Tlv> tlv = tlvs.find(type).or(() -> session.locationInfo().find(wanted));
+      Optional<Tlv> tlv = update.find(type).or(() -> before.find(wanted));
       tlv.ifPresent(kept::add);
     }
-    session.locationInfo(new TlvChain(kept));
+    TlvChain after = new TlvChain(kept);
+    session.locationInfo(after);
+    byte[] none = new byte[0];
+    if (!java.util.Arrays.equals(before.bytes(TLV_AWAY_MESSAGE).orElse(none), after.bytes(TLV_AWAY_MESSAGE).orElse(none))) {
+      state.presenceChanged(session);
+    }
   }
 
   /** 02/05: u16 type, screen name. */
@@ -78,8 +95,9 @@ final class LocationFamily {
     List<Tlv> parts = new ArrayList<>();
     TlvChain info = user.locationInfo();
     if ((flags & FLAG_PROFILE) != 0) {
-      info.find(TLV_PROFILE_MIME).ifPresent(parts::add);
-      info.find(TLV_PROFILE).ifPresent(parts::add);
+      TlvChain profile = info.contains(TLV_PROFILE) ? info : state.profile(user.key());
+      profile.find(TLV_PROFILE_MIME).ifPresent(parts::add);
+      profile.find(TLV_PROFILE).ifPresent(parts::add);
     }
     if ((flags & FLAG_AWAY) != 0) {
       info.find(TLV_AWAY_MIME).ifPresent(parts::add);

@@ -216,6 +216,39 @@ public final class OscarSimulator implements AutoCloseable {
         Objects.requireNonNull(text, "text"));
   }
 
+  /**
+   * The account's session sets {@code html} as its away message, as an AIM client does with 02/04 (TLV 0x03
+   * {@code text/aolrtf} with the charset, TLV 0x04 the text as given, HTML included): its user class gets the away
+   * bit 0x0020 and watchers a fresh 03/0B; an empty text is "back". How a test has an AIM user go away with an
+   * HTML away message, which our own client, escaping what it publishes, never sends.
+   *
+   * @return whether the account had a session
+   */
+  public boolean setAwayMessage(String screenName, String html) {
+    Objects.requireNonNull(html, "html");
+    return state.setAwayMessage(Objects.requireNonNull(screenName, "screenName"), aolMimeType(html),
+        html.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The account's session is idle for {@code idle} (zero: active again), as if its client sent 01/11: its
+   * user-info blocks carry TLV 0x04 with the idle minutes, counting on, and watchers get a fresh 03/0B.
+   *
+   * @return whether the account had a session
+   */
+  public boolean setIdle(String screenName, Duration idle) {
+    if (idle.isNegative()) {
+      throw new IllegalArgumentException("negative idle time: " + idle);
+    }
+    return state.setIdle(Objects.requireNonNull(screenName, "screenName"), idle.toSeconds());
+  }
+
+  /** The MIME type AIM clients label their HTML with: US-ASCII when it is, else UTF-8. */
+  static byte[] aolMimeType(String html) {
+    boolean ascii = html.chars().allMatch(c -> c < 0x80);
+    return ("text/aolrtf; charset=\"" + (ascii ? "us-ascii" : "utf-8") + "\"").getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** Whether the account has a session past client-ready (01/02), or is an echo bot. */
   public boolean isOnline(String uin) {
     return state.isOnline(uin);
@@ -293,6 +326,7 @@ public final class OscarSimulator implements AutoCloseable {
     private final List<Object[]> details = new ArrayList<>();
     private final List<Object[]> offlineMessages = new ArrayList<>();
     private final List<Object[]> avatars = new ArrayList<>();
+    private final List<String[]> profiles = new ArrayList<>();
     private int maxFlapPayload = FlapFrame.MAX_PAYLOAD;
     private Duration cookieLifetime = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
@@ -393,6 +427,16 @@ public final class OscarSimulator implements AutoCloseable {
     public Builder offlineMessage(String fromUin, String toUin, String text, Instant sentAt) {
       offlineMessages.add(new Object[] {toUin, new OfflineMessage(Long.parseLong(fromUin), sentAt, 0x01, 0,
           text.getBytes(StandardCharsets.UTF_8))});
+      return this;
+    }
+
+    /**
+     * The account's AIM profile (HTML, e.g. {@code <HTML><BODY>I like <B>jazz</B></BODY></HTML>}), as if its
+     * client set it with 02/04 TLVs 0x01/0x02 at every sign-on: 02/15 with flag 0x1 (or 02/05 type 1) returns it
+     * while the account is online. A profile the session sets itself takes its place.
+     */
+    public Builder profile(String screenName, String html) {
+      profiles.add(new String[] {screenName, Objects.requireNonNull(html, "html")});
       return this;
     }
 
@@ -517,6 +561,7 @@ public final class OscarSimulator implements AutoCloseable {
       authRequired.forEach(state::requireAuthorization);
       offlineMessages.forEach(m -> state.storeOfflineMessage((String) m[0], (OfflineMessage) m[1]));
       avatars.forEach(a -> state.setAvatar(ScreenNames.normalize((String) a[0]), (byte[]) a[1]));
+      profiles.forEach(p -> state.profile(p[0], aolMimeType(p[1]), p[1].getBytes(StandardCharsets.UTF_8)));
       state.rateLimits(rateLimits ? rateClasses : RateClasses.UNLIMITED, rateLimits);
       state.loginRateLimits(new LoginRateLimiter(loginLimitCount, loginLimitWindow, clock),
           new LoginRateLimiter(ipLoginLimitCount, ipLoginLimitWindow, clock));

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import net.icqtransport.oscar.snac.Snac;
+import net.icqtransport.oscar.tlv.Tlv;
 import net.icqtransport.oscar.tlv.TlvChain;
 
 /**
@@ -57,6 +58,8 @@ final class SimulatorState {
   private final ConcurrentMap<String, UserDetails> directory = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, List<OfflineMessage>> offlineMessages = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, byte[]> avatars = new ConcurrentHashMap<>();
+  /** Profiles given to accounts (02/06 TLVs 0x01 and 0x02), served while a session set none itself. */
+  private final ConcurrentMap<String, TlvChain> profiles = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, Account> echoBots = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, BosSession> sessions = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, PendingLogin> cookies = new ConcurrentHashMap<>();
@@ -377,6 +380,60 @@ final class SimulatorState {
     }
   }
 
+  /**
+   * Something watchers see in the user-info block changed (away message, idle time): they get a fresh 03/0B, if
+   * the session is online and visible.
+   */
+  void presenceChanged(BosSession session) {
+    synchronized (presenceLock) {
+      if (session.ready() && !session.invisible() && sessions.get(session.key()) == session) {
+        long now = nowSeconds();
+        notifyWatchers(session.key(), id -> ServerSnacs.buddyOnline(id, session.presenceBlock(now)));
+      }
+    }
+  }
+
+  /** 01/11 or {@link OscarSimulator#setIdle}: idle for {@code seconds} (0: back), announced to watchers. */
+  void idle(BosSession session, long seconds) {
+    session.idle(seconds, nowSeconds());
+    presenceChanged(session);
+  }
+
+  /** The account's session sets its away message as an AIM client would (02/04 TLVs 0x03, 0x04); false if none. */
+  boolean setAwayMessage(String screenName, byte[] mimeType, byte[] text) {
+    BosSession session = sessions.get(ScreenNames.normalize(screenName));
+    if (session == null || session.retired()) {
+      return false;
+    }
+    session.onLoop(() -> LocationFamily.setInfo(this, session, TlvChain.of(
+        new Tlv(LocationFamily.TLV_AWAY_MIME, mimeType),
+        new Tlv(LocationFamily.TLV_AWAY_MESSAGE, text))));
+    return true;
+  }
+
+  /** The account's session is idle for {@code seconds} (0: back), as if its client sent 01/11; false if none. */
+  boolean setIdle(String screenName, long seconds) {
+    BosSession session = sessions.get(ScreenNames.normalize(screenName));
+    if (session == null || session.retired()) {
+      return false;
+    }
+    session.onLoop(() -> idle(session, seconds));
+    return true;
+  }
+
+  /** Gives the account a profile (TLV 0x01 MIME type, TLV 0x02 text), served in 02/06 when its session set none. */
+  void profile(String screenName, byte[] mimeType, byte[] text) {
+    requireValid(screenName);
+    profiles.put(ScreenNames.normalize(screenName), TlvChain.of(
+        new Tlv(LocationFamily.TLV_PROFILE_MIME, mimeType),
+        new Tlv(LocationFamily.TLV_PROFILE, text)));
+  }
+
+  /** The profile given to the account, empty if none. */
+  TlvChain profile(String key) {
+    return profiles.getOrDefault(key, TlvChain.empty());
+  }
+
   /** The connection closed, for whatever reason. */
   void detach(BosSession session) {
     synchronized (presenceLock) {
@@ -669,7 +726,7 @@ final class SimulatorState {
     UserInfoBlock block = UserInfoBlocks.messageSender(name, UserInfoBlocks.userClassOf(name), 0, 0, now);
     BosSession target = session.get();
     target.send(ServerSnacs.icbmReceive(target.nextRequestId(), cookie, 1, block,
-        TlvChain.of(new net.icqtransport.oscar.tlv.Tlv(IcbmSendRequest.TLV_MESSAGE_DATA, channelOneData(text)))));
+        TlvChain.of(new Tlv(IcbmSendRequest.TLV_MESSAGE_DATA, channelOneData(text)))));
     return true;
   }
 

@@ -15,6 +15,8 @@ final class UserInfoBlocks {
   static final int CLASS_ICQ = 0x0050;
   /** User class 0x0010 free, as an AIM screen name's. */
   static final int CLASS_AIM = 0x0010;
+  /** User class bit 0x0020: away, while the user has an away message set (OSCAR-ICQ.md, user class bits). */
+  static final int CLASS_AWAY = 0x0020;
 
   /** ICQ's class for a numeric name (a UIN), AIM's for any other screen name. */
   static int userClassOf(String screenName) {
@@ -23,6 +25,8 @@ final class UserInfoBlocks {
 
   static final int TLV_CLASS = 0x01;
   static final int TLV_SIGN_ON_TIME = 0x03;
+  /** Idle time, u16 minutes (reference {@code info_block}, which says seconds; AIM clients count minutes). */
+  static final int TLV_IDLE_TIME = 0x04;
   static final int TLV_MEMBER_SINCE = 0x05;
   static final int TLV_STATUS = 0x06;
   static final int TLV_EXTERNAL_IP = 0x0A;
@@ -82,6 +86,15 @@ final class UserInfoBlocks {
         Tlv.ofU32(TLV_EXTERNAL_IP, externalIp),
         Tlv.ofU32(TLV_UNKNOWN_1E, 0),
         Tlv.ofU32(TLV_MEMBER_SINCE, memberSince)));
+  }
+
+  /** The block with TLV 0x04 (idle minutes, at most 0xFFFF) appended; as it was when not idle (0 minutes). */
+  static UserInfoBlock withIdleMinutes(UserInfoBlock block, long minutes) {
+    if (minutes <= 0) {
+      return block;
+    }
+    return new UserInfoBlock(block.screenName(), block.warningLevel(),
+        block.tlvs().with(Tlv.ofU16(TLV_IDLE_TIME, (int) Math.min(0xFFFF, minutes))));
   }
 
   /** The block with TLV 0x1D (BART id of the buddy icon) appended. */

@@ -15,6 +15,10 @@ import net.icqtransport.oscar.snac.SnacError;
 import net.icqtransport.oscar.snac.auth.AuthKeyReply;
 import net.icqtransport.oscar.snac.auth.LoginReply;
 import net.icqtransport.oscar.snac.buddy.UserInfo;
+import net.icqtransport.oscar.snac.location.LocationDumps;
+import net.icqtransport.oscar.snac.location.LocationInfoQuery;
+import net.icqtransport.oscar.snac.location.LocationInfoRequest;
+import net.icqtransport.oscar.snac.location.LocationUserInfo;
 import net.icqtransport.oscar.snac.icbm.IcbmClientAck;
 import net.icqtransport.oscar.snac.icbm.IcbmParameters;
 import net.icqtransport.oscar.snac.icbm.IcbmReceived;
@@ -128,7 +132,7 @@ class SnacParserFuzzTest {
   @Property
   void userInfoAndServiceSnacs(@ForAll("serviceData") byte[] data) {
     onlyProtocolErrors(data, () -> UserInfo.readAll(new Snac(0x03, 0x0B, 0, 1, data)).stream()
-        .map(info -> List.of(info.status(), info.hasCapabilityList())).toList());
+        .map(info -> List.of(info.status(), info.hasCapabilityList(), info.userClass(), info.idleMinutes())).toList());
     onlyProtocolErrors(data, () -> IcbmTyping.decode(new Snac(0x04, 0x14, 0, 1, data)));
     onlyProtocolErrors(data, () -> IcbmServerAck.decode(new Snac(0x04, 0x0C, 0, 1, data)));
     onlyProtocolErrors(data, () -> IcbmClientAck.decode(new Snac(0x04, 0x0B, 0, 1, data)));
@@ -146,6 +150,17 @@ class SnacParserFuzzTest {
     });
     onlyProtocolErrors(data, () -> LoginReply.fromSignoffPayload(data).bosAddress());
     onlyProtocolErrors(data, () -> ServerSignOff.parse(data));
+  }
+
+  /** SNAC(02,06): the user-info block and the profile / away message with their MIME charsets. */
+  @Property
+  void locationUserInfo(@ForAll("locationData") byte[] data) {
+    onlyProtocolErrors(data, () -> {
+      LocationUserInfo info = LocationUserInfo.decode(new Snac(0x02, 0x06, 0, 1, data));
+      return List.of(info.user().userClass(), info.user().idleMinutes(), info.awayMessage(), info.profile());
+    });
+    onlyProtocolErrors(data, () -> LocationInfoQuery.decode(new Snac(0x02, 0x15, 0, 1, data)));
+    onlyProtocolErrors(data, () -> LocationInfoRequest.decode(new Snac(0x02, 0x05, 0, 1, data)));
   }
 
   private static Object meta(MetaReply reply) {
@@ -225,6 +240,13 @@ class SnacParserFuzzTest {
             MessagingDumps.ICBM_TYPING, Dumps.ICBM_ACK, MessagingDumps.ICBM_CLIENT_ACK, Dumps.ICBM_PARAMS,
             Dumps.ICBM_ERROR, Dumps.SERVER_FAMILIES, Dumps.FAMILY_VERSIONS, Dumps.RATE_PARAMS,
             Dumps.AUTH_KEY_REPLY, Dumps.LOGIN_REPLY_SUCCESS, Dumps.LOGIN_REPLY_ERROR)
+        .map(SnacParserFuzzTest::data).toList(), 120);
+  }
+
+  @Provide
+  Arbitrary<byte[]> locationData() {
+    return ByteMutations.fuzzed(Stream.of(LocationDumps.USER_INFO_AWAY, LocationDumps.USER_INFO_QUERY,
+            LocationDumps.INFO_REQUEST, Dumps.BUDDY_ONLINE)
         .map(SnacParserFuzzTest::data).toList(), 120);
   }
 

@@ -34,7 +34,8 @@ class AimScreenNameSessionTest extends IcqSimulatorTestBase {
         .contact(JOE, MARY, null, "Buddies")
         .contact(JOE, BOB, "Bob", "Buddies")
         .contact(MARY, "JoeUser", null, "Buddies")
-        .contact(BOB, JOE, null, "Buddies");
+        .contact(BOB, JOE, null, "Buddies")
+        .profile(MARY, "<HTML><BODY BGCOLOR=\"#ffffff\">Jazz &amp; <B>tea</B><BR>in Boston</BODY></HTML>");
   }
 
   @Override
@@ -101,6 +102,47 @@ class AimScreenNameSessionTest extends IcqSimulatorTestBase {
     Message html = joe.await(Message.class);
     assertEquals(new LegacyContactId("maryann"), html.from());
     assertEquals("Hi Joe,\nsee this (http://example.org) & ü", html.text());
+    joeSession.close();
+    marySession.close();
+    bobSession.close();
+  }
+
+  /**
+   * AIM presence through the location family (issue #16): Mary's client goes away with a text, which Joe (a
+   * screen name) and Bob (a UIN) read with 02/15; her profile is her user info; her idle time reaches Joe.
+   */
+  @Test
+  void awayMessagesProfilesAndIdleTimeTheAimWay() throws Exception {
+    RecordingListener joe = new RecordingListener();
+    LegacySession joeSession = login(JOE, "joe-pw", joe);
+    LegacySession marySession = login(MARY, "mary-pw", new RecordingListener());
+    LegacySession bobSession = open(BOB, "bob-pw", new RecordingListener());
+    LegacyContactId mary = new LegacyContactId("maryann");
+    assertEquals(LegacyStatus.ONLINE, joe.await(Status.class, s -> s.contact().equals(mary)).status());
+    awaitTrue(() -> icq.isOnline(BOB));
+
+    // N/A does not exist on AIM: it goes out as away, with its text (HTML-escaped, and read back as typed).
+    marySession.setStatus(LegacyStatus.NOT_AVAILABLE, "out to <lunch> & back at 2");
+    assertEquals(LegacyStatus.AWAY, joe.await(Status.class,
+        s -> s.contact().equals(mary) && s.status() != LegacyStatus.ONLINE).status());
+    assertEquals(java.util.Optional.of("out to <lunch> & back at 2"),
+        joeSession.fetchStatusMessage(mary).get(10, TimeUnit.SECONDS));
+    assertEquals(java.util.Optional.of("out to <lunch> & back at 2"),
+        bobSession.fetchStatusMessage(mary).get(10, TimeUnit.SECONDS));
+
+    var profile = bobSession.fetchUserInfo(mary).get(10, TimeUnit.SECONDS);
+    assertEquals(MARY, profile.nickname());
+    assertEquals("Jazz & tea\nin Boston", profile.about());
+
+    assertTrue(icq.setIdle(MARY, Duration.ofMinutes(7)));
+    Status idle = joe.await(Status.class, s -> s.contact().equals(mary) && s.idleSince() != null);
+    assertEquals(LegacyStatus.AWAY, idle.status());
+    long minutes = Duration.between(idle.idleSince(), java.time.Instant.now()).toMinutes();
+    assertTrue(minutes >= 6 && minutes <= 8, () -> minutes + " minutes idle");
+
+    marySession.setStatus(LegacyStatus.ONLINE, null);
+    assertEquals(LegacyStatus.ONLINE, joe.await(Status.class, s -> s.contact().equals(mary)).status());
+    assertEquals(java.util.Optional.empty(), joeSession.fetchStatusMessage(mary).get(10, TimeUnit.SECONDS));
     joeSession.close();
     marySession.close();
     bobSession.close();

@@ -40,7 +40,7 @@ final class FakeBosPeer {
   final EmbeddedChannel channel = new EmbeddedChannel();
   final RecordingListener listener = new RecordingListener();
   final IcqSession session;
-  /** The 15/02 offline-message request the session sent when it started. */
+  /** The 15/02 offline-message request the session sent when it started; null for a screen-name account. */
   final Snac offlineRequest;
   private long serverRequestId = 0x10000;
 
@@ -49,18 +49,23 @@ final class FakeBosPeer {
   }
 
   FakeBosPeer(List<SsiItem> contactList, Charset legacyCodepage) {
+    this(ME, contactList, legacyCodepage);
+  }
+
+  /** A session of {@code account}, a UIN or a normalized AIM screen name (which asks for no offline messages). */
+  FakeBosPeer(String account, List<SsiItem> contactList, Charset legacyCodepage) {
     channel.freezeTime();
     FlapConnection connection = EmbeddedConnections.attach(channel);
-    OscarLoginResult login = new OscarLoginResult(connection, ME,
+    OscarLoginResult login = new OscarLoginResult(connection, account,
         new ServerFamilies(Set.of(0x01, 0x02, 0x03, 0x04, 0x09, 0x13, 0x15)),
         new RateParameters(List.of(), List.of()), Optional.empty(), contactList);
     IcqNetworkSettings settings = IcqNetworkSettings.defaults("127.0.0.1")
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), ACK_TIMEOUT)
         .withLegacyCodepage(legacyCodepage);
-    session = new IcqSession(login, new LegacyContactId(ME), listener, settings);
+    session = new IcqSession(login, new LegacyContactId(account), listener, settings);
     connection.setListener(session);
     session.start(contactList);
-    offlineRequest = sent(SnacType.ICQ_EXT_REQUEST);
+    offlineRequest = IcqNetwork.isUin(account) ? sent(SnacType.ICQ_EXT_REQUEST) : null;
   }
 
   static LegacyContactId id(String uin) {

@@ -46,14 +46,17 @@ class IcqStatusMessagesTest {
     assertEquals("lunch", new String(away.bytes(0x04).orElseThrow(), StandardCharsets.UTF_8));
     assertTrue(away.ascii(0x03).orElseThrow().startsWith("text/"));
 
-    peer.session.setStatus(LegacyStatus.DO_NOT_DISTURB, "busy");
+    // Into an away status the word goes first; the 02/04 text is HTML, so what was typed is escaped.
+    peer.session.setStatus(LegacyStatus.DO_NOT_DISTURB, "fish & chips <3");
     assertEquals(0x0013, statusOf(peer.sent(SnacType.SERVICE_SET_STATUS)));
-    peer.sent(SnacType.LOCATION_SET_INFO);
+    TlvChain busy = TlvChain.readChain(peer.sent(SnacType.LOCATION_SET_INFO).dataBuffer());
+    assertEquals("fish &amp; chips &lt;3", new String(busy.bytes(0x04).orElseThrow(), StandardCharsets.UTF_8));
 
+    // Out of it the away message is cleared first: no watcher sees "away" by the user class alone.
     peer.session.setStatus(LegacyStatus.ONLINE, null);
-    assertEquals(0x0000, statusOf(peer.sent(SnacType.SERVICE_SET_STATUS)));
     TlvChain cleared = TlvChain.readChain(peer.sent(SnacType.LOCATION_SET_INFO).dataBuffer());
     assertEquals(0, cleared.bytes(0x04).orElseThrow().length);
+    assertEquals(0x0000, statusOf(peer.sent(SnacType.SERVICE_SET_STATUS)));
     peer.finish();
   }
 
@@ -65,8 +68,8 @@ class IcqStatusMessagesTest {
     assertEquals(SsiItem.TYPE_PRIVACY, privacy.type());
     assertArrayEquals(new byte[] {3}, privacy.tlvs().bytes(SsiItem.TLV_PRIVACY_MODE).orElseThrow());
     peer.sent(SnacType.SSI_EDIT_END);
-    assertEquals(0x0100, statusOf(peer.sent(SnacType.SERVICE_SET_STATUS)));
     peer.sent(SnacType.LOCATION_SET_INFO);
+    assertEquals(0x0100, statusOf(peer.sent(SnacType.SERVICE_SET_STATUS)));
     peer.receive(SnacType.SSI_EDIT_RESULT, out -> out.writeShort(0));
 
     peer.session.setStatus(LegacyStatus.ONLINE, null);
@@ -75,6 +78,7 @@ class IcqStatusMessagesTest {
     assertEquals(privacy.itemId(), restored.itemId());
     assertArrayEquals(new byte[] {4}, restored.tlvs().bytes(SsiItem.TLV_PRIVACY_MODE).orElseThrow());
     peer.sent(SnacType.SSI_EDIT_END);
+    peer.sent(SnacType.LOCATION_SET_INFO);
     assertEquals(0, statusOf(peer.sent(SnacType.SERVICE_SET_STATUS)));
     peer.finish();
   }
@@ -147,10 +151,13 @@ class IcqStatusMessagesTest {
     assertEquals(Optional.empty(), peer.result(peer.session.fetchStatusMessage(id("222222"))));
     peer.assertNothingSent();
 
+    // No answer the ICQ way: asked the AIM way (02/15), where it has none either (02/01 code 4).
     online("333333", 0x0001);
     CompletableFuture<Optional<String>> silent = peer.session.fetchStatusMessage(id("333333"));
     peer.sent(SnacType.ICBM_SEND);
     peer.advance(FakeBosPeer.ACK_TIMEOUT.plusSeconds(1));
+    Snac query = peer.sent(SnacType.LOCATION_USER_INFO_QUERY);
+    peer.receive(new Snac(0x02, 0x01, 0, query.requestId(), new byte[] {0, 4}));
     assertEquals(Optional.empty(), peer.result(silent));
 
     CompletableFuture<Optional<String>> offline = peer.session.fetchStatusMessage(id("444444"));

@@ -31,7 +31,11 @@ final class RecordingListener implements LegacyListener {
 
   record ContactList(List<LegacyContact> contacts) implements Event {}
 
-  record Status(LegacyContactId contact, LegacyStatus status, AvatarId avatar) implements Event {}
+  record Status(LegacyContactId contact, LegacyStatus status, AvatarId avatar, Instant idleSince) implements Event {
+    Status(LegacyContactId contact, LegacyStatus status, AvatarId avatar) {
+      this(contact, status, avatar, null);
+    }
+  }
 
   record Typing(LegacyContactId contact, TypingState state) implements Event {}
 
@@ -65,7 +69,7 @@ final class RecordingListener implements LegacyListener {
 
   @Override
   public void contactPresenceChanged(LegacyContactId contact, LegacyPresence presence) {
-    record(new Status(contact, presence.status(), presence.avatar()));
+    record(new Status(contact, presence.status(), presence.avatar(), presence.idleSince()));
   }
 
   @Override

@@ -65,7 +65,8 @@ final class ContactAwayMessages {
     asked.clear();
   }
 
+  /** The presence as it came (avatar and idle time included) with the fetched text. */
   private static LegacyPresence withText(LegacyPresence presence, String text) {
-    return new LegacyPresence(presence.status(), text, presence.avatar());
+    return presence.withStatusText(text);
   }
 }

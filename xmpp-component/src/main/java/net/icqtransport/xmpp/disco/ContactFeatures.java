@@ -18,7 +18,7 @@ public final class ContactFeatures {
   public static final DiscoInfo INFO = new DiscoInfo(
       List.of(Identity.of("client", "pc", "ICQ contact")),
       List.of(Namespaces.DISCO_INFO, Namespaces.CAPS, Namespaces.PING, Namespaces.VCARD, Namespaces.CHAT_STATES,
-          Namespaces.RECEIPTS));
+          Namespaces.RECEIPTS, Namespaces.IDLE));
 
   private ContactFeatures() {}
 }

@@ -31,6 +31,7 @@ import net.icqtransport.xmpp.user.ShownContact;
  * §4.1): every available presence carries {@code <x xmlns='vcard-temp:x:update'>} with {@code <photo>SHA-1</photo>};
  * an empty {@code <photo/>} when the contact has none; no {@code <photo/>} at all while the image is still being
  * fetched, followed by a presence with the hash. (Away messages come with the presence: the bridge fetches them.)
+ * An idle contact's presence says since when (XEP-0319 {@code <idle since='…'/>}).
  *
  * <p>What is shown is kept in the user's {@link XmppUser} ({@link ShownContact}). Runs on the user's lane; a late
  * image comes back to that lane and is used only if the contact's avatar has not changed meanwhile.
@@ -100,6 +101,7 @@ public final class ContactPresencePublisher {
   /** Sends the contact's presence made of these parts; returns what was shown. */
   private ShownContact publish(UserAddress user, LegacyContactId contact, LegacyPresence legacy, String photo) {
     Presence presence = PresenceStatusMapping.toPresence(legacy.status(), XmlText.sanitize(legacy.statusText()));
+    PresenceStatusMapping.addIdle(presence, legacy.idleSince());
     if (legacy.status().isAvailable()) {
       Element update = presence.addChildElement("x", Namespaces.VCARD_UPDATE);
       if (photo != null) {

@@ -1,6 +1,10 @@
 package net.icqtransport.xmpp.mapping;
 
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import net.icqtransport.core.legacy.LegacyStatus;
+import net.icqtransport.xmpp.stanza.Namespaces;
 import org.xmpp.packet.Presence;
 
 /**
@@ -53,6 +57,17 @@ public final class PresenceStatusMapping {
     return hasText ? text : null;
   }
 
+
+  /**
+   * Adds XEP-0319's {@code <idle xmlns='urn:xmpp:idle:1' since='…'/>} to an available presence, {@code since} as a
+   * XEP-0082 DateTime in UTC, to the second (the legacy network counts idle time in minutes). Nothing for null.
+   */
+  public static void addIdle(Presence presence, Instant idleSince) {
+    if (idleSince != null && presence.getType() == null) {
+      presence.addChildElement("idle", Namespaces.IDLE)
+          .addAttribute("since", DateTimeFormatter.ISO_INSTANT.format(idleSince.truncatedTo(ChronoUnit.SECONDS)));
+    }
+  }
 
   /**
    * A presence (without addresses) showing the status: unavailable for OFFLINE, else available with show.

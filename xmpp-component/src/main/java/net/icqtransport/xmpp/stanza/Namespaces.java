@@ -51,6 +51,8 @@ public final class Namespaces {
   public static final String MUC_USER = "http://jabber.org/protocol/muc#user";
   /** XEP-0249 direct MUC invitations. */
   public static final String CONFERENCE = "jabber:x:conference";
+  /** XEP-0319 last user interaction in presence. */
+  public static final String IDLE = "urn:xmpp:idle:1";
 
   private Namespaces() {}
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -68,5 +69,22 @@ class ContactPresencePublisherTest {
     assertStanzas(fixture.sender.sent(),
         "<presence from='123456@icq.localhost' to='alice@localhost'><show>away</show><x xmlns='vcard-temp:x:update'><photo/></x></presence>");
     verify(fixture.gateway, times(0)).fetchStatusMessage(any(), any());
+  }
+
+  /** Issue #16: an idle AIM contact (user-info TLV 0x04) shows since when, XEP-0319; back from idle, it does not. */
+  @Test
+  void anIdleContactSaysSinceWhen() {
+    LegacyContactId mary = new LegacyContactId("maryann");
+    Instant since = Instant.parse("2024-05-01T11:50:00.400Z");
+    fixture.endpoint.contactPresenceChanged(ALICE, mary, new LegacyPresence(LegacyStatus.AWAY, "lunch & back", null, since));
+    fixture.endpoint.contactPresenceChanged(ALICE, mary, new LegacyPresence(LegacyStatus.ONLINE, null, null, null));
+    fixture.endpoint.contactPresenceChanged(ALICE, mary, new LegacyPresence(LegacyStatus.OFFLINE, null, null, since));
+
+    assertStanzas(fixture.sender.sent(),
+        "<presence from='maryann@icq.localhost' to='alice@localhost'><show>away</show><status>lunch &amp; back</status>"
+            + "<idle xmlns='urn:xmpp:idle:1' since='2024-05-01T11:50:00Z'/>"
+            + "<x xmlns='vcard-temp:x:update'><photo/></x></presence>",
+        "<presence from='maryann@icq.localhost' to='alice@localhost'><x xmlns='vcard-temp:x:update'><photo/></x></presence>",
+        "<presence from='maryann@icq.localhost' to='alice@localhost' type='unavailable'/>");
   }
 }

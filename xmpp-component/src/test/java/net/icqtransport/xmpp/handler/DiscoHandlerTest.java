@@ -60,6 +60,7 @@ class DiscoHandlerTest {
             <feature var='vcard-temp'/>
             <feature var='http://jabber.org/protocol/chatstates'/>
             <feature var='urn:xmpp:receipts'/>
+            <feature var='urn:xmpp:idle:1'/>
           </query>
         </iq>""");
   }

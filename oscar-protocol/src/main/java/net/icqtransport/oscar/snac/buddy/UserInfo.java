@@ -3,6 +3,7 @@ package net.icqtransport.oscar.snac.buddy;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.snac.SnacIo;
@@ -14,6 +15,32 @@ import net.icqtransport.oscar.tlv.TlvChain;
  * and that many TLVs (0x01 class, 0x06 status, 0x0C DC info, …). Found in SNAC(03,0B), (03,0C), (04,07), (01,0F).
  */
 public record UserInfo(String screenName, int warningLevel, TlvChain tlvs) {
+  /**
+   * User class bit 0x0020 of TLV 0x01: the user is away the AIM way (it has set an away message with 02/04).
+   * AIM has no status word; ICQ clients say more with TLV 0x06.
+   */
+  public static final int CLASS_AWAY = 0x0020;
+
+  /** TLV 0x01, the user class (nick flags), if present: a u16 in every dump, a u32 in the reference's tables. */
+  public OptionalInt userClass() {
+    return tlvs.find(0x01).filter(t -> t.length() == 2 || t.length() == 4)
+        .map(t -> OptionalInt.of((int) t.asUnsigned())).orElse(OptionalInt.empty());
+  }
+
+  /** Whether the user class carries {@link #CLASS_AWAY}. */
+  public boolean awayByClass() {
+    return (userClass().orElse(0) & CLASS_AWAY) != 0;
+  }
+
+  /**
+   * TLV 0x04, how long the user's client has been idle, in minutes (a u16, as AIM clients and libpurple read it;
+   * the iserverd table says seconds), if present and not zero.
+   */
+  public OptionalInt idleMinutes() {
+    return tlvs.find(0x04).filter(t -> t.length() == 2 || t.length() == 4)
+        .map(t -> (int) Math.min(Integer.MAX_VALUE, t.asUnsigned())).filter(m -> m > 0)
+        .map(OptionalInt::of).orElse(OptionalInt.empty());
+  }
 
   /** TLV 0x06, the ICQ status u32 (high word flags, low word status), if present. */
   public OptionalLong status() {

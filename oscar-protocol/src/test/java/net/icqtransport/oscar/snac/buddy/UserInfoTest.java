@@ -4,6 +4,7 @@ import static net.icqtransport.oscar.HexDump.flapPayload;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.netty.buffer.ByteBuf;
 import java.util.List;
@@ -55,5 +56,25 @@ class UserInfoTest {
     byte[] data = Snac.decode(flapPayload(Dumps.BUDDY_ONLINE)).data();
     byte[] cut = java.util.Arrays.copyOf(data, data.length - 3);
     assertThrows(OscarProtocolException.class, () -> UserInfo.readAll(new Snac(3, 0x0B, 0, 1, cut)));
+  }
+
+  @Test
+  void userClassAwayBitAndIdleMinutes() {
+    UserInfo icq = UserInfo.readAll(Snac.decode(flapPayload(Dumps.BUDDY_ONLINE))).get(0);
+    assertEquals(0x0050, icq.userClass().getAsInt());
+    assertFalse(icq.awayByClass());
+    assertFalse(icq.idleMinutes().isPresent());
+
+    UserInfo aim = new UserInfo("Mary Ann", 0, net.icqtransport.oscar.tlv.TlvChain.of(
+        net.icqtransport.oscar.tlv.Tlv.ofU32(0x01, 0x0030), net.icqtransport.oscar.tlv.Tlv.ofU16(0x04, 42)));
+    assertEquals(0x0030, aim.userClass().getAsInt());
+    assertTrue(aim.awayByClass());
+    assertEquals(42, aim.idleMinutes().getAsInt());
+    // Zero minutes is not idle; a malformed class is no class.
+    UserInfo odd = new UserInfo("x", 0, net.icqtransport.oscar.tlv.TlvChain.of(
+        net.icqtransport.oscar.tlv.Tlv.ofU8(0x01, 0x20), net.icqtransport.oscar.tlv.Tlv.ofU16(0x04, 0)));
+    assertFalse(odd.userClass().isPresent());
+    assertFalse(odd.awayByClass());
+    assertFalse(odd.idleMinutes().isPresent());
   }
 }
