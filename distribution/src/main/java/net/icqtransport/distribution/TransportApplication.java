@@ -114,7 +114,8 @@ public final class TransportApplication implements AutoCloseable {
     component = new TransportComponent(new ComponentSettings(
         config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret(),
         timers.xmppInitialRetry(), timers.xmppMaxRetry(), config.admins())
-        .withTls(config.xmppTls()));
+        .withTls(config.xmppTls())
+        .withPresentation(config.presentation()));
     component.restrictAccess(config.access());
     if (config.files().enabled()) {
       enableFileTransfers(config.files());

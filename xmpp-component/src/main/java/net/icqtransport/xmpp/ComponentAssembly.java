@@ -21,6 +21,7 @@ import net.icqtransport.xmpp.command.ChatCommands;
 import net.icqtransport.xmpp.command.CommandRegistry;
 import net.icqtransport.xmpp.command.CommandSessions;
 import net.icqtransport.xmpp.command.TransportCommands;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import net.icqtransport.xmpp.endpoint.ContactPresencePublisher;
 import net.icqtransport.xmpp.endpoint.MessageBounces;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
@@ -78,6 +79,7 @@ public final class ComponentAssembly {
    * @param commandSessions the ad-hoc commands' sessions (XEP-0050 §3.4)
    * @param fileTransfers ICQ ⇄ Jabber files, or null when off
    * @param vcardPhotos the vCard PHOTO source; null: the contact's announced avatar from the cache
+   * @param presentation what the transport calls itself: disco identity, registration and gateway prompts
    */
   public record Parts(
       TransportAddresses addresses,
@@ -93,7 +95,8 @@ public final class ComponentAssembly {
       IntSupplier outboundBacklog,
       CommandSessions commandSessions,
       FileTransferSettings fileTransfers,
-      AvatarSource vcardPhotos) {
+      AvatarSource vcardPhotos,
+      TransportPresentation presentation) {
     public Parts {
       Objects.requireNonNull(addresses, "addresses");
       Objects.requireNonNull(gateway, "gateway");
@@ -107,6 +110,16 @@ public final class ComponentAssembly {
       Objects.requireNonNull(inboundBacklog, "inboundBacklog");
       Objects.requireNonNull(outboundBacklog, "outboundBacklog");
       Objects.requireNonNull(commandSessions, "commandSessions");
+      Objects.requireNonNull(presentation, "presentation");
+    }
+
+    /** The parts of an ICQ gateway (the default presentation). */
+    public Parts(TransportAddresses addresses, Gateway gateway, StanzaSender sender, IqRequests iqRequests,
+        PrivilegeGrants privileges, XmppUsers users, AccessSettings access, LongSupplier nanoTime,
+        Predicate<JID> isAdmin, IntSupplier inboundBacklog, IntSupplier outboundBacklog,
+        CommandSessions commandSessions, FileTransferSettings fileTransfers, AvatarSource vcardPhotos) {
+      this(addresses, gateway, sender, iqRequests, privileges, users, access, nanoTime, isAdmin, inboundBacklog,
+          outboundBacklog, commandSessions, fileTransfers, vcardPhotos, TransportPresentation.ICQ);
     }
   }
 
@@ -155,18 +168,18 @@ public final class ComponentAssembly {
     Unregistration unregistration = new Unregistration(sender, gateway, addresses, users, roster);
     AccountRegistration registration = new AccountRegistration(sender, gateway, addresses, users);
     CommandRegistry commands = TransportCommands.registry(gateway, addresses, sender, users, unregistration,
-        registration, parts.isAdmin(), parts.inboundBacklog(), parts.outboundBacklog());
+        registration, parts.isAdmin(), parts.inboundBacklog(), parts.outboundBacklog(), parts.presentation());
     ChatCommands chatCommands = new ChatCommands(sender, gateway, addresses, users, unregistration, commands);
     this.router = new StanzaRouter(
         addresses,
         sender,
         List.of(
-            new DiscoHandler(sender, addresses, commands, users),
-            new RegistrationHandler(sender, gateway, addresses, registration, unregistration),
-            new GatewayHandler(sender, addresses, gateway::parseContactId),
+            new DiscoHandler(sender, addresses, commands, users, parts.presentation()),
+            new RegistrationHandler(sender, gateway, addresses, registration, unregistration, parts.presentation()),
+            new GatewayHandler(sender, addresses, gateway::parseContactId, parts.presentation()),
             new VersionHandler(sender),
             new PingHandler(sender, gateway, addresses, users),
-            new VCardHandler(sender, gateway, addresses, vcardPhotos),
+            new VCardHandler(sender, gateway, addresses, vcardPhotos, parts.presentation()),
             new SearchHandler(sender, gateway, addresses),
             new CommandsHandler(sender, addresses, commands, parts.commandSessions()),
             new RosterPushHandler(sender, gateway, addresses, parts.privileges(), users),

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import net.icqtransport.core.tls.TlsSettings;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import org.xmpp.packet.JID;
 
 /**
@@ -21,6 +22,8 @@ import org.xmpp.packet.JID;
  * @param adminJids bare JIDs allowed to run the admin commands (XEP-0133 subset), stringprepped here
  * @param tls whether the component stream runs over direct TLS (RFC 6120 §5 protections for the XEP-0114
  *     link, as ejabberd's {@code ejabberd_service} with {@code tls: true} offers) and whom it trusts
+ * @param presentation what the transport calls itself towards Jabber users: an ICQ gateway (the default) or an
+ *     AIM one (disco identity {@code gateway/aim}, "AIM Transport", AIM registration prompts)
  */
 public record ComponentSettings(
     String serverHost,
@@ -30,7 +33,8 @@ public record ComponentSettings(
     Duration initialRetryDelay,
     Duration maxRetryDelay,
     Set<String> adminJids,
-    TlsSettings tls) {
+    TlsSettings tls,
+    TransportPresentation presentation) {
 
   /** The delay before the second connect attempt unless configured. */
   public static final Duration DEFAULT_INITIAL_RETRY_DELAY = Duration.ofSeconds(1);
@@ -45,6 +49,7 @@ public record ComponentSettings(
     Objects.requireNonNull(maxRetryDelay, "maxRetryDelay");
     Objects.requireNonNull(adminJids, "adminJids");
     Objects.requireNonNull(tls, "tls");
+    Objects.requireNonNull(presentation, "presentation");
     if (serverHost.isBlank()) {
       throw new IllegalArgumentException("serverHost is blank");
     }
@@ -68,6 +73,13 @@ public record ComponentSettings(
     adminJids = adminJids.stream().map(ComponentSettings::bareJid).collect(Collectors.toUnmodifiableSet());
   }
 
+  /** Settings of an ICQ gateway (the default presentation). */
+  public ComponentSettings(String serverHost, int serverPort, String domain, String secret,
+      Duration initialRetryDelay, Duration maxRetryDelay, Set<String> adminJids, TlsSettings tls) {
+    this(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, tls,
+        TransportPresentation.ICQ);
+  }
+
   /** Plaintext settings. */
   public ComponentSettings(String serverHost, int serverPort, String domain, String secret,
       Duration initialRetryDelay, Duration maxRetryDelay, Set<String> adminJids) {
@@ -76,7 +88,14 @@ public record ComponentSettings(
 
   /** These settings with {@code tls} instead. */
   public ComponentSettings withTls(TlsSettings tls) {
-    return new ComponentSettings(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, tls);
+    return new ComponentSettings(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, tls,
+        presentation);
+  }
+
+  /** These settings with {@code presentation} instead. */
+  public ComponentSettings withPresentation(TransportPresentation presentation) {
+    return new ComponentSettings(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, tls,
+        presentation);
   }
 
   /** Settings without admins. */
@@ -94,7 +113,7 @@ public record ComponentSettings(
   public String toString() {
     return "ComponentSettings[serverHost=" + serverHost + ", serverPort=" + serverPort + ", domain=" + domain
         + ", secret=***, initialRetryDelay=" + initialRetryDelay + ", maxRetryDelay=" + maxRetryDelay
-        + ", adminJids=" + adminJids + ", tls=" + tls + "]";
+        + ", adminJids=" + adminJids + ", tls=" + tls + ", presentation=" + presentation + "]";
   }
 
   /** Whether the bare JID of {@code jid} is an admin's. */

@@ -180,7 +180,7 @@ public final class TransportComponent implements UserEndpoint {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.connectorFactory = connectorFactory;
     this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
-    this.outbound = new EntityCapsStamper(queue, settings.domain());
+    this.outbound = new EntityCapsStamper(queue, settings.domain(), settings.presentation());
     this.iqRequests = new IqRequests(outbound);
     this.lanePool = Executors.newFixedThreadPool(LANE_THREADS,
         new ThreadFactoryBuilder().setNameFormat("user-lane-%d").setDaemon(true).build());
@@ -234,7 +234,8 @@ public final class TransportComponent implements UserEndpoint {
     this.gateway = gateway;
     this.assembly = new ComponentAssembly(new ComponentAssembly.Parts(addresses, gateway, outbound, iqRequests,
         privileges, new XmppUsers(lanes, roster), access, System::nanoTime, settings::isAdmin, this::inboundBacklog,
-        this::outboundBacklog, new CommandSessions(Clock.systemUTC(), COMMAND_TIMEOUT), fileTransfers, null));
+        this::outboundBacklog, new CommandSessions(Clock.systemUTC(), COMMAND_TIMEOUT), fileTransfers, null,
+        settings.presentation()));
   }
 
   /**

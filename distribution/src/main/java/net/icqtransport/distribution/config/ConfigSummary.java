@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import net.icqtransport.core.tls.TlsSettings;
 import net.icqtransport.xmpp.access.AccessSettings;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 
 /**
  * What a configuration means, in lines an operator reads ({@code check-config}): one line per area, durations
@@ -23,7 +24,10 @@ final class ConfigSummary {
         + config.componentDomain() + ", " + tls(config.xmppTls())
         + (config.xmppPlaintextOffLoopback() ? " across the network (allow-plaintext = true)" : "")
         + (config.componentSecret() == null || config.componentSecret().isEmpty() ? "" : ", secret set")
-        + (config.severalInstances() ? ", one of several instances (docs/scaling.md)" : "")));
+        + (config.severalInstances() ? ", one of several instances (docs/scaling.md)" : "")
+        + (config.presentation() == TransportPresentation.ICQ ? ""
+            : ", presented as " + config.presentation().transportName() + " (gateway/"
+                + config.presentation().configValue() + ")")));
     lines.add(line("OSCAR login", config.oscarLoginHost() + ":" + config.oscarLoginPort() + ", "
         + config.oscarLoginMethod() + " login, " + tls(config.oscarTls()) + "; at most "
         + number(config.oscarLoginRate()) + " logins/s; after a rate-limit refusal wait "

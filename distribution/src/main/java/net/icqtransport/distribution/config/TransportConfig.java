@@ -25,6 +25,7 @@ import net.icqtransport.core.crypto.DatabaseKey;
 import net.icqtransport.core.bridge.BridgeSettings;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
 import net.icqtransport.xmpp.access.AccessSettings;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import java.util.Optional;
 import net.icqtransport.core.tls.TlsSettings;
 
@@ -57,6 +58,7 @@ public record TransportConfig(
     boolean xmppAllowPlaintext,
     TlsSettings oscarTls,
     boolean severalInstances,
+    TransportPresentation presentation,
     FileTransferConfig files,
     double oscarLoginRate,
     int oscarLoginBurst,
@@ -249,6 +251,14 @@ public record TransportConfig(
           + " allow-plaintext = true to accept an unencrypted link");
     }
     FileTransferConfig files = FileTransferConfig.read(c, validator, ROOT, problems);
+    TransportPresentation presentation = TransportPresentation.ICQ;
+    if (validator.isValid("xmpp.presentation")) {
+      String value = c.getString("xmpp.presentation");
+      presentation = TransportPresentation.named(value).orElse(null);
+      if (presentation == null) {
+        problems.add(ROOT + ".xmpp.presentation: must be \"icq\" or \"aim\", not \"" + value + "\"");
+      }
+    }
     if (validator.isValid("oscar.login-rate") && !(c.getDouble("oscar.login-rate") > 0)) {
       problems.add(ROOT + ".oscar.login-rate: must be a positive number of logins per second, not "
           + c.getDouble("oscar.login-rate"));
@@ -290,6 +300,7 @@ public record TransportConfig(
         allowPlaintext,
         oscarTls,
         c.getBoolean("xmpp.several-instances"),
+        presentation,
         files,
         c.getDouble("oscar.login-rate"),
         c.getInt("oscar.login-burst"),

@@ -9,6 +9,7 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,25 @@ class TransportConfigTest {
     assertEquals("windows-1252", config.legacyCodepage().name());
     assertEquals(Path.of("data/registrations"), config.databaseFile());
     assertEquals(10.0, config.oscarLoginRate());
+    assertEquals(TransportPresentation.ICQ, config.presentation());
+  }
+
+  @Test
+  void theTransportIsPresentedAsIcqUnlessConfiguredAsAim() {
+    assertEquals(TransportPresentation.ICQ,
+        TransportConfig.from(ConfigFactory.parseString("icq-transport { xmpp.secret = s }")).presentation());
+    TransportConfig aim = TransportConfig.from(ConfigFactory.parseString(
+        "icq-transport { xmpp.secret = s, xmpp.presentation = AIM }"));
+    assertEquals(TransportPresentation.AIM, aim.presentation());
+    assertTrue(aim.summary().get(0).endsWith(", presented as AIM Transport (gateway/aim)"), aim.summary().get(0));
+    assertFalse(TransportConfig.from(ConfigFactory.parseString("icq-transport { xmpp.secret = s }")).summary().get(0)
+        .contains("presented"));
+    assertEquals(TransportPresentation.AIM, TransportConfig.from(ConfigFactory.parseString(
+        "icq-transport { xmpp.secret = s }"), java.util.Map.of("ICQ_TRANSPORT_XMPP_PRESENTATION", "aim")).presentation());
+    ConfigurationException msn = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        ConfigFactory.parseString("icq-transport { xmpp.secret = s, xmpp.presentation = msn }")));
+    assertTrue(msn.getMessage().contains("icq-transport.xmpp.presentation: must be \"icq\" or \"aim\", not \"msn\""),
+        msn.getMessage());
   }
 
   @Test

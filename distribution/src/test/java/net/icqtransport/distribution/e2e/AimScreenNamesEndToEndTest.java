@@ -1,21 +1,27 @@
 package net.icqtransport.distribution.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.distribution.e2e.IcqUser.Text;
 import net.icqtransport.oscar.server.OscarSimulator;
+import org.jivesoftware.smack.packet.Message;
 import org.jivesoftware.smack.packet.Presence;
 import org.jivesoftware.smackx.nick.packet.Nick;
 import org.junit.jupiter.api.Test;
 
 /**
  * AIM screen names end to end (issue #16): alice on a real Prosody registers the AIM screen name "Joe User" and
- * chats both ways with the ICQ number 100002 (Bob) and the screen name "Mary Ann", whose AIM client sends HTML.
+ * chats both ways with the ICQ number 100002 (Bob) and the screen name "Mary Ann", whose AIM client sends HTML;
+ * what Mary writes while Joe is offline reaches alice later with its time.
  */
 class AimScreenNamesEndToEndTest extends TransportEndToEndTest {
   private static final String JOE = "Joe User";
@@ -85,5 +91,50 @@ class AimScreenNamesEndToEndTest extends TransportEndToEndTest {
     assertEquals("a <i> & b", alice.nextMessageFrom(maryJid, m -> m.getBody() != null, WAIT).getBody());
     alice.sendChat("Mary\\20Ann@" + COMPONENT, "by her spelled-out name");
     assertEquals(new Text("joeuser", "by her spelled-out name"), mary.next(Text.class, WAIT));
+  }
+
+  /**
+   * Offline messages of a screen-name account (issue #16): "Joe User" is offline, "Mary Ann" writes; the server
+   * keeps the ICBM (TLV 0x06) and hands it over when the transport signs Joe on again (04/10 → 04/07 with TLV
+   * 0x16 → 04/17), and alice gets it with its original time as an XEP-0203 delay stamp. The status command
+   * shows the account as the server spells it.
+   */
+  @Test
+  void aScreenNameGetsTheMessagesWrittenWhileItWasOfflineWithTheirTime() throws Exception {
+    transport = startTransport();
+    JabberClient alice = loginAlice();
+    alice.registerWithTransport(COMPONENT, JOE, JOE_PASSWORD);
+    awaitTransportOnline(alice);
+
+    // The account as the server spells it (01/0F), not the stored "joeuser".
+    alice.sendChat(COMPONENT, "status");
+    assertTrue(alice.nextMessageFrom(COMPONENT, m -> m.getBody() != null && m.getBody().startsWith("ICQ account"),
+        WAIT).getBody().startsWith("ICQ account: Joe User\n"));
+
+    // Alice leaves: the transport signs Joe off.
+    alice.close();
+    Await.until(() -> !simulator.isOnline(JOE), WAIT, "Joe User signed off with alice");
+
+    IcqUser mary = icqUser(MARY, MARY_PASSWORD);
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    mary.session().sendMessage(new LegacyContactId("joeuser"), "while you were away: <b> & Grüße 😀")
+        .get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    Await.until(() -> simulator.storedOfflineMessages(JOE) == 1, WAIT, "the server kept the message for Joe");
+    Instant after = Instant.now();
+
+    // Alice is back: the transport signs Joe on and fetches what the server kept, with its time.
+    JabberClient back = loginAlice();
+    Message stored = back.nextMessageFrom(MARY_JID, m -> m.getBody() != null, WAIT);
+    assertEquals("while you were away: <b> & Grüße 😀", stored.getBody());
+    Instant stamp = JabberClient.delayStamp(stored);
+    assertNotNull(stamp, "an XEP-0203 delay stamp: " + stored.toXML());
+    assertFalse(stamp.isBefore(before) || stamp.isAfter(after), stamp + " not within " + before + " … " + after);
+    Await.until(() -> simulator.storedOfflineMessages(JOE) == 0, WAIT, "nothing left on the server");
+
+    // Once only: a live message next is the next thing from Mary.
+    mary.session().sendMessage(new LegacyContactId("joeuser"), "and now live").get(WAIT.toSeconds(), TimeUnit.SECONDS);
+    Message live = back.nextMessageFrom(MARY_JID, m -> m.getBody() != null, WAIT);
+    assertEquals("and now live", live.getBody());
+    assertNull(JabberClient.delayStamp(live));
   }
 }

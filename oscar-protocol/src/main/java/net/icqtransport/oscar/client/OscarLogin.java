@@ -24,6 +24,7 @@ import net.icqtransport.oscar.snac.auth.LoginReply;
 import net.icqtransport.oscar.snac.auth.Md5LoginRequest;
 import net.icqtransport.oscar.snac.auth.PasswordHashes;
 import net.icqtransport.oscar.snac.auth.SignOn;
+import net.icqtransport.oscar.snac.buddy.UserInfo;
 import net.icqtransport.oscar.snac.icbm.IcbmParameters;
 import net.icqtransport.oscar.snac.location.Capability;
 import net.icqtransport.oscar.snac.location.LocationSetInfo;
@@ -92,6 +93,8 @@ public final class OscarLogin implements FlapConnection.Listener {
   private ServerFamilies families;
   private RateParameters rates;
   private IcbmParameters icbmParameters;
+  /** The screen name as the server formats it: the login reply's TLV 0x01, then the own info's (01/0F). */
+  private String formattedScreenName;
   private final List<SsiItem> contactList = new ArrayList<>();
 
   private OscarLogin(EventLoop loop, OscarClientConfig config, String screenName, String password, Outcome outcome) {
@@ -217,6 +220,7 @@ public final class OscarLogin implements FlapConnection.Listener {
       throw new OscarProtocolException("login reply with neither error nor cookie and BOS address");
     }
     cookie = reply.cookie().orElseThrow();
+    reply.screenName().filter(name -> !name.isBlank()).ifPresent(name -> formattedScreenName = name);
     String host = reply.bosHost();
     int port = reply.bosPort();
     LOG.debug("{}: authorized, cookie of {} bytes, redirected to {}:{}", screenName, cookie.length, host, port);
@@ -283,6 +287,17 @@ public final class OscarLogin implements FlapConnection.Listener {
       finish();
     } else if (snac.is(SnacType.ICBM_PARAMS)) {
       icbmParameters = IcbmParameters.decode(snac);
+    } else if (snac.is(SnacType.SERVICE_SELF_INFO)) {
+      // The own info names the account as the server formats it ("Joe User"); a block that does not parse
+      // only loses that spelling.
+      try {
+        String name = UserInfo.read(snac.dataBuffer()).screenName();
+        if (!name.isBlank()) {
+          formattedScreenName = name;
+        }
+      } catch (OscarProtocolException e) {
+        LOG.debug("{}: unreadable own info: {}", screenName, e.getMessage());
+      }
     } else if (snac.is(SnacType.SERVICE_ERROR)) {
       fail(LoginFailure.PROTOCOL_ERROR,
           String.format("BOS server error 0x%04X in state %s", SnacError.decode(snac).code(), state));
@@ -322,8 +337,10 @@ public final class OscarLogin implements FlapConnection.Listener {
           Capability.SEND_FILE)).toSnac(id));
     }
     if (families.supports(0x04)) {
-      bos.send(IcbmParameters.icqDefaults(0)::toSetSnac);
-      bos.send(IcbmParameters.icqDefaults(1)::toSetSnac);
+      // A screen name fetches its offline messages with 04/10 (IcqSession), so it tells the server not to push them.
+      long offline = isUin(screenName) ? 0 : IcbmParameters.FLAG_OFFLINE_MESSAGES;
+      bos.send(IcbmParameters.icqDefaults(0).withFlag(offline)::toSetSnac);
+      bos.send(IcbmParameters.icqDefaults(1).withFlag(offline)::toSetSnac);
     }
     bos.send(id -> new SetStatus(0, 0).toSnac(id));
     List<ClientReady.FamilyTool> tools = new ArrayList<>();
@@ -337,7 +354,7 @@ public final class OscarLogin implements FlapConnection.Listener {
     timeout.cancel(false);
     LOG.debug("{}: signed on to {}, {} contact list items", screenName, bos.peer(), contactList.size());
     OscarLoginResult result = new OscarLoginResult(bos, screenName, families, rates,
-        Optional.ofNullable(icbmParameters), contactList);
+        Optional.ofNullable(icbmParameters), contactList, Optional.ofNullable(formattedScreenName));
     FlapConnection.Listener next;
     try {
       next = outcome.loggedIn(result);
@@ -347,6 +364,11 @@ public final class OscarLogin implements FlapConnection.Listener {
       return;
     }
     bos.setListener(next);
+  }
+
+  /** An ICQ number (all digits) rather than an AIM screen name. */
+  private static boolean isUin(String name) {
+    return !name.isEmpty() && name.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   private void fail(LoginFailure failure, String detail) {

@@ -92,8 +92,16 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private final IcqStatusMessages statusMessages;
   private final IcqIncomingMessages incoming;
   private final IcqOfflineMessages offlineMessages;
+  /** A screen name's offline messages (04/10 → 04/07 … 04/17); ICQ numbers use {@link #offlineMessages}. */
+  private final AimOfflineMessages aimOfflineMessages;
+  private final boolean icbmFamily;
   private final IcqFileTransfers fileTransfers;
   private final IcqChatRooms chatRooms;
+  /**
+   * The account's screen name as the server formats it ("Joe User" for {@code joeuser}), from the login's and
+   * later 01/0F own info; null while unknown or when it is the id itself. Written on the loop, read anywhere.
+   */
+  private volatile String displayName;
   private boolean closed;
   /** {@link #close()} sent the sign-off frame and reads on until the server closes; takes no new work. */
   private boolean signingOff;
@@ -125,6 +133,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     this.directory = new IcqDirectory(connection, account, settings);
     this.avatars = new IcqAvatars(connection, login.families().supports(0x10), settings, account);
     this.offlineMessageFamily = login.families().supports(0x15);
+    login.formattedScreenName().ifPresent(this::ownScreenName);
     IcqSessionContext context = new Context();
     this.contactList = new IcqContactList(context);
     this.authorization = new IcqAuthorization(context, contactList);
@@ -132,6 +141,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     this.statusMessages = new IcqStatusMessages(context, contactList, presences, location);
     this.incoming = new IcqIncomingMessages(context, authorization, statusMessages, presences);
     this.offlineMessages = new IcqOfflineMessages(context, incoming);
+    this.aimOfflineMessages = new AimOfflineMessages(context);
+    this.icbmFamily = login.families().supports(0x04);
     this.fileTransfers = new IcqFileTransfers(context, presences, fileSettings, transfers, connection::localAddress);
     this.chatRooms = new IcqChatRooms(context, login.families().supports(IcqChatRooms.CHAT_NAV));
   }
@@ -143,9 +154,13 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   void start(List<SsiItem> items) {
     if (!closed && !signingOff) {
       contactList.replace(items);
-      // Family 0x15 stores offline messages by UIN: an AIM screen name has none to ask for there.
-      if (offlineMessageFamily && IcqNetwork.isUin(account.value())) {
-        offlineMessages.request();
+      // Family 0x15 stores offline messages by UIN; an AIM screen name's are kept as ICBMs, fetched with 04/10.
+      if (IcqNetwork.isUin(account.value())) {
+        if (offlineMessageFamily) {
+          offlineMessages.request();
+        }
+      } else if (icbmFamily) {
+        aimOfflineMessages.request();
       }
     }
   }
@@ -153,6 +168,24 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   @Override
   public LegacyContactId account() {
     return account;
+  }
+
+  /**
+   * The screen name as the server formats it in the own info (01/0F) of the sign-on and after (e.g. "Joe User"
+   * for the account {@code joeuser}); empty while the server did not say, and for a spelling that is the id.
+   */
+  @Override
+  public Optional<String> accountDisplayName() {
+    return Optional.ofNullable(displayName);
+  }
+
+  /** Takes the server's spelling of the own screen name if it names this account and differs from the id. */
+  private void ownScreenName(String formatted) {
+    String name = formatted.strip();
+    if (!name.isEmpty() && !name.equals(account.value())
+        && AimScreenNames.normalize(name).equals(AimScreenNames.normalize(account.value()))) {
+      displayName = name;
+    }
   }
 
   // ---- from the bridge to ICQ
@@ -171,7 +204,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
       message.future.completeExceptionally(notConnected());
       return;
     }
-    List<String> parts = parts(to, text);
+    boolean latin1 = latin1Recipient(to);
+    List<String> parts = parts(to, text, latin1);
     if (parts.isEmpty()) {
       message.future.complete(null);
       return;
@@ -181,7 +215,8 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
       long cookie = ThreadLocalRandom.current().nextLong();
       // TLV 0x06: an offline recipient gets it as an offline message, as from any ICQ client; the server's
       // 04/0C then means "stored" as well as "delivered", and only what it refuses comes back as 04/01.
-      IcbmChannel1Send icbm = new IcbmChannel1Send(cookie, to.value(), IcbmMessageText.of(part), true, true);
+      IcbmChannel1Send icbm =
+          new IcbmChannel1Send(cookie, to.value(), IcbmMessageText.of(part, latin1), true, true);
       long requestId = connection.send(icbm::toSnac);
       message.requestIds.add(requestId);
       pending.put(requestId, message);
@@ -201,24 +236,37 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   }
 
   /**
+   * Whether text to {@code to} may go as ISO-8859-1 (charset 0x0003) when it fits: for an AIM screen name whose
+   * client did not announce the unicode capability in its last 03/0B (or was never seen online), as AIM-era
+   * clients chose per contact. ICQ numbers keep UTF-16BE for non-ASCII text (what ICQ clients read, capability or
+   * not), and so do AIM contacts that announced unicode. Text that Latin-1 cannot hold goes as UTF-16BE to
+   * everyone: current servers relay it and current AIM clients show it, where a lossy 8-bit form would
+   * silently drop characters ({@link IcbmMessageText#of(String, boolean)}).
+   */
+  private boolean latin1Recipient(LegacyContactId to) {
+    return !IcqNetwork.isUin(to.value()) && !presences.announcedUtf8(to);
+  }
+
+  /**
    * The ICBM texts for {@code text}: as it is between ICQ numbers; HTML-escaped when AIM is involved
    * ({@link #htmlBodies}), as the AIM client reads the body as HTML (a typed {@code <b>} must arrive as
    * {@code <b>}), each part escaped on its own so no entity is cut, and split again should escaping have made a
-   * part too long.
+   * part too long. Parts are measured in the charset they will go in ({@code latin1}: see {@link #latin1Recipient}).
    */
-  private List<String> parts(LegacyContactId to, String text) {
-    List<String> plain = IcbmTextSplitter.split(text, maxMessageBytes);
+  private List<String> parts(LegacyContactId to, String text, boolean latin1) {
+    List<String> plain = IcbmTextSplitter.split(text, maxMessageBytes, latin1);
     if (!htmlBodies(to.value())) {
       return plain;
     }
     List<String> escaped = new ArrayList<>();
     for (String part : plain) {
       String html = AimHtml.escape(part);
-      if (IcbmMessageText.encodedLength(html) <= maxMessageBytes) {
+      if (IcbmMessageText.encodedLength(html, latin1) <= maxMessageBytes) {
         escaped.add(html);
       } else {
         // "&quot;" is the longest escape: a sixth of the budget always fits once escaped.
-        IcbmTextSplitter.split(part, Math.max(4, maxMessageBytes / 6)).forEach(p -> escaped.add(AimHtml.escape(p)));
+        IcbmTextSplitter.split(part, Math.max(4, maxMessageBytes / 6), latin1)
+            .forEach(p -> escaped.add(AimHtml.escape(p)));
       }
     }
     return escaped;
@@ -469,6 +517,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
           notify(() -> listener.contactPresenceChanged(contact, presence));
         }
       }
+      case SERVICE_SELF_INFO -> ownScreenName(UserInfo.read(snac.dataBuffer()).screenName());
       case ICBM_RECEIVE -> {
         IcbmReceived icbm = IcbmReceived.decode(snac);
         switch (icbm.channel()) {
@@ -497,12 +546,13 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
           settle(message, null);
         }
       }
+      case ICBM_OFFLINE_RETRIEVE_END -> aimOfflineMessages.ended();
       case ICBM_ERROR -> {
         SnacError error = SnacError.decode(snac);
         PendingMessage message = pending.get(error.requestId());
         if (message != null) {
           settle(message, OscarErrorCodes.messageRejected(error.code()));
-        } else if (!statusMessages.icbmError(error)) {
+        } else if (!statusMessages.icbmError(error) && !aimOfflineMessages.error(error)) {
           LOG.debug("{}: ICBM error 0x{} for no pending message", account, Integer.toHexString(error.code()));
         }
       }
@@ -558,6 +608,11 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     }
     Instant delay = sentAt;
     LegacyContactId from = contactId(icbm.sender().screenName());
+    // Stored while we were offline and sent in answer to our 04/10: an offline message, whatever its age.
+    if (icbm.sendTime().isPresent()
+        && aimOfflineMessages.collect(from, decoded, Instant.ofEpochSecond(icbm.sendTime().getAsLong()))) {
+      return;
+    }
     notify(() -> listener.messageReceived(from, decoded, delay));
   }
 
@@ -588,6 +643,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     if (closed) {
       return;
     }
+    aimOfflineMessages.ending(); // the server deleted what it sent: hand it on while the listener still hears
     closed = true;
     connection.close();
     directory.close();

@@ -168,7 +168,10 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     return true;
   }
 
-  /** Family 0x04 (references {@code snac_04_06}, {@code snac_04_0b}, {@code snac_04_14}). */
+  /**
+   * Family 0x04 (references {@code snac_04_06}, {@code snac_04_0b}, {@code snac_04_14}; 04/10 → 04/17 as Open
+   * OSCAR Server answers it).
+   */
   private boolean onIcbm(Snac snac) {
     long id = snac.requestId();
     switch (snac.subtype()) {
@@ -176,6 +179,7 @@ final class BosServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
       case 0x04 -> session.send(ServerSnacs.icbmParams(id));
       case 0x06 -> state.routeMessage(session, id, IcbmSendRequest.parse(snac));
       case 0x0B -> state.relayClientAck(session, IcbmClientAck.parse(snac));
+      case 0x10 -> state.sendStoredIcbms(session, id);
       case 0x14 -> state.relayTyping(session, TypingNotice.parse(snac));
       default -> {
         return false;

@@ -19,4 +19,12 @@ final class IcbmSnacs {
       out.writeBytes(ack.rest());
     });
   }
+
+  /**
+   * 04/17 (Open OSCAR Server's "offline retrieve reply"), empty, with the id of the client's 04/10: every
+   * stored ICBM has been sent.
+   */
+  static Snac offlineRetrieveEnd(long requestId) {
+    return ServerSnacs.snac(0x04, 0x17, requestId, out -> { });
+  }
 }

@@ -255,12 +255,14 @@ public final class OscarSimulator implements AutoCloseable {
   }
 
   /**
-   * How many offline messages the server keeps for {@code uin} now: those seeded ({@link Builder#offlineMessage})
-   * and those sent to it while offline with TLV 0x06, until a client deletes them (15/02 0x003E). Lets a test
-   * wait until a message was stored before the recipient signs on.
+   * How many offline messages the server keeps for {@code uin} (or screen name) now: those seeded
+   * ({@link Builder#offlineMessage}) and those sent to it while offline with TLV 0x06, until a client deletes
+   * them (15/02 0x003E) or, for a screen name, fetches them (04/10). Lets a test wait until a message was stored
+   * before the recipient signs on.
    */
   public int storedOfflineMessages(String uin) {
-    return state.offlineMessages(ScreenNames.normalize(uin)).size();
+    String key = ScreenNames.normalize(uin);
+    return state.offlineMessages(key).size() + state.storedIcbms(key);
   }
 
   /**

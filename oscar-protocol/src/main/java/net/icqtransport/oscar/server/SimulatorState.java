@@ -29,6 +29,8 @@ import net.icqtransport.oscar.tlv.TlvChain;
 final class SimulatorState {
   /** SNAC error 0x0004: recipient is not logged on (reference {@code snac_04_01}). */
   static final int ERROR_RECIPIENT_NOT_LOGGED_ON = 0x0004;
+  /** ICBM TLV 0x16: when a stored message was sent, u32 seconds (OSCAR-ICQ.md, family 0x04). */
+  static final int TLV_SEND_TIME = 0x16;
   /** Channel-4 TLV 0x09 reason: the account signed on from another location. */
   static final int REASON_SIGNED_ON_ELSEWHERE = 0x0001;
   static final int COOKIE_LENGTH = 256;
@@ -57,6 +59,8 @@ final class SimulatorState {
   private final Set<String> authRequired = ConcurrentHashMap.newKeySet();
   private final ConcurrentMap<String, UserDetails> directory = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, List<OfflineMessage>> offlineMessages = new ConcurrentHashMap<>();
+  /** Screen-name accounts' offline messages, kept as ICBMs until 04/10 fetches them (the AIM way). */
+  private final ConcurrentMap<String, List<StoredIcbm>> storedIcbms = new ConcurrentHashMap<>();
   private final ConcurrentMap<String, byte[]> avatars = new ConcurrentHashMap<>();
   /** Profiles given to accounts (02/06 TLVs 0x01 and 0x02), served while a session set none itself. */
   private final ConcurrentMap<String, TlvChain> profiles = new ConcurrentHashMap<>();
@@ -656,7 +660,10 @@ final class SimulatorState {
   /**
    * 04/06 from {@code sender}: delivered as 04/07 to a ready recipient, answered by an echo bot, stored for an
    * offline account when TLV 0x06 asks for it (channels 1 and 4), or refused with 04/01 code 4. The server ack
-   * (04/0C), when asked for, comes first.
+   * (04/0C), when asked for, comes first. An ICQ number keeps its offline messages in the family-0x15 form (from
+   * ICQ numbers only: 15/03 0x0041 names the sender by UIN, so a screen name's message to an offline UIN is
+   * refused); a screen name keeps channel-1 messages as ICBMs for 04/10, from anyone ({@link #sendStoredIcbms}),
+   * and refuses ICQ's channel 4 like any unstorable message.
    */
   void routeMessage(BosSession sender, long requestId, IcbmSendRequest request) {
     String recipientKey = ScreenNames.normalize(request.recipient());
@@ -668,13 +675,19 @@ final class SimulatorState {
     }
     boolean deliverable = bot != null || (recipient != null && recipient.ready());
     if (!deliverable) {
-      Optional<OfflineMessage> stored = request.storeIfOffline() && accounts.containsKey(recipientKey)
-          ? request.toOfflineMessage(sender.screenName(), clock.instant()) : Optional.empty();
-      if (stored.isEmpty()) {
-        sender.send(ServerSnacs.error(0x04, requestId, ERROR_RECIPIENT_NOT_LOGGED_ON));
-        return;
+      boolean storable = request.storeIfOffline() && accounts.containsKey(recipientKey);
+      if (storable && !isUin(recipientKey) && request.channel() == 1) {
+        storedIcbms.computeIfAbsent(recipientKey, key -> new CopyOnWriteArrayList<>()).add(new StoredIcbm(
+            sender.screenName(), clock.instant(), request.cookie(), request.channel(), request.relayedTlvs()));
+      } else {
+        Optional<OfflineMessage> stored = storable && isUin(recipientKey)
+            ? request.toOfflineMessage(sender.screenName(), clock.instant()) : Optional.empty();
+        if (stored.isEmpty()) {
+          sender.send(ServerSnacs.error(0x04, requestId, ERROR_RECIPIENT_NOT_LOGGED_ON));
+          return;
+        }
+        offlineMessages.computeIfAbsent(recipientKey, key -> new CopyOnWriteArrayList<>()).add(stored.get());
       }
-      offlineMessages.computeIfAbsent(recipientKey, key -> new CopyOnWriteArrayList<>()).add(stored.get());
       if (request.wantsServerAck()) {
         sender.send(ServerSnacs.icbmServerAck(requestId, request.cookie(), request.channel(), request.recipient()));
       }
@@ -755,6 +768,33 @@ final class SimulatorState {
   void relayClientAck(BosSession sender, IcbmClientAck ack) {
     readySession(ScreenNames.normalize(ack.screenName())).ifPresent(recipient ->
         recipient.send(IcbmSnacs.clientAck(recipient.nextRequestId(), ack.withScreenName(sender.screenName()))));
+  }
+
+  // ---- offline messages of screen names (family 0x04) ----
+
+  /**
+   * 04/10 (Open OSCAR Server's "offline retrieve"): each ICBM kept for the account as a 04/07 from its sender
+   * (a user-info block with the name alone, as that server sends it) with the TLVs as sent plus TLV 0x16, the
+   * time it was sent (u32 seconds); then 04/17 with the request's id. They are deleted as they are sent: no
+   * confirmation follows on this path. An account with nothing kept gets the 04/17 alone.
+   */
+  void sendStoredIcbms(BosSession session, long requestId) {
+    List<StoredIcbm> kept = storedIcbms.remove(session.key());
+    for (StoredIcbm icbm : kept == null ? List.<StoredIcbm>of() : kept) {
+      UserInfoBlock from = new UserInfoBlock(icbm.sender(), 0, TlvChain.empty());
+      session.send(ServerSnacs.icbmReceive(session.nextRequestId(), icbm.cookie(), icbm.channel(), from,
+          icbm.tlvs().with(Tlv.ofU32(TLV_SEND_TIME, icbm.sentAt().getEpochSecond()))));
+    }
+    session.send(IcbmSnacs.offlineRetrieveEnd(requestId));
+  }
+
+  /** How many ICBMs are kept for a screen-name account. */
+  int storedIcbms(String key) {
+    return storedIcbms.getOrDefault(key, List.of()).size();
+  }
+
+  private static boolean isUin(String key) {
+    return !key.isEmpty() && key.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   // ---- offline messages (family 0x15) ----

@@ -51,7 +51,11 @@ public enum SnacType {
   ICBM_RECEIVE(0x04, 0x07),
   ICBM_CLIENT_ACK(0x04, 0x0B),
   ICBM_SERVER_ACK(0x04, 0x0C),
+  /** Asks for the ICBMs stored while the account was offline (Open OSCAR Server, libpurple; no iserverd file). */
+  ICBM_OFFLINE_RETRIEVE(0x04, 0x10),
   ICBM_TYPING(0x04, 0x14),
+  /** Ends the answer to {@link #ICBM_OFFLINE_RETRIEVE}: every stored ICBM was sent. */
+  ICBM_OFFLINE_RETRIEVE_END(0x04, 0x17),
 
   // Family 0x09: privacy
   PRIVACY_ERROR(0x09, 0x01),

@@ -53,6 +53,8 @@ class AimScreenNameSessionTest extends IcqSimulatorTestBase {
     RecordingListener joe = new RecordingListener();
     LegacySession joeSession = login(JOE, "joe-pw", joe);
     assertEquals(new LegacyContactId("joeuser"), joeSession.account());
+    // Logged in as "joeuser"; the server's own info (01/0F) spells it as registered.
+    assertEquals(java.util.Optional.of(JOE), joeSession.accountDisplayName());
 
     List<LegacyContact> contacts = joe.await(ContactList.class).contacts();
     assertTrue(contacts.contains(new LegacyContact(new LegacyContactId("maryann"), MARY, "Buddies")), contacts::toString);
@@ -60,6 +62,7 @@ class AimScreenNameSessionTest extends IcqSimulatorTestBase {
 
     RecordingListener mary = new RecordingListener();
     LegacySession marySession = login("maryann", "mary-pw", mary);
+    assertEquals(java.util.Optional.of(MARY), marySession.accountDisplayName());
     assertEquals(LegacyStatus.ONLINE, joe.await(Status.class, s -> s.contact().value().equals("maryann")).status());
     // Mary's list spells him "JoeUser": still the same id.
     mary.await(Status.class, s -> s.contact().equals(new LegacyContactId("joeuser")));
@@ -153,6 +156,7 @@ class AimScreenNameSessionTest extends IcqSimulatorTestBase {
     RecordingListener alice = new RecordingListener();
     LegacySession aliceSession = open(ALICE, "alice-pw", alice);
     LegacySession bobSession = open(BOB, "bob-pw", new RecordingListener());
+    assertEquals(java.util.Optional.empty(), bobSession.accountDisplayName(), "a UIN is spelled as its id");
     awaitTrue(() -> icq.isOnline(ALICE) && icq.isOnline(BOB));
 
     bobSession.sendMessage(id(ALICE), "<b>not bold</b> &amp; <BR> stays").get(10, TimeUnit.SECONDS);

@@ -40,7 +40,7 @@ final class FakeBosPeer {
   final EmbeddedChannel channel = new EmbeddedChannel();
   final RecordingListener listener = new RecordingListener();
   final IcqSession session;
-  /** The 15/02 offline-message request the session sent when it started; null for a screen-name account. */
+  /** The offline-message request the session sent when it started: 15/02 for a UIN, 04/10 for a screen name. */
   final Snac offlineRequest;
   private long serverRequestId = 0x10000;
 
@@ -49,23 +49,31 @@ final class FakeBosPeer {
   }
 
   FakeBosPeer(List<SsiItem> contactList, Charset legacyCodepage) {
-    this(ME, contactList, legacyCodepage);
+    this(ME, Optional.empty(), contactList, legacyCodepage);
   }
 
-  /** A session of {@code account}, a UIN or a normalized AIM screen name (which asks for no offline messages). */
+  /** A session of {@code account}, a UIN or a normalized AIM screen name, spelled as the account. */
   FakeBosPeer(String account, List<SsiItem> contactList, Charset legacyCodepage) {
+    this(account, Optional.empty(), contactList, legacyCodepage);
+  }
+
+  /**
+   * A session of {@code account} (a UIN or a normalized screen name) whose login's own info spelled it
+   * {@code formatted}.
+   */
+  FakeBosPeer(String account, Optional<String> formatted, List<SsiItem> contactList, Charset legacyCodepage) {
     channel.freezeTime();
     FlapConnection connection = EmbeddedConnections.attach(channel);
     OscarLoginResult login = new OscarLoginResult(connection, account,
         new ServerFamilies(Set.of(0x01, 0x02, 0x03, 0x04, 0x09, 0x13, 0x15)),
-        new RateParameters(List.of(), List.of()), Optional.empty(), contactList);
+        new RateParameters(List.of(), List.of()), Optional.empty(), contactList, formatted);
     IcqNetworkSettings settings = IcqNetworkSettings.defaults("127.0.0.1")
         .withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30), ACK_TIMEOUT)
         .withLegacyCodepage(legacyCodepage);
     session = new IcqSession(login, new LegacyContactId(account), listener, settings);
     connection.setListener(session);
     session.start(contactList);
-    offlineRequest = IcqNetwork.isUin(account) ? sent(SnacType.ICQ_EXT_REQUEST) : null;
+    offlineRequest = sent(IcqNetwork.isUin(account) ? SnacType.ICQ_EXT_REQUEST : SnacType.ICBM_OFFLINE_RETRIEVE);
   }
 
   static LegacyContactId id(String uin) {

@@ -547,6 +547,14 @@ public final class BridgeGateway implements Gateway {
     return entry == null ? List.of() : entry.bridge.contacts();
   }
 
+  /** {@inheritDoc} Only while this instance has a bridge for the user. */
+  @Override
+  public Optional<String> accountDisplayName(UserAddress user) {
+    Objects.requireNonNull(user, "user");
+    Online entry = online.get(user);
+    return entry == null ? Optional.empty() : entry.bridge.accountDisplayName();
+  }
+
   /** {@inheritDoc} Ordered by user; only this instance's. */
   @Override
   public List<UserAddress> onlineUsers() {

@@ -124,6 +124,11 @@ final class UserBridge {
   private final MessageDeliveryLine deliveries;
   /** The contact list as last reported while logged in; written on `sequence`, read from any thread. */
   private volatile List<LegacyContact> knownContacts = List.of();
+  /**
+   * The account as the network spells it ("Joe User" for {@code joeuser}), from the last session that said so;
+   * written on `sequence` at each login, read from any thread.
+   */
+  private volatile String accountDisplayName;
   /** Several instances share the users: a login elsewhere is a hand-over, not news for the user. */
   private volatile boolean quietHandOver;
   /**
@@ -548,6 +553,21 @@ final class UserBridge {
     return knownContacts;
   }
 
+  /** The account as the network spells it, from the last login that said so. Safe from any thread. */
+  Optional<String> accountDisplayName() {
+    return Optional.ofNullable(accountDisplayName);
+  }
+
+  /** What a session says of the account's spelling; a failing implementation is as one that says nothing. */
+  private String displayNameOf(LegacySession opened) {
+    try {
+      return opened.accountDisplayName().filter(name -> !name.isBlank()).orElse(null);
+    } catch (RuntimeException e) {
+      log.warn("The session of {} failed to name its account", user, e);
+      return null;
+    }
+  }
+
   /**
    * Records a contact the user added or changed through this session, which the server does not echo (SSI
    * edits reach only the account's other clients). Runs on the sequence, as {@link #whenOnline}'s hook.
@@ -787,6 +807,7 @@ final class UserBridge {
     }
     log.info("{} is logged in to ICQ as {}", user, credentials.account());
     metrics.loginSucceeded();
+    accountDisplayName = displayNameOf(opened);
     if (pendingRegistration != null) {
       saveRegistration(pendingRegistration);
     }

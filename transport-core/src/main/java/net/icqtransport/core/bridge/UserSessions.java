@@ -56,6 +56,15 @@ public interface UserSessions {
    */
   default void undeliverable(UserAddress user, LegacyContactId from, String text, Instant sentAt) {}
 
+  /**
+   * The user's legacy account as the network spells it (an AIM screen name as its owner formats it, "Joe User"
+   * for {@code joeuser}), as the user's last session on this instance reported it; empty when no session said
+   * so (then show the registered id). See {@link net.icqtransport.core.legacy.LegacySession#accountDisplayName}.
+   */
+  default java.util.Optional<String> accountDisplayName(UserAddress user) {
+    return java.util.Optional.empty();
+  }
+
   /** Ends the user's session and logs in again at once (user command "reconnect"). */
   default void reconnect(UserAddress user) {}
 

@@ -15,6 +15,15 @@ public interface LegacySession {
   LegacyContactId account();
 
   /**
+   * The account's name as the network spells it, when that differs from the id and the network said so: an AIM
+   * screen name registered as "Joe User" has the id {@code joeuser} (OSCAR's 01/0F own info carries the
+   * owner's formatting). Empty when unknown.
+   */
+  default Optional<String> accountDisplayName() {
+    return Optional.empty();
+  }
+
+  /**
    * Sends a text message. The future completes when the server acknowledged it (ICQ 04/0C): delivered, or
    * stored for a recipient who is offline (ICBM TLV 0x0006) and delivered when they sign on; or it fails with
    * {@link MessageRejectedException} (refused by the server, e.g. no such account; rate limit) or another cause.

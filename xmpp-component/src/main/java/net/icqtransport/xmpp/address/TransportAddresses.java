@@ -92,7 +92,8 @@ public final class TransportAddresses {
     try {
       return Recipient.contact(contactParser.apply(JidEscaping.unescapeNode(node)));
     } catch (IllegalArgumentException e) {
-      throw new StanzaException(PacketError.Condition.jid_malformed, "'" + node + "' is not an ICQ number");
+      throw new StanzaException(PacketError.Condition.jid_malformed,
+          "'" + node + "' is not an ICQ number or AIM screen name");
     }
   }
 

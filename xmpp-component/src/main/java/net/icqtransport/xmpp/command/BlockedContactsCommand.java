@@ -62,7 +62,8 @@ public final class BlockedContactsCommand implements AdHocCommand {
         continue;
       }
       LegacyContactId contact = blocking.parse(line).orElseThrow(() -> new StanzaException(
-          PacketError.Condition.bad_request, "\"" + abbreviate(line.strip()) + "\" is not an ICQ number or screen name"));
+          PacketError.Condition.bad_request,
+          "\"" + abbreviate(line.strip()) + "\" is not an ICQ number or AIM screen name"));
       wanted.add(contact);
     }
     return blocking.makeBlocked(request.user(), wanted).thenApply(CommandStep::completed);

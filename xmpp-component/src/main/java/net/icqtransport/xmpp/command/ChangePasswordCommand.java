@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.core.registration.Registration;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import net.icqtransport.xmpp.form.DataForm;
 import net.icqtransport.xmpp.form.SubmittedForm;
 import net.icqtransport.xmpp.handler.AccountRegistration;
@@ -19,19 +20,22 @@ public final class ChangePasswordCommand extends FormCommand {
 
   private final AccountRegistration registration;
   private final Gateway gateway;
+  private final TransportPresentation presentation;
 
-  public ChangePasswordCommand(AccountRegistration registration, Gateway gateway) {
+  public ChangePasswordCommand(AccountRegistration registration, Gateway gateway, TransportPresentation presentation) {
     super(NODE, "Change password", Audience.REGISTERED_USERS);
     this.registration = Objects.requireNonNull(registration, "registration");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
+    this.presentation = Objects.requireNonNull(presentation, "presentation");
   }
 
   @Override
   protected DataForm form(CommandRequest request) {
     String account = gateway.registration(request.user())
         .map(Registration::credentials).map(credentials -> credentials.account().value()).orElse(null);
-    return RegisterCommand.credentialsForm("Change password",
-        "Enter the new password of your ICQ account. It is checked with ICQ before it is stored.", account);
+    String network = presentation.networkName();
+    return RegisterCommand.credentialsForm("Change password", "Enter the new password of your " + network
+        + " account. It is checked with " + network + " before it is stored.", presentation.accountLabel(), account);
   }
 
   @Override

@@ -89,7 +89,7 @@ public final class ChatCommands {
       case "help" -> answer(message, texts,
           texts.text(registered.isRegistered(user) ? "help.registered" : "help.unregistered", domain));
       case "register" -> answer(message, texts, gateway.registration(user)
-          .map(registration -> texts.text("register.already", registration.credentials().account().value(), domain))
+          .map(registration -> texts.text("register.already", shownAccount(user, registration), domain))
           .orElseGet(() -> texts.text("register.how", domain)));
       case "status", "away", "invisible", "reconnect", "find", "info", "block", "unblock", "blocked", "unregister" -> {
         if (!registered.isRegistered(user)) {
@@ -159,9 +159,16 @@ public final class ChatCommands {
     }
   }
 
+  /**
+   * The registered account as the user knows it: its owner's spelling when the session reported one (an AIM
+   * screen name registered as "Joe User" is stored as {@code joeuser}), else the stored id.
+   */
+  private String shownAccount(UserAddress user, Registration registration) {
+    return gateway.accountDisplayName(user).orElse(registration.credentials().account().value());
+  }
+
   private String status(ChatTexts texts, UserAddress user) {
-    String account = gateway.registration(user).map(Registration::credentials)
-        .map(credentials -> credentials.account().value()).orElse("?");
+    String account = gateway.registration(user).map(registration -> shownAccount(user, registration)).orElse("?");
     String connection = users.of(user).transportPresence()
         .filter(presence -> presence.getType() == null || presence.getStatus() != null)
         .map(presence -> presence.getStatus() != null ? texts.english(presence.getStatus()) : texts.text("status.online"))

@@ -2,6 +2,7 @@ package net.icqtransport.xmpp.command;
 
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import net.icqtransport.xmpp.form.DataForm;
 import net.icqtransport.xmpp.form.SubmittedForm;
 import net.icqtransport.xmpp.handler.AccountRegistration;
@@ -14,21 +15,29 @@ import net.icqtransport.xmpp.handler.AccountRegistration;
  */
 public final class RegisterCommand extends FormCommand {
   public static final String NODE = "register";
-  static final String INSTRUCTIONS = "Enter your ICQ number (UIN) or AIM screen name, and your password.";
 
   private final AccountRegistration registration;
+  private final TransportPresentation presentation;
 
-  public RegisterCommand(AccountRegistration registration) {
+  /**
+   * @param presentation the words of the form's instructions and account label (the command keeps its name,
+   *     which the chat texts quote)
+   */
+  public RegisterCommand(AccountRegistration registration, TransportPresentation presentation) {
     super(NODE, "Register with ICQ", Audience.UNREGISTERED_USERS);
     this.registration = Objects.requireNonNull(registration, "registration");
+    this.presentation = Objects.requireNonNull(presentation, "presentation");
   }
 
-  /** The form of both "Register" and "Change password": the account (prefilled when known) and the password. */
-  static DataForm credentialsForm(String title, String instructions, String account) {
+  /**
+   * The form of both "Register" and "Change password": the account (prefilled when known, labelled as the
+   * presentation says) and the password.
+   */
+  static DataForm credentialsForm(String title, String instructions, String accountLabel, String account) {
     return DataForm.form()
         .title(title)
         .instructions(instructions)
-        .requiredField("text-single", "username", "ICQ number or AIM screen name", account)
+        .requiredField("text-single", "username", accountLabel, account)
         .requiredField("text-private", "password", "Password");
   }
 
@@ -38,13 +47,14 @@ public final class RegisterCommand extends FormCommand {
     // SubmittedForm#value strips: a password keeps its spaces, so take the raw value
     String password = form.values("password").stream().findFirst().orElse(null);
     return registration.register(request.user(), form.value("username"), password).thenApply(registered ->
-        CommandStep.completed(done.formatted(registered.account().value()))
+        CommandStep.completed(done.formatted(registration.shownAccount(registered)))
             .then(() -> registration.followUp(registered)));
   }
 
   @Override
   protected DataForm form(CommandRequest request) {
-    return credentialsForm("Register with ICQ", INSTRUCTIONS, null);
+    return credentialsForm("Register with ICQ", presentation.registrationInstructions(), presentation.accountLabel(),
+        null);
   }
 
   @Override

@@ -5,6 +5,7 @@ import java.util.function.IntSupplier;
 import java.util.function.Predicate;
 import net.icqtransport.core.bridge.Gateway;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import net.icqtransport.xmpp.handler.AccountRegistration;
 import net.icqtransport.xmpp.handler.Unregistration;
 import net.icqtransport.xmpp.router.RegistrationCheck;
@@ -29,17 +30,18 @@ public final class TransportCommands {
       AccountRegistration registration,
       Predicate<JID> isAdmin,
       IntSupplier inboundBacklog,
-      IntSupplier outboundBacklog) {
+      IntSupplier outboundBacklog,
+      TransportPresentation presentation) {
     PreferenceApplier applier = new PreferenceApplier(gateway, users);
     return new CommandRegistry(
         List.of(
-            new RegisterCommand(registration),
+            new RegisterCommand(registration, presentation),
             new StatusMessageCommand(users, applier),
             new InvisibilityCommand(users, applier),
             new ReconnectCommand(gateway),
             new BlockedContactsCommand(new ContactBlocking(gateway, gateway, addresses)),
             new CodepageCommand(gateway),
-            new ChangePasswordCommand(registration, gateway),
+            new ChangePasswordCommand(registration, gateway, presentation),
             new UnregisterCommand(unregistration),
             new OnlineUsersCommand(gateway),
             new StatisticsCommand(gateway, inboundBacklog, outboundBacklog),

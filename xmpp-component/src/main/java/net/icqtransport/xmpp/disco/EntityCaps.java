@@ -30,14 +30,21 @@ public record EntityCaps(String node, String ver) {
   /** The software's node URI (§4: "a URI that identifies the software"). */
   public static final String NODE = "https://github.com/icqtransport/icq-transport";
 
-  /** The transport's own capabilities. */
+  /** The transport's own capabilities as an ICQ gateway (the default presentation). */
   public static final EntityCaps TRANSPORT = of(TransportFeatures.INFO);
+  /** The transport's own capabilities as an AIM gateway: its identity differs, so does the hash. */
+  private static final EntityCaps TRANSPORT_AIM = of(TransportFeatures.info(TransportPresentation.AIM));
   /** Every contact JID's capabilities. */
   public static final EntityCaps CONTACT = of(ContactFeatures.INFO);
 
   public EntityCaps {
     Objects.requireNonNull(node, "node");
     Objects.requireNonNull(ver, "ver");
+  }
+
+  /** The transport's own capabilities in {@code presentation}. */
+  public static EntityCaps transport(TransportPresentation presentation) {
+    return presentation == TransportPresentation.AIM ? TRANSPORT_AIM : TRANSPORT;
   }
 
   /** The capabilities of the software at {@link #NODE} with this disco#info. */

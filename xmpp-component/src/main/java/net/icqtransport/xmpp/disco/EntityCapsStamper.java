@@ -10,7 +10,7 @@ import org.xmpp.packet.Presence;
 
 /**
  * Puts XEP-0115 {@code <c/>} into every available presence the component sends (§4: "each presence"):
- * {@link EntityCaps#TRANSPORT} from the domain, {@link EntityCaps#CONTACT} from a contact JID. Doing it at
+ * the transport's ({@link EntityCaps#transport}) from the domain, {@link EntityCaps#CONTACT} from a contact JID. Doing it at
  * the one way out, as Smack's EntityCapsManager does with a presence interceptor, means no code that builds
  * a presence (session state, contact status, probe answers) has to remember it. Presences that already carry
  * a {@code <c/>} and unavailable ones (§4 asks for it in available presence only) pass unchanged.
@@ -19,10 +19,17 @@ public final class EntityCapsStamper implements StanzaSender {
 
   private final StanzaSender next;
   private final String domain;
+  private final EntityCaps transport;
 
+  /** For an ICQ gateway (the default presentation). */
   public EntityCapsStamper(StanzaSender next, String domain) {
+    this(next, domain, TransportPresentation.ICQ);
+  }
+
+  public EntityCapsStamper(StanzaSender next, String domain, TransportPresentation presentation) {
     this.next = Objects.requireNonNull(next, "next");
     this.domain = Objects.requireNonNull(domain, "domain");
+    this.transport = EntityCaps.transport(Objects.requireNonNull(presentation, "presentation"));
   }
 
   @Override
@@ -43,7 +50,7 @@ public final class EntityCapsStamper implements StanzaSender {
       return presence;
     }
     Presence copy = presence.createCopy(); // the caller may keep and resend its instance
-    (from.getNode() == null ? EntityCaps.TRANSPORT : EntityCaps.CONTACT).addTo(copy);
+    (from.getNode() == null ? transport : EntityCaps.CONTACT).addTo(copy);
     return copy;
   }
 }

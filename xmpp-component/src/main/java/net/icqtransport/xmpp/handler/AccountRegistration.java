@@ -94,18 +94,26 @@ public final class AccountRegistration {
     subscribe.setTo(userJid);
     sender.send(subscribe);
     if (registered.isNew()) {
-      sender.send(welcome(userJid, registered.account()));
+      sender.send(welcome(userJid, shownAccount(registered)));
     }
   }
 
+  /**
+   * The registered account as its owner spells it when the session that checked the password reported it ("Joe
+   * User" for the stored {@code joeuser}), else the stored id.
+   */
+  public String shownAccount(Registered registered) {
+    return gateway.accountDisplayName(registered.user()).orElse(registered.account().value());
+  }
+
   /** The welcome message: what happens next and where the commands are, in plain words. */
-  Message welcome(JID userJid, LegacyContactId account) {
+  Message welcome(JID userJid, String account) {
     String domain = addresses.domain().getDomain();
     Message message = new Message();
     message.setType(Message.Type.chat);
     message.setFrom(addresses.domain());
     message.setTo(userJid);
-    message.setBody("Welcome to the ICQ transport! You are registered as " + account.value() + ".\n"
+    message.setBody("Welcome to the ICQ transport! You are registered as " + account + ".\n"
         + "What happens next: accept the transport's subscription request. Whenever you are online, the transport "
         + "signs you on to ICQ, and your ICQ contacts arrive in your contact list (your client may ask you to "
         + "accept each one). Write to an ICQ contact at NUMBER@" + domain + ".\n"

@@ -13,6 +13,7 @@ import net.icqtransport.xmpp.disco.EntityCaps;
 import net.icqtransport.xmpp.disco.Identity;
 import net.icqtransport.xmpp.disco.RoomFeatures;
 import net.icqtransport.xmpp.disco.TransportFeatures;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import net.icqtransport.xmpp.router.IqHandler;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaException;
@@ -22,7 +23,8 @@ import org.xmpp.packet.IQ;
 import org.xmpp.packet.PacketError;
 
 /**
- * Service discovery (XEP-0030). The transport says it is an ICQ gateway ({@link TransportFeatures}), contact
+ * Service discovery (XEP-0030). The transport says it is an ICQ gateway, or an AIM one
+ * ({@link TransportPresentation}, {@link TransportFeatures}), contact
  * JIDs that they are clients ({@link ContactFeatures}); the same lists give the XEP-0115 hash that presences
  * carry, and disco#info on {@code node#ver} (XEP-0115 §6.2) answers with them.
  *
@@ -41,12 +43,17 @@ public final class DiscoHandler implements IqHandler {
   private final TransportAddresses addresses;
   private final CommandRegistry commands;
   private final XmppUsers users;
+  private final DiscoInfo transportInfo;
+  private final EntityCaps transportCaps;
 
-  public DiscoHandler(StanzaSender sender, TransportAddresses addresses, CommandRegistry commands, XmppUsers users) {
+  public DiscoHandler(StanzaSender sender, TransportAddresses addresses, CommandRegistry commands, XmppUsers users,
+      TransportPresentation presentation) {
     this.users = Objects.requireNonNull(users, "users");
     this.sender = Objects.requireNonNull(sender, "sender");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.commands = Objects.requireNonNull(commands, "commands");
+    this.transportInfo = TransportFeatures.info(Objects.requireNonNull(presentation, "presentation"));
+    this.transportCaps = EntityCaps.transport(presentation);
   }
 
   @Override
@@ -68,8 +75,8 @@ public final class DiscoHandler implements IqHandler {
       sender.send(result);
       return;
     }
-    DiscoInfo info = recipient.isTransport() ? TransportFeatures.INFO : ContactFeatures.INFO;
-    EntityCaps caps = recipient.isTransport() ? EntityCaps.TRANSPORT : EntityCaps.CONTACT;
+    DiscoInfo info = recipient.isTransport() ? transportInfo : ContactFeatures.INFO;
+    EntityCaps caps = recipient.isTransport() ? transportCaps : EntityCaps.CONTACT;
     if (node != null) {
       answer.addAttribute("node", node); // XEP-0115 §6.2, XEP-0050 §2.2: the answer names the node asked about
     }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import net.icqtransport.xmpp.router.IqHandler;
 import net.icqtransport.xmpp.stanza.Namespaces;
 import net.icqtransport.xmpp.stanza.StanzaException;
@@ -16,7 +17,7 @@ import org.xmpp.packet.PacketError;
 
 /**
  * Contact address translation (XEP-0100 §6.3, {@code jabber:iq:gateway}): a get returns a description and a
- * prompt; a set with a UIN or an AIM screen name in {@code <prompt/>} returns the contact's JID ({@code UIN@domain},
+ * prompt, in the words of the {@link TransportPresentation} ("Screen name" for an AIM gateway); a set with a UIN or an AIM screen name in {@code <prompt/>} returns the contact's JID ({@code UIN@domain},
  * {@code joeuser@domain} for "Joe User": the normalized screen name).
  */
 public final class GatewayHandler implements IqHandler {
@@ -24,12 +25,14 @@ public final class GatewayHandler implements IqHandler {
   private final StanzaSender sender;
   private final TransportAddresses addresses;
   private final Function<String, LegacyContactId> contactParser;
+  private final TransportPresentation presentation;
 
-  public GatewayHandler(
-      StanzaSender sender, TransportAddresses addresses, Function<String, LegacyContactId> contactParser) {
+  public GatewayHandler(StanzaSender sender, TransportAddresses addresses,
+      Function<String, LegacyContactId> contactParser, TransportPresentation presentation) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.contactParser = Objects.requireNonNull(contactParser, "contactParser");
+    this.presentation = Objects.requireNonNull(presentation, "presentation");
   }
 
   @Override
@@ -45,9 +48,8 @@ public final class GatewayHandler implements IqHandler {
     IQ result = IQ.createResultIQ(request);
     Element query = result.setChildElement("query", Namespaces.GATEWAY);
     if (request.getType() == IQ.Type.get) {
-      query.addElement("desc").setText(
-          "Please enter the ICQ number (UIN) or AIM screen name of the person you would like to contact.");
-      query.addElement("prompt").setText("ICQ number or AIM screen name");
+      query.addElement("desc").setText(presentation.gatewayDescription());
+      query.addElement("prompt").setText(presentation.gatewayPrompt());
     } else {
       String prompt = request.getChildElement().elementTextTrim("prompt");
       if (prompt == null || prompt.isEmpty()) {

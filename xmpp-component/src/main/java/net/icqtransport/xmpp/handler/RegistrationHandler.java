@@ -8,6 +8,7 @@ import net.icqtransport.core.registration.Registration;
 import net.icqtransport.core.user.UserAddress;
 import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
 import net.icqtransport.xmpp.router.IqHandler;
 import net.icqtransport.xmpp.stanza.Namespaces;
@@ -24,7 +25,7 @@ import org.xmpp.packet.PacketError;
  * In-band registration with the transport (XEP-0077, as XEP-0100 §4.1-§4.3 uses it).
  *
  * <ul>
- *   <li>get → instructions, {@code <username/>} (the UIN or AIM screen name, stored normalized: "Joe User" is
+ *   <li>get → instructions (in the words of the {@link TransportPresentation}), {@code <username/>} (the UIN or AIM screen name, stored normalized: "Joe User" is
  *       {@code joeuser}) and {@code <password/>}, plus the same fields as a
  *       XEP-0004 form (XEP-0077 §4); {@code <registered/>} and the UIN when already registered (§3.1).
  *   <li>set → the gateway logs in to check the credentials and stores them only then; on success an empty
@@ -46,21 +47,22 @@ import org.xmpp.packet.PacketError;
  */
 public final class RegistrationHandler implements IqHandler {
   private static final Logger LOG = LoggerFactory.getLogger(RegistrationHandler.class);
-  static final String INSTRUCTIONS = "Enter your ICQ number (UIN) or AIM screen name, and your password.";
 
   private final StanzaSender sender;
   private final Gateway gateway;
   private final TransportAddresses addresses;
   private final AccountRegistration registration;
   private final Unregistration unregistration;
+  private final TransportPresentation presentation;
 
   public RegistrationHandler(StanzaSender sender, Gateway gateway, TransportAddresses addresses,
-      AccountRegistration registration, Unregistration unregistration) {
+      AccountRegistration registration, Unregistration unregistration, TransportPresentation presentation) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.registration = Objects.requireNonNull(registration, "registration");
     this.unregistration = Objects.requireNonNull(unregistration, "unregistration");
+    this.presentation = Objects.requireNonNull(presentation, "presentation");
   }
 
   @Override
@@ -90,7 +92,7 @@ public final class RegistrationHandler implements IqHandler {
     IQ result = IQ.createResultIQ(request);
     Element query = result.setChildElement("query", Namespaces.REGISTER);
     String account = registration.map(r -> r.credentials().account().value()).orElse(null);
-    query.addElement("instructions").setText(INSTRUCTIONS);
+    query.addElement("instructions").setText(presentation.registrationInstructions());
     if (account != null) {
       query.addElement("registered");
       query.addElement("username").setText(account);
@@ -100,13 +102,13 @@ public final class RegistrationHandler implements IqHandler {
     query.addElement("password"); // never filled in: the stored password does not leave the transport
 
     Element form = query.addElement("x", Namespaces.DATA_FORMS).addAttribute("type", "form");
-    form.addElement("title").setText("ICQ Transport registration");
-    form.addElement("instructions").setText(INSTRUCTIONS);
+    form.addElement("title").setText(presentation.transportName() + " registration");
+    form.addElement("instructions").setText(presentation.registrationInstructions());
     Element formType = form.addElement("field").addAttribute("type", "hidden").addAttribute("var", "FORM_TYPE");
     formType.addElement("value").setText(Namespaces.REGISTER);
     Element username = form.addElement("field")
         .addAttribute("type", "text-single").addAttribute("var", "username")
-        .addAttribute("label", "ICQ number or AIM screen name");
+        .addAttribute("label", presentation.accountLabel());
     username.addElement("required");
     if (account != null) {
       username.addElement("value").setText(account);

@@ -145,7 +145,8 @@ public final class SearchHandler implements IqHandler {
     try {
       return gateway.parseContactId(uin);
     } catch (IllegalArgumentException e) {
-      throw new StanzaException(PacketError.Condition.bad_request, "'" + uin + "' is not an ICQ number");
+      throw new StanzaException(PacketError.Condition.bad_request,
+          "'" + uin + "' is not an ICQ number or AIM screen name");
     }
   }
 

@@ -13,6 +13,7 @@ import net.icqtransport.xmpp.address.Recipient;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.avatar.Avatar;
 import net.icqtransport.xmpp.avatar.AvatarSource;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import net.icqtransport.xmpp.mapping.StanzaErrorMapping;
 import net.icqtransport.xmpp.router.IqHandler;
 import net.icqtransport.xmpp.stanza.Namespaces;
@@ -34,24 +35,26 @@ import org.xmpp.packet.PacketError;
  *       NICKNAME, URL, ADR, EMAIL, DESC, and PHOTO from the {@link AvatarSource} when it knows the avatar.
  *       ICQ's age and gender have no vcard-temp element and are left out. Failures are mapped by
  *       {@link StanzaErrorMapping#forGatewayFailure}.
- *   <li>get to the domain → the transport's own vCard (FN, DESC).
+ *   <li>get to the domain → the transport's own vCard (FN, DESC), named as the {@link TransportPresentation} says.
  *   <li>set → {@code not-allowed}: nobody may publish a vCard for a contact or the transport (§3.2).
  * </ul>
  */
 public final class VCardHandler implements IqHandler {
   private static final Logger LOG = LoggerFactory.getLogger(VCardHandler.class);
-  static final String TRANSPORT_DESCRIPTION = "Gateway between XMPP and the ICQ network";
 
   private final StanzaSender sender;
   private final Directory gateway;
   private final TransportAddresses addresses;
   private final AvatarSource avatars;
+  private final TransportPresentation presentation;
 
-  public VCardHandler(StanzaSender sender, Directory gateway, TransportAddresses addresses, AvatarSource avatars) {
+  public VCardHandler(StanzaSender sender, Directory gateway, TransportAddresses addresses, AvatarSource avatars,
+      TransportPresentation presentation) {
     this.sender = Objects.requireNonNull(sender, "sender");
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.addresses = Objects.requireNonNull(addresses, "addresses");
     this.avatars = Objects.requireNonNull(avatars, "avatars");
+    this.presentation = Objects.requireNonNull(presentation, "presentation");
   }
 
   @Override
@@ -67,8 +70,8 @@ public final class VCardHandler implements IqHandler {
     if (recipient.isTransport()) {
       IQ result = IQ.createResultIQ(request);
       Element vcard = result.setChildElement("vCard", Namespaces.VCARD);
-      vcard.addElement("FN").setText("ICQ Transport");
-      vcard.addElement("DESC").setText(TRANSPORT_DESCRIPTION);
+      vcard.addElement("FN").setText(presentation.transportName());
+      vcard.addElement("DESC").setText("Gateway between XMPP and the " + presentation.networkName() + " network");
       sender.send(result);
       return;
     }

@@ -170,6 +170,21 @@ class ChatCommandsTest {
         Status message: 'Back at 3'""", answer());
   }
 
+  /** Issue #16: a screen name is shown as its owner spells it when the session reported that spelling. */
+  @Test
+  void statusAndRegisterShowTheScreenNameAsItsOwnerSpellsIt() {
+    when(fixture.gateway.registration(ALICE)).thenReturn(Optional.of(
+        new Registration(ALICE, new LegacyCredentials(new LegacyContactId("joeuser"), "pw"), Instant.EPOCH)));
+    say("status");
+    assertTrue(answer().startsWith("ICQ account: joeuser\n"), "no spelling reported: the stored id");
+
+    when(fixture.gateway.accountDisplayName(ALICE)).thenReturn(Optional.of("Joe User"));
+    say("status");
+    assertTrue(answer().startsWith("ICQ account: Joe User\n"));
+    say("register");
+    assertTrue(answer().startsWith("You are registered as Joe User. "));
+  }
+
   @Test
   void awaySetsTheStatusMessageAsTheCommandDoes() {
     say("away Back at 3");

@@ -198,7 +198,7 @@ class DiscoHandlerTest {
         <iq type='error' id='d5' from='bob@icq.localhost' to='alice@localhost/pc'>
           <error type='modify'>
             <jid-malformed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
-            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'bob' is not an ICQ number</text>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'bob' is not an ICQ number or AIM screen name</text>
           </error>
         </iq>""");
   }

@@ -132,7 +132,7 @@ class MessageHandlerTest {
           <body>hi</body>
           <error type='modify'>
             <jid-malformed xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
-            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'bob' is not an ICQ number</text>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'bob' is not an ICQ number or AIM screen name</text>
           </error>
         </message>""");
   }

@@ -200,7 +200,7 @@ class SearchHandlerTest {
         <iq type='error' id='s7' from='icq.localhost' to='alice@localhost/pc'>
           <error type='modify'>
             <bad-request xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'/>
-            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'bob' is not an ICQ number</text>
+            <text xmlns='urn:ietf:params:xml:ns:xmpp-stanzas'>'bob' is not an ICQ number or AIM screen name</text>
           </error>
         </iq>""");
   }

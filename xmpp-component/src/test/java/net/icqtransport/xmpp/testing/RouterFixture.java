@@ -27,6 +27,7 @@ import net.icqtransport.xmpp.access.AccessSettings;
 import net.icqtransport.xmpp.address.TransportAddresses;
 import net.icqtransport.xmpp.avatar.AvatarCache;
 import net.icqtransport.xmpp.command.CommandSessions;
+import net.icqtransport.xmpp.disco.TransportPresentation;
 import net.icqtransport.xmpp.endpoint.XmppUserEndpoint;
 import net.icqtransport.xmpp.privilege.PrivilegeGrants;
 import net.icqtransport.xmpp.router.IqRequests;
@@ -68,8 +69,17 @@ public final class RouterFixture {
     this(AccessSettings.DEFAULTS, System::nanoTime);
   }
 
+  /** A transport presented as {@code presentation} (ICQ by default). */
+  public RouterFixture(TransportPresentation presentation) {
+    this(AccessSettings.DEFAULTS, System::nanoTime, presentation);
+  }
+
   /** With these access limits, on this clock ({@link System#nanoTime} style). */
   public RouterFixture(AccessSettings access, LongSupplier nanoTime) {
+    this(access, nanoTime, TransportPresentation.ICQ);
+  }
+
+  private RouterFixture(AccessSettings access, LongSupplier nanoTime, TransportPresentation presentation) {
     lenient().when(gateway.parseContactId(anyString())).thenAnswer(invocation -> {
       String text = invocation.getArgument(0);
       if (!text.matches("[0-9]{5,10}")) {
@@ -85,7 +95,7 @@ public final class RouterFixture {
     addresses = new TransportAddresses(DOMAIN, gateway::parseContactId);
     ComponentAssembly assembly = new ComponentAssembly(new ComponentAssembly.Parts(addresses, gateway, sender,
         iqRequests, privileges, users, access, nanoTime, jid -> jid.toBareJID().equals(ADMIN), () -> inboundBacklog,
-        () -> outboundBacklog, commandSessions, null, avatarSource));
+        () -> outboundBacklog, commandSessions, null, avatarSource, presentation));
     avatars = assembly.avatars();
     endpoint = assembly.endpoint();
     router = assembly.router();

@@ -6,11 +6,18 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import net.icqtransport.oscar.OscarProtocolException;
+import net.icqtransport.oscar.snac.LegacyText;
 import net.icqtransport.oscar.snac.SnacIo;
 
 /**
  * The text of a channel-1 message: fragment 0x0101 of TLV 0x02 (iserverd SNAC(04,06)/CH1), charset u16,
- * language u16, bytes. Charsets: 0x0000 ASCII, 0x0002 UTF-16BE, 0x0003 an 8-bit local codepage.
+ * language u16, bytes. Charsets: 0x0000 ASCII, 0x0002 UTF-16BE, 0x0003 an 8-bit codepage (ISO-8859-1 for AIM
+ * clients, the user's local codepage for old ICQ clients).
+ *
+ * <p>What to send is chosen per recipient, as AIM-era clients did: ASCII when the text is ASCII; for an AIM
+ * contact whose client did not announce the unicode capability, ISO-8859-1 (0x0003) when every character has
+ * one; UTF-16BE (0x0002) otherwise, which loses nothing and which every current client and server takes (see
+ * {@link #of(String, boolean)}).
  */
 public final class IcbmMessageText {
   public static final int CHARSET_ASCII = 0x0000;
@@ -34,16 +41,50 @@ public final class IcbmMessageText {
 
   /** ASCII when every char is below 0x80 (every client reads that), else UTF-16BE, which loses nothing. */
   public static IcbmMessageText of(String text) {
-    boolean ascii = text.chars().allMatch(c -> c < 0x80);
-    return ascii
-        ? new IcbmMessageText(CHARSET_ASCII, LANGUAGE_UNSPECIFIED, text.getBytes(StandardCharsets.US_ASCII))
-        : new IcbmMessageText(CHARSET_UNICODE, 0x0000, text.getBytes(StandardCharsets.UTF_16BE));
+    return of(text, false);
   }
 
-  /** How many bytes {@link #of} would produce for this text. */
+  /**
+   * The text in the narrowest charset the recipient reads: ASCII (0x0000, language 0xFFFF as in the dumps) when
+   * every char is below 0x80; with {@code latin1}, ISO-8859-1 (0x0003, language 0x0000) when every char is
+   * printable Latin-1 ({@link #fitsLatin1}); else UTF-16BE (0x0002, language 0x0000). Never lossy: text that fits
+   * no 8-bit charset goes as UTF-16BE even where {@code latin1} is allowed.
+   *
+   * @param latin1 whether the recipient is an AIM contact whose client did not announce the unicode capability,
+   *     which AIM clients answer with ISO-8859-1 rather than UTF-16BE
+   */
+  public static IcbmMessageText of(String text, boolean latin1) {
+    if (LegacyText.isAscii(text)) {
+      return new IcbmMessageText(CHARSET_ASCII, LANGUAGE_UNSPECIFIED, text.getBytes(StandardCharsets.US_ASCII));
+    }
+    if (latin1 && fitsLatin1(text)) {
+      return new IcbmMessageText(CHARSET_LOCAL, 0x0000, text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+    return new IcbmMessageText(CHARSET_UNICODE, 0x0000, text.getBytes(StandardCharsets.UTF_16BE));
+  }
+
+  /**
+   * Whether every char is ASCII or printable ISO-8859-1 (U+00A0-U+00FF). The C1 controls U+0080-U+009F are left
+   * out: clients that read 0x0003 as windows-1252 would show them as other characters.
+   */
+  public static boolean fitsLatin1(CharSequence text) {
+    return text.chars().allMatch(IcbmMessageText::isNarrowLatin1);
+  }
+
+  /** Whether a char takes one byte in ISO-8859-1 as {@link #of(String, boolean)} sends it. */
+  static boolean isNarrowLatin1(int c) {
+    return c < 0x80 || (c >= 0xA0 && c <= 0xFF);
+  }
+
+  /** How many bytes {@link #of(String)} would produce for this text. */
   public static int encodedLength(CharSequence text) {
-    boolean ascii = text.chars().allMatch(c -> c < 0x80);
-    return ascii ? text.length() : 2 * text.length();
+    return encodedLength(text, false);
+  }
+
+  /** How many bytes {@link #of(String, boolean)} would produce for this text. */
+  public static int encodedLength(CharSequence text, boolean latin1) {
+    boolean narrow = LegacyText.isAscii(text) || (latin1 && fitsLatin1(text));
+    return narrow ? text.length() : 2 * text.length();
   }
 
   public int charset() {

@@ -16,10 +16,21 @@ public record IcbmParameters(
   public static final long FLAG_CHANNEL_MESSAGES = 0x01;
   public static final long FLAG_MISSED_CALLS = 0x02;
   public static final long FLAG_TYPING = 0x08;
+  /**
+   * 0x100: the client fetches its offline messages itself with SNAC(04,10) instead of having the server push
+   * them at sign-on (libpurple's AIM_IMPARAM_FLAG_SUPPORT_OFFLINEMSGS); set for screen-name accounts.
+   */
+  public static final long FLAG_OFFLINE_MESSAGES = 0x100;
 
   /** What ICQ clients set: messages, missed calls and typing on all channels, 8000-byte messages. */
   public static IcbmParameters icqDefaults(int channel) {
     return new IcbmParameters(channel, FLAG_CHANNEL_MESSAGES | FLAG_MISSED_CALLS | FLAG_TYPING, 8000, 999, 999, 0, 0);
+  }
+
+  /** These parameters with {@code flag} set as well. */
+  public IcbmParameters withFlag(long flag) {
+    return new IcbmParameters(channel, flags | flag, maxMessageSize, maxSenderWarning, maxReceiverWarning,
+        minInterval, unknown);
   }
 
   public Snac toSetSnac(long requestId) {

@@ -10,7 +10,16 @@ import java.util.List;
 public final class IcbmTextSplitter {
   private IcbmTextSplitter() {}
 
+  /** Parts within {@code maxBytes} as {@link IcbmMessageText#of(String)} encodes them (ASCII or UTF-16BE). */
   public static List<String> split(String text, int maxBytes) {
+    return split(text, maxBytes, false);
+  }
+
+  /**
+   * Parts within {@code maxBytes} as {@link IcbmMessageText#of(String, boolean)} encodes them: with
+   * {@code latin1}, a part of printable Latin-1 counts one byte per char; any other char makes its part UTF-16BE.
+   */
+  public static List<String> split(String text, int maxBytes, boolean latin1) {
     if (maxBytes < 4) {
       throw new IllegalArgumentException("maxBytes too small: " + maxBytes);
     }
@@ -23,7 +32,7 @@ public final class IcbmTextSplitter {
       while (end < text.length()) {
         int cp = text.codePointAt(end);
         int next = end + Character.charCount(cp);
-        boolean nextWide = wide || cp >= 0x80;
+        boolean nextWide = wide || (latin1 ? !IcbmMessageText.isNarrowLatin1(cp) : cp >= 0x80);
         int bytes = (next - start) * (nextWide ? 2 : 1);
         if (bytes > maxBytes) {
           break;

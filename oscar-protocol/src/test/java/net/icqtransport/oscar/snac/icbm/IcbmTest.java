@@ -108,6 +108,78 @@ class IcbmTest {
     assertEquals(IcbmMessageText.CHARSET_UNICODE, IcbmMessageText.of("\u0080").charset());
   }
 
+  /**
+   * Issue #16, charset per recipient: Latin-1 text to an AIM contact without the unicode capability goes as
+   * ISO-8859-1 (charset 0x0003, language 0x0000), one byte per char; the layout is the dump's (snac_04_06_ch1).
+   */
+  @Test
+  void latin1TextToAnAimContactWithoutUnicodeGoesAsIso88591() {
+    IcbmChannel1Send send = new IcbmChannel1Send(0x0102030405060708L, "maryann",
+        IcbmMessageText.of("Grüße", true), true, true);
+    assertEquals(toHex(HexDump.hex("""
+        0004 0006 0000 00010006
+        0102030405060708 0001 07 6d617279616e6e
+        0002 0012 05 01 0001 01  01 01 0009 0003 0000 47 72 fc df 65
+        0003 0000 0006 0000""")), toHex(send.toSnac(0x00010006).encode()));
+  }
+
+  /** The same text where the recipient reads unicode (or is a UIN): UTF-16BE, charset 0x0002. */
+  @Test
+  void theSameTextAsUtf16WhereUnicodeIsRead() {
+    IcbmChannel1Send send = new IcbmChannel1Send(0x0102030405060708L, "maryann",
+        IcbmMessageText.of("Grüße", false), true, true);
+    assertEquals(toHex(HexDump.hex("""
+        0004 0006 0000 00010006
+        0102030405060708 0001 07 6d617279616e6e
+        0002 0017 05 01 0001 01  01 01 000e 0002 0000 0047 0072 00fc 00df 0065
+        0003 0000 0006 0000""")), toHex(send.toSnac(0x00010006).encode()));
+  }
+
+  /** Text Latin-1 cannot hold is never made lossy: UTF-16BE even where Latin-1 is allowed. */
+  @Test
+  void textBeyondLatin1GoesAsUtf16EvenToAContactWithoutUnicode() {
+    IcbmChannel1Send send = new IcbmChannel1Send(0x0102030405060708L, "maryann",
+        IcbmMessageText.of("Привет", true), false, false);
+    assertEquals(toHex(HexDump.hex("""
+        0004 0006 0000 00000001
+        0102030405060708 0001 07 6d617279616e6e
+        0002 0019 05 01 0001 01  01 01 0010 0002 0000 041f 0440 0438 0432 0435 0442""")),
+        toHex(send.toSnac(1).encode()));
+    // ASCII stays ASCII (language 0xFFFF as in the dump) whoever reads it.
+    assertEquals("0501000101" + "01010006" + "0000ffff" + "6869", toHex(IcbmMessageText.of("hi", true).toMessageData()));
+    // U+20AC (windows-1252 0x80) and the C1 control U+0085 are not printable Latin-1: UTF-16BE.
+    assertEquals(IcbmMessageText.CHARSET_UNICODE, IcbmMessageText.of("5 €", true).charset());
+    assertEquals(IcbmMessageText.CHARSET_UNICODE, IcbmMessageText.of("a\u0085b", true).charset());
+    assertEquals(IcbmMessageText.CHARSET_LOCAL, IcbmMessageText.of("\u00a0¡ÿ", true).charset());
+  }
+
+  @Test
+  void latin1TextReadsBackAsSent() {
+    IcbmMessageText text = IcbmMessageText.of("café über ½", true);
+    assertEquals(IcbmMessageText.CHARSET_LOCAL, text.charset());
+    assertEquals(11, text.bytes().length);
+    assertEquals(11, IcbmMessageText.encodedLength("café über ½", true));
+    assertEquals(22, IcbmMessageText.encodedLength("café über ½", false));
+    assertEquals("café über ½", IcbmMessageText.fromMessageData(text.toMessageData())
+        .decode(StandardCharsets.ISO_8859_1));
+    // A windows-1252 reader (our default legacy codepage) reads printable Latin-1 the same.
+    assertEquals("café über ½", text.decode(CP1252));
+  }
+
+  @Test
+  void splitsLatin1TextAtOneBytePerChar() {
+    String latin1 = "é".repeat(12_000);
+    List<String> parts = IcbmTextSplitter.split(latin1, 8000, true);
+    assertEquals(List.of(8000, 4000), parts.stream().map(String::length).toList());
+    parts.forEach(p -> assertEquals(p.length(), IcbmMessageText.of(p, true).bytes().length));
+    assertEquals(3, IcbmTextSplitter.split(latin1, 8000, false).size(), "UTF-16BE: 4000 chars a part");
+    // A char beyond Latin-1 makes its part UTF-16BE, measured as such.
+    String mixed = "é".repeat(5000) + "Ж" + "é".repeat(5000);
+    List<String> mixedParts = IcbmTextSplitter.split(mixed, 8000, true);
+    assertEquals(mixed, String.join("", mixedParts));
+    mixedParts.forEach(p -> assertTrue(IcbmMessageText.of(p, true).bytes().length <= 8000, p.length() + " chars"));
+  }
+
   @Test
   void eightBitTextUsesTheLegacyCodepage() {
     byte[] bytes = {'G', (byte) 0xFC, 'n', 't', 'e', 'r', (byte) 0x80};
