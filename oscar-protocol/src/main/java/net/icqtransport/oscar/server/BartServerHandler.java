@@ -2,15 +2,11 @@ package net.icqtransport.oscar.server;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import net.icqtransport.oscar.OscarProtocolException;
-import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.snac.Snac;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * as TLV 0x1D of the owner's presence) and icon requests (10/04 → 10/05, 10/06 → 10/07; an unknown or
  * outdated hash gets an empty icon).
  */
-final class BartServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
+final class BartServerHandler extends ServiceConnectionHandler {
   private static final Logger LOG = LoggerFactory.getLogger(BartServerHandler.class);
   /** The families of this connection's 01/03 and their 01/18 versions. */
   static final Map<Integer, Integer> FAMILY_VERSIONS;
@@ -34,60 +30,35 @@ final class BartServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     FAMILY_VERSIONS = java.util.Collections.unmodifiableMap(versions);
   }
 
-  private final SimulatorState state;
-  /** Server-initiated SNACs carry request ids with the top bit set (reference {@code basic}). */
-  private final AtomicLong nextRequestId = new AtomicLong(0x80000001L);
-  private ChannelHandlerContext ctx;
   private Account account;
-  private RateLimiter rateLimiter;
 
   BartServerHandler(SimulatorState state) {
-    this.state = state;
+    super(state, "BART", LOG);
   }
 
   @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    this.ctx = ctx;
-    ctx.writeAndFlush(ServerSnacs.signOnHello());
-    ctx.fireChannelActive();
-  }
-
-  @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FlapFrame frame) {
-    switch (frame.channel()) {
-      case SIGNON -> onSignOn(SignOnFrame.parse(frame));
-      case DATA -> {
-        if (account == null) {
-          throw new OscarProtocolException("SNAC before the service cookie");
-        }
-        Snac snac = Snac.fromFrame(frame);
-        switch (rateLimiter.check(snac, state.clock().millis(), this::send, this::nextRequestId)) {
-          case PASS -> onSnac(snac);
-          case DROP -> LOG.debug("{} rate-limited on BART: dropping {}", account, snac);
-          case DISCONNECT -> ctx.close();
-        }
-      }
-      case SIGNOFF -> ctx.close();
-      case KEEPALIVE, ERROR -> { }
-    }
-  }
-
-  private void onSignOn(SignOnFrame signOn) {
+  protected void onSignOn(SignOnFrame signOn) {
     if (account != null) {
       throw new OscarProtocolException("second channel-1 frame on the BART connection");
     }
     Optional<Account> owner = signOn.tlvs().bytes(SignOnFrame.TLV_COOKIE).flatMap(state::redeemServiceCookie);
     if (owner.isEmpty()) {
-      LOG.info("BART service refusing {}: unknown or expired cookie", ctx.channel().remoteAddress());
-      ctx.writeAndFlush(ServerSnacs.signOffWithoutReason()).addListener(ChannelFutureListener.CLOSE);
+      LOG.info("BART service refusing {}: unknown or expired cookie", ctx().channel().remoteAddress());
+      ctx().writeAndFlush(ServerSnacs.signOffWithoutReason()).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     account = owner.get();
-    rateLimiter = new RateLimiter(state.rateClasses(), state.rateLimitsEnforced(), state.clock().millis());
+    signedOn(new RateLimiter(state.rateClasses(), state.rateLimitsEnforced(), state.clock().millis()));
     send(ServerSnacs.families(nextRequestId(), List.copyOf(FAMILY_VERSIONS.keySet())));
   }
 
-  private void onSnac(Snac snac) {
+  @Override
+  protected String who() {
+    return String.valueOf(account);
+  }
+
+  @Override
+  protected void onSnac(Snac snac) {
     long id = snac.requestId();
     int key = RateClass.pair(snac.family(), snac.subtype());
     if (key == RateClass.pair(0x01, 0x17)) {
@@ -129,22 +100,5 @@ final class BartServerHandler extends SimpleChannelInboundHandler<FlapFrame> {
     send(snac.subtype() == 0x04
         ? BartSnacs.aimIconReply(snac.requestId(), screenName, hash, icon)
         : BartSnacs.icqIconReply(snac.requestId(), screenName, hash, icon));
-  }
-
-  private void send(Snac snac) {
-    ctx.writeAndFlush(snac.toFrame());
-  }
-
-  private void send(FlapFrame frame) {
-    ctx.writeAndFlush(frame);
-  }
-
-  private long nextRequestId() {
-    return nextRequestId.getAndUpdate(id -> id == 0xFFFFFFFFL ? 0x80000000L : id + 1);
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ProtocolFailures.closeOnFailure(ctx, cause, LOG, "BART service");
   }
 }

@@ -3,7 +3,6 @@ package net.icqtransport.oscar.server;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,9 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
 import net.icqtransport.oscar.OscarProtocolException;
-import net.icqtransport.oscar.flap.FlapFrame;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.tlv.TlvChain;
 import org.slf4j.Logger;
@@ -28,27 +25,22 @@ import org.slf4j.LoggerFactory;
  * connection leaves the room. SNACs pass the connection's rate classes: the simulator's, with the chat families
  * added (0E/05 counts as a message, in class 3).
  */
-final class ChatServerHandler extends SimpleChannelInboundHandler<FlapFrame> implements ChatRooms.Occupant {
+final class ChatServerHandler extends ServiceConnectionHandler implements ChatRooms.Occupant {
   private static final Logger LOG = LoggerFactory.getLogger(ChatServerHandler.class);
   private static final int ERROR_INVALID_SNAC = 0x0001;
   private static final Map<Integer, Integer> NAV_VERSIONS = versions(ChatRooms.FAMILY_CHAT_NAV);
   private static final Map<Integer, Integer> CHAT_VERSIONS = versions(ChatRooms.FAMILY_CHAT);
 
-  private final SimulatorState state;
   private final ChatRooms rooms;
-  /** Server-initiated SNACs carry request ids with the top bit set (reference {@code basic}). */
-  private final AtomicLong nextRequestId = new AtomicLong(0x80000001L);
-  private ChannelHandlerContext ctx;
   private Account account;
   private String key;
   /** The room of a chat connection; null for chat navigation. */
   private ChatRooms.Room room;
   private boolean joined;
   private long signOnTime;
-  private RateLimiter rateLimiter;
 
   ChatServerHandler(SimulatorState state) {
-    this.state = state;
+    super(state, "chat", LOG);
     this.rooms = state.chatRooms();
   }
 
@@ -57,13 +49,6 @@ final class ChatServerHandler extends SimpleChannelInboundHandler<FlapFrame> imp
     versions.put(0x01, 3);
     versions.put(family, 1);
     return Collections.unmodifiableMap(versions);
-  }
-
-  @Override
-  public void channelActive(ChannelHandlerContext ctx) {
-    this.ctx = ctx;
-    ctx.writeAndFlush(ServerSnacs.signOnHello());
-    ctx.fireChannelActive();
   }
 
   @Override
@@ -76,41 +61,22 @@ final class ChatServerHandler extends SimpleChannelInboundHandler<FlapFrame> imp
   }
 
   @Override
-  protected void channelRead0(ChannelHandlerContext ctx, FlapFrame frame) {
-    switch (frame.channel()) {
-      case SIGNON -> onSignOn(SignOnFrame.parse(frame));
-      case DATA -> {
-        if (account == null) {
-          throw new OscarProtocolException("SNAC before the chat cookie");
-        }
-        Snac snac = Snac.fromFrame(frame);
-        switch (rateLimiter.check(snac, state.clock().millis(), this::send, this::nextRequestId)) {
-          case PASS -> onSnac(snac);
-          case DROP -> LOG.debug("{} rate-limited on chat: dropping {}", key, snac);
-          case DISCONNECT -> ctx.close();
-        }
-      }
-      case SIGNOFF -> ctx.close();
-      case KEEPALIVE, ERROR -> { }
-    }
-  }
-
-  private void onSignOn(SignOnFrame signOn) {
+  protected void onSignOn(SignOnFrame signOn) {
     if (account != null) {
       throw new OscarProtocolException("second channel-1 frame on a chat connection");
     }
     Optional<ChatRooms.Grant> grant = signOn.tlvs().bytes(SignOnFrame.TLV_COOKIE).flatMap(rooms::redeem);
     Optional<Account> owner = grant.flatMap(g -> state.account(g.accountKey()));
     if (owner.isEmpty()) {
-      LOG.info("chat service refusing {}: unknown or expired cookie", ctx.channel().remoteAddress());
-      ctx.writeAndFlush(ServerSnacs.signOffWithoutReason()).addListener(ChannelFutureListener.CLOSE);
+      LOG.info("chat service refusing {}: unknown or expired cookie", ctx().channel().remoteAddress());
+      ctx().writeAndFlush(ServerSnacs.signOffWithoutReason()).addListener(ChannelFutureListener.CLOSE);
       return;
     }
     account = owner.get();
     key = ScreenNames.normalize(account.screenName());
     room = grant.get().room();
     signOnTime = state.nowSeconds();
-    rateLimiter = new RateLimiter(rateClasses(), state.rateLimitsEnforced(), state.clock().millis());
+    signedOn(new RateLimiter(rateClasses(), state.rateLimitsEnforced(), state.clock().millis()));
     send(ServerSnacs.families(nextRequestId(), List.copyOf(versions().keySet())));
   }
 
@@ -118,7 +84,13 @@ final class ChatServerHandler extends SimpleChannelInboundHandler<FlapFrame> imp
     return room == null ? NAV_VERSIONS : CHAT_VERSIONS;
   }
 
-  private void onSnac(Snac snac) {
+  @Override
+  protected String who() {
+    return key;
+  }
+
+  @Override
+  protected void onSnac(Snac snac) {
     long id = snac.requestId();
     int pair = RateClass.pair(snac.family(), snac.subtype());
     if (pair == RateClass.pair(0x01, 0x17)) {
@@ -242,27 +214,8 @@ final class ChatServerHandler extends SimpleChannelInboundHandler<FlapFrame> imp
   }
 
   @Override
-  public long nextRequestId() {
-    return nextRequestId.getAndUpdate(id -> id == 0xFFFFFFFFL ? 0x80000000L : id + 1);
-  }
-
-  @Override
-  public void send(Snac snac) {
-    ctx.writeAndFlush(snac.toFrame());
-  }
-
-  private void send(FlapFrame frame) {
-    ctx.writeAndFlush(frame);
-  }
-
-  @Override
   public void close() {
-    ctx.close();
-  }
-
-  @Override
-  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-    ProtocolFailures.closeOnFailure(ctx, cause, LOG, "chat service");
+    ctx().close();
   }
 
   @Override
