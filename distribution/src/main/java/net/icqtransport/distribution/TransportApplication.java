@@ -24,7 +24,10 @@ import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.bridge.BridgeGateway;
 import net.icqtransport.core.bridge.BridgeSettings;
 import net.icqtransport.core.bridge.LoginPacer;
+import net.icqtransport.core.bridge.LoginRateRecorder;
 import net.icqtransport.core.registration.JdbcContactSyncStore;
+import net.icqtransport.core.registration.JdbcLoginRateStore;
+import net.icqtransport.core.registration.LearnedLoginRate;
 import net.icqtransport.core.registration.JdbcPendingDeliveryStore;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
 import net.icqtransport.core.registration.RegistrationStore;
@@ -54,6 +57,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransportApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransportApplication.class);
+  /** How often the learned login rate is looked at, and written if it changed. */
+  private static final Duration LOGIN_RATE_RECORDING = Duration.ofSeconds(5);
 
   private final HikariDataSource dataSource;
   private final JdbcRegistrationStore store;
@@ -62,6 +67,8 @@ public final class TransportApplication implements AutoCloseable {
   private final BridgeGateway gateway;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService workers;
+  /** Keeps the login rate learned from the login server in the database, for the next start. */
+  private final LoginRateRecorder loginRates;
   private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final MicrometerTransportMetrics metrics = new MicrometerTransportMetrics(meters);
   private final TransportConfig config;
@@ -125,14 +132,21 @@ public final class TransportApplication implements AutoCloseable {
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
     JdbcContactSyncStore roster = new JdbcContactSyncStore(dataSource);
+    // The login rate learned from this login server before, if any (docs/reliability.md, "Restart").
+    JdbcLoginRateStore rates = new JdbcLoginRateStore(dataSource);
+    String loginServer = config.oscarLoginHost() + ":" + config.oscarLoginPort();
+    LearnedLoginRate startingRate = LoginRateRecorder.startingRate(rates, loginServer, config.oscarLoginRate());
+    LoginPacer loginPacer = new LoginPacer(startingRate, config.oscarLoginRateIncrease(), config.oscarLoginBurst(),
+        config.oscarRateLimitedWait(), scheduler, System::nanoTime);
+    loginRates = LoginRateRecorder.start(loginPacer, rates, loginServer, startingRate, scheduler, workers,
+        LOGIN_RATE_RECORDING);
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
         roster, component, scheduler, workers, timers.bridge().withSessionLife(
             timers.bridge().shortSession(), timers.bridge().shortSessionsBeforeStop(), config.oscarRateLimitedWait()),
-        metrics, new LoginPacer(config.oscarLoginRate(), config.oscarLoginBurst(),
-            config.oscarRateLimitedWait(), System::nanoTime));
+        metrics, loginPacer);
     gateway.runEachUserOn(component.userLanes()); // one lane per user for both sides (docs/architecture.md)
     component.attach(gateway, roster); // the XMPP side keeps its roster sync progress; the bridge forgets it on unregister
-    QueueMeters.bind(meters, component, network);
+    QueueMeters.bind(meters, component, network, loginPacer);
     if (config.severalInstances()) { // docs/scaling.md
       gateway.shareUsers();
       component.takeUsersOver();
@@ -290,6 +304,7 @@ public final class TransportApplication implements AutoCloseable {
     stopServing();
     component.stop();
     network.close();
+    loginRates.close(); // what was learned since the last look, before the database closes
     scheduler.shutdownNow();
     workers.shutdown();
     try {

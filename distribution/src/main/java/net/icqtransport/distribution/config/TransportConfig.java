@@ -64,6 +64,7 @@ public record TransportConfig(
     int oscarLoginBurst,
     Duration databaseConnectionTimeout,
     Duration oscarRateLimitedWait,
+    double oscarLoginRateIncrease,
     List<String> warnings) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
@@ -263,6 +264,10 @@ public record TransportConfig(
       problems.add(ROOT + ".oscar.login-rate: must be a positive number of logins per second, not "
           + c.getDouble("oscar.login-rate"));
     }
+    if (validator.isValid("oscar.login-rate-increase") && !(c.getDouble("oscar.login-rate-increase") > 0)) {
+      problems.add(ROOT + ".oscar.login-rate-increase: must be a positive number of logins per second, not "
+          + c.getDouble("oscar.login-rate-increase"));
+    }
     if (validator.isValid("oscar.login-burst") && c.getInt("oscar.login-burst") < 1) {
       problems.add(ROOT + ".oscar.login-burst: must be at least 1 (1: no burst), not " + c.getInt("oscar.login-burst"));
     }
@@ -306,6 +311,7 @@ public record TransportConfig(
         c.getInt("oscar.login-burst"),
         connectionTimeout,
         rateLimitedWait,
+        c.getDouble("oscar.login-rate-increase"),
         ConfigOrigins.located(warnings, given));
   }
 

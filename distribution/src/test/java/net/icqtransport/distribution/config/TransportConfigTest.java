@@ -66,6 +66,15 @@ class TransportConfigTest {
   }
 
   @Test
+  void theLoginRateIncreaseIsTwoByDefaultAndMustBePositive() {
+    assertEquals(2.0, TransportConfig.from(ConfigFactory.parseString("icq-transport { xmpp.secret = s }"))
+        .oscarLoginRateIncrease());
+    ConfigurationException zero = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        ConfigFactory.parseString("icq-transport { xmpp.secret = s, oscar.login-rate-increase = 0 }")));
+    assertTrue(zero.getMessage().contains("icq-transport.oscar.login-rate-increase"), zero.getMessage());
+  }
+
+  @Test
   void aMissingSecretIsRefusedNamingTheKey() {
     ConfigurationException e = assertThrows(ConfigurationException.class,
         () -> TransportConfig.from(ConfigFactory.parseString("icq-transport.xmpp.domain = \"icq.example.org\"")));

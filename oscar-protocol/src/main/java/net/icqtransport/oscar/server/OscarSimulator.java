@@ -182,6 +182,19 @@ public final class OscarSimulator implements AutoCloseable {
   }
 
   /**
+   * From now on at most {@code count} logins per client IP within {@code per}, the next refused with error 0x001D,
+   * as {@link Builder#loginRateLimitPerIp} set it at the start (which it may not have): a test or benchmark changes
+   * the limit while clients log in, as a real server's operator may, unknown to them. The logins admitted within
+   * the window so far count under the new limit.
+   */
+  public void loginRateLimitPerIp(int count, Duration per) {
+    if (count < 1 || per.isNegative() || per.isZero()) {
+      throw new IllegalArgumentException("loginRateLimitPerIp wants count >= 1 and a positive duration");
+    }
+    state.ipLoginLimiter().limit(count, per);
+  }
+
+  /**
    * From now on, login replies (17/03 TLV 0x05) send clients to BOS at {@code port} on the advertised host
    * instead of this simulator's BOS listener: a test puts a TCP proxy there to disturb the BOS connection.
    */

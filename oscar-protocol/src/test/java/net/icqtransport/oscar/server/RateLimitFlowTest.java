@@ -114,6 +114,39 @@ class RateLimitFlowTest {
     }
   }
 
+  /**
+   * The per-IP limit changes while the server runs (a benchmark's server whose limit the transport does not know):
+   * lowered, the logins admitted so far count against the new limit at once; raised, the next one is admitted.
+   */
+  @Test
+  void loginRateLimitPerIpChangesWhileTheServerRuns() throws Exception {
+    try (OscarSimulator simulator = OscarSimulator.builder().account(ALICE, "alicepw").account("222222", "b")
+        .account("333333", "c").loginRateLimitPerIp(3, Duration.ofMinutes(10)).start()) {
+      TestLogins.cookie(TestLogins.md5Login(simulator.loginAddress(), ALICE, "alicepw", false));
+      TestLogins.cookie(TestLogins.md5Login(simulator.loginAddress(), "222222", "b", false));
+
+      simulator.loginRateLimitPerIp(2, Duration.ofMinutes(10));
+      TlvChain refused = TestLogins.md5Login(simulator.loginAddress(), "333333", "c", false);
+      assertEquals(0x001D, refused.u16(0x08).orElseThrow(), "two admitted: the new limit is reached");
+
+      simulator.loginRateLimitPerIp(3, Duration.ofMinutes(10));
+      TestLogins.cookie(TestLogins.md5Login(simulator.loginAddress(), "333333", "c", false));
+      assertEquals(1, simulator.refusedLogins("333333"));
+    }
+  }
+
+  /** A server started without a per-IP limit gets one while it runs. */
+  @Test
+  void aLoginRateLimitPerIpCanBeSetWhileTheServerRuns() throws Exception {
+    try (OscarSimulator simulator = OscarSimulator.builder().account(ALICE, "alicepw").account("222222", "b")
+        .start()) {
+      simulator.loginRateLimitPerIp(1, Duration.ofMinutes(10));
+      TestLogins.cookie(TestLogins.md5Login(simulator.loginAddress(), ALICE, "alicepw", false));
+      TlvChain refused = TestLogins.md5Login(simulator.loginAddress(), "222222", "b", false);
+      assertEquals(0x001D, refused.u16(0x08).orElseThrow());
+    }
+  }
+
   private static int countAndDrop(TestFlapClient client) {
     int count = 0;
     for (var it = client.skipped().iterator(); it.hasNext(); ) {

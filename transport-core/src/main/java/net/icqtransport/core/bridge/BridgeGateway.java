@@ -21,6 +21,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -232,13 +233,14 @@ public final class BridgeGateway implements Gateway {
 
   /** A login that checks the credentials, then the registration stored; a bridge of the user (idle) ends. */
   private CompletableFuture<Registration> checkAndSave(UserAddress user, LegacyCredentials credentials) {
-    return checkLogin(credentials)
+    AtomicReference<LoginSlot> slot = new AtomicReference<>();
+    return checkLogin(credentials, slot)
         .handleAsync((session, failure) -> {
           if (failure != null) {
             LoginFailedException refused = Failures.asLoginFailure(failure);
             metrics.loginFailed(refused.failure());
-            if (refused.failure() == LoginFailure.RATE_LIMITED) {
-              loginPacer.rateLimited();
+            if (refused.failure() == LoginFailure.RATE_LIMITED && slot.get() != null) {
+              loginPacer.rateLimited(slot.get());
             }
             log.info("ICQ account {} for {} refused: {}", credentials.account(), user, refused.getMessage());
             throw new CompletionException(refused);
@@ -768,22 +770,26 @@ public final class BridgeGateway implements Gateway {
   /**
    * A login that only checks the credentials: it waits for its slot of the login pacer, as every login does,
    * and is then bounded by the login timeout.
+   *
+   * @param slot receives the pacer's slot once the login starts
    */
-  private CompletableFuture<LegacySession> checkLogin(LegacyCredentials credentials) {
+  private CompletableFuture<LegacySession> checkLogin(LegacyCredentials credentials, AtomicReference<LoginSlot> slot) {
     CompletableFuture<LegacySession> check = new CompletableFuture<>();
     checks.add(check);
-    Duration wait = loginPacer.reserve();
-    if (wait.isZero()) {
-      startCheck(credentials, check);
-    } else {
-      log.debug("Credentials check of ICQ {} waits {} for its login slot", credentials.account(), wait);
-      try {
-        scheduler.schedule(() -> startCheck(credentials, check), wait.toNanos(), TimeUnit.NANOSECONDS);
-      } catch (RejectedExecutionException e) {
-        check.completeExceptionally(
-            new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, "the transport is shutting down"));
-      }
+    CompletableFuture<LoginSlot> next = loginPacer.nextSlot(credentials.account());
+    if (!next.isDone()) {
+      log.debug("Credentials check of ICQ {} waits for its login slot", credentials.account());
     }
+    check.whenComplete((session, failure) -> next.cancel(false)); // failed by the shutdown while waiting
+    next.whenComplete((granted, failure) -> {
+      if (failure != null) {
+        check.completeExceptionally(failure instanceof LoginFailedException ? failure
+            : new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, "the transport is shutting down"));
+      } else {
+        slot.set(granted);
+        startCheck(credentials, check);
+      }
+    });
     return check;
   }
 

@@ -18,7 +18,8 @@ import java.util.Objects;
  * @param shortSessionsBeforeStop after this many short-lived sessions in a row the bridge stops
  *     ({@code STOPPED}) instead of logging in again: a login fight or a server that drops the account at once
  * @param rateLimitedWait how long to wait after the server refused a login for its rate limits (OSCAR login
- *     errors 0x0016-0x0018, 0x001D); it doubles, with jitter above it, while refusals go on
+ *     errors 0x0016-0x0018, 0x001D); it doubles, with jitter above it, while refusals go on. Only an account's
+ *     first refusal answering the transport's own pace (a login of a crowd) waits a few seconds instead, once
  */
 public record BridgeSettings(
     int maxQueuedMessages,

@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -78,8 +80,12 @@ import org.slf4j.MDC;
  * reconnect backoff starts over only once a session outlived {@link BridgeSettings#shortSession()}, so a
  * server that drops the account right after each login sees the delays grow, never a loop at the floor. A
  * login refused for the server's rate limits waits {@link BridgeSettings#rateLimitedWait()} (growing while
- * refusals go on) and slows every login of the transport ({@link LoginPacer#rateLimited()}): real servers
- * extend a lockout at each early retry, and it locks the user's other clients out too. {@link #signOff} (last resource
+ * refusals go on): real servers lock an account out after a few logins of it and extend the lockout at each
+ * early retry, and it locks the user's other clients out too. Only a refusal that answered a login of a crowd
+ * ({@link LoginSlot#crowded()}: the transport's own pace overshot the server's limit of logins per address, and
+ * the pacer slows down, {@link LoginPacer#rateLimited}) is retried after {@link #PACE_REFUSAL_WAIT}, once: when
+ * the account was refused before since its last login, or within {@code rateLimitedWait}, it waits the long
+ * wait. {@link #signOff} (last resource
  * gone, unregistered, registered anew) goes back to {@code OFFLINE}; then the gateway forgets the bridge
  * unless a resource came back meanwhile. Only the shutdown's sign-off is final.
  *
@@ -102,6 +108,12 @@ final class UserBridge {
       "the ICQ session ended: the transport is restarting or shutting down; send it again in a moment";
   /** How long the shutdown lets the server confirm what was handed to the session before it signs off. */
   static final Duration SETTLE_WAIT = Duration.ofSeconds(3);
+  /**
+   * The wait after the first refusal of an account that answered the transport's overshoot of the server's limit
+   * of logins per address (a login of a crowd), before that login waits for a slot again: the pacer has slowed
+   * down meanwhile, and the server's window of counted logins has moved on.
+   */
+  static final Duration PACE_REFUSAL_WAIT = Duration.ofSeconds(5);
 
   private final UserAddress user;
   private final RegistrationStore store;
@@ -162,7 +174,14 @@ final class UserBridge {
   private LegacySession session;
   private ResourcePresence appliedStatus;
   private ScheduledFuture<?> loginTimeout;
-  private ScheduledFuture<?> retry;
+  /** The timer of the next login, or its request for a {@link LoginPacer} slot. */
+  private Future<?> retry;
+  /** The pacer's slot of the current or last login attempt. */
+  private LoginSlot slot;
+  /** The slot of the last login of this account refused for the server's rate limits; null if none. */
+  private LoginSlot lastRateLimited;
+  /** Whether a login was refused for the server's rate limits since the last successful one. */
+  private boolean rateLimitedSinceLogin;
   /** Fires once the current session has outlived {@link BridgeSettings#shortSession()}. */
   private ScheduledFuture<?> sessionOutlivedShort;
   /** Whether the current session has outlived {@link BridgeSettings#shortSession()}. */
@@ -756,24 +775,31 @@ final class UserBridge {
     credentials = pendingRegistration != null ? pendingRegistration.candidate() : registration.get().credentials();
     sessionOptions = registration.get().options();
     // Every login, first or retried, waits for its slot so that many at once stay within the server's limit.
-    Duration wait = loginPacer.reserve();
+    CompletableFuture<LoginSlot> next = loginPacer.nextSlot(credentials.account());
     // The detail is only what the user should know beyond "logging in": that logins are slowed down.
-    setState(SessionState.LOGGING_IN, loginPacer.slowedInterval().map(interval -> "Logins through this transport"
-        + " are slowed down to one every " + describe(interval) + " because the ICQ server refused logins for its"
-        + " rate limits.").orElse(null), null);
-    if (wait.isZero()) {
-      openSession(attempt);
-    } else {
-      log.debug("Login of {} waits {} for its slot", user, wait);
-      retry = schedule(() -> {
-        if (!ended && attempt == generation && state == SessionState.LOGGING_IN) {
-          openSession(attempt);
-        }
-      }, wait);
+    OptionalDouble slowed = loginPacer.slowedTo();
+    setState(SessionState.LOGGING_IN, slowed.isPresent() ? "Logins through this transport are slowed down to "
+        + describeRate(slowed.getAsDouble()) + " because the ICQ server refused logins for its rate limits." : null,
+        null);
+    if (next.isDone() && !next.isCompletedExceptionally()) {
+      openSession(attempt, next.join());
+      return;
     }
+    log.debug("Login of {} waits for its slot", user);
+    retry = next;
+    next.whenComplete((granted, failure) -> {
+      if (granted != null) {
+        submit(() -> {
+          if (!ended && attempt == generation && state == SessionState.LOGGING_IN) {
+            openSession(attempt, granted);
+          }
+        });
+      }
+    });
   }
 
-  private void openSession(int attempt) {
+  private void openSession(int attempt, LoginSlot granted) {
+    slot = granted;
     loginTimeout = schedule(() -> loginTimedOut(attempt), settings.loginTimeout());
     log.debug("Logging in {} as ICQ {} (attempt {})", user, credentials.account(), attempt);
     CompletableFuture<LegacySession> opening;
@@ -814,6 +840,7 @@ final class UserBridge {
     session = opened;
     appliedStatus = null;
     rateLimitBackoff.reset();
+    rateLimitedSinceLogin = false;
     sessionStable = false;
     sessionOutlivedShort = schedule(() -> {
       if (!ended && attempt == generation && state == SessionState.ONLINE) {
@@ -871,10 +898,7 @@ final class UserBridge {
       }
     }
     if (reason == LoginFailure.RATE_LIMITED) {
-      loginPacer.rateLimited();
-      Duration delay = rateLimitBackoff.nextDelay();
-      scheduleRetry(delay, "ICQ refused the login for now (" + failure.getMessage() + "). The transport waits "
-          + describe(delay) + " before trying again, so as not to extend the lockout.");
+      loginRateLimited(failure);
     } else if (reason.isRetryable()) {
       scheduleReconnect("Could not log in to ICQ (" + failure.getMessage() + ")");
     } else {
@@ -884,6 +908,36 @@ final class UserBridge {
       setState(SessionState.LOGIN_FAILED, text, "could not log in to ICQ (" + reason.description() + ")");
       rejectQueued(notSentReason);
     }
+  }
+
+  /**
+   * A login refused for the server's rate limits (0x0016-0x0018, 0x001D). The first refusal of the account that
+   * answered a login of a crowd is the transport's own pace overshooting the server's limit of logins per address:
+   * the pacer slows down and the login goes again after {@link #PACE_REFUSAL_WAIT}. Any other refusal may be the
+   * account's lockout, which every early retry extends: it waits the long {@code rateLimitedWait}.
+   */
+  private void loginRateLimited(LoginFailedException failure) {
+    LoginSlot refused = slot;
+    boolean slowedDown = refused != null && loginPacer.rateLimited(refused);
+    boolean refusedRecently = rateLimitedSinceLogin || lastRateLimited != null && refused != null
+        && refused.grantedAtNanos() - lastRateLimited.grantedAtNanos() < settings.rateLimitedWait().toNanos();
+    rateLimitedSinceLogin = true;
+    if (refused != null) {
+      lastRateLimited = refused;
+    }
+    if (refused != null && refused.crowded() && !refusedRecently) {
+      Duration delay = PACE_REFUSAL_WAIT.compareTo(settings.rateLimitedWait()) < 0
+          ? PACE_REFUSAL_WAIT : settings.rateLimitedWait();
+      log.info("Login of {} refused while the transport logged many users in{}: trying again in {}", user,
+          slowedDown ? " (logins slowed down)" : "", describe(delay));
+      scheduleRetry(delay, "ICQ refused the login for now (" + failure.getMessage() + "): the transport was"
+          + " logging many users in faster than the ICQ server takes from one address. It slowed its logins down"
+          + " and tries again in " + describe(delay) + ".");
+      return;
+    }
+    Duration delay = rateLimitBackoff.nextDelay();
+    scheduleRetry(delay, "ICQ refused the login for now (" + failure.getMessage() + "). The transport waits "
+        + describe(delay) + " before trying again, so as not to extend the lockout.");
   }
 
   private void scheduleReconnect(String why) {
@@ -1284,7 +1338,7 @@ final class UserBridge {
     }
   }
 
-  private static void cancel(ScheduledFuture<?> timer) {
+  private static void cancel(Future<?> timer) {
     if (timer != null) {
       timer.cancel(false);
     }
@@ -1345,6 +1399,14 @@ final class UserBridge {
       case CONNECTION_LOST -> "connection lost";
       case PROTOCOL_ERROR -> "protocol error";
     };
+  }
+
+  /** A login rate for a human: "8.5 logins per second", "one login every 4 s". */
+  static String describeRate(double loginsPerSecond) {
+    if (loginsPerSecond >= 1) {
+      return String.format(java.util.Locale.ROOT, "%.1f logins per second", loginsPerSecond).replace(".0 ", " ");
+    }
+    return "one login every " + describe(Duration.ofNanos(Math.round(1e9 / loginsPerSecond)));
   }
 
   /** A delay for a human: "45 s", "3 min", "4 min 10 s". */

@@ -14,6 +14,7 @@ import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyStatus;
 import net.icqtransport.core.legacy.MessageRejectedException;
 import net.icqtransport.core.registration.ContactSyncStore;
+import net.icqtransport.core.registration.LearnedLoginRate;
 import net.icqtransport.core.registration.MemoryContactSyncStore;
 import net.icqtransport.core.registration.MemoryPendingDeliveryStore;
 import net.icqtransport.core.registration.PendingDeliveryStore;
@@ -51,6 +52,8 @@ final class GatewayHarness {
   final PendingDeliveryStore outbox;
   final ContactSyncStore contactSync;
   final CountingMetrics metrics = new CountingMetrics();
+  /** The login pacer of a paced gateway; null for the others (unlimited). */
+  final LoginPacer pacer;
   final BridgeGateway gateway;
 
   GatewayHarness() {
@@ -68,11 +71,15 @@ final class GatewayHarness {
   GatewayHarness(Executor executor, PendingDeliveryStore outbox, ContactSyncStore contactSync) {
     this.outbox = outbox;
     this.contactSync = contactSync;
+    this.pacer = null;
     gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler, executor, SETTINGS, metrics,
         LoginPacer.unlimited());
   }
 
-  /** A gateway that starts at most {@code loginsPerSecond} logins, on the scheduler's virtual clock. */
+  /**
+   * A gateway that starts at most {@code loginsPerSecond} logins, on the scheduler's virtual clock: a pacer that
+   * does not grow (so the tests can count its intervals) but slows down at refusals of a crowd.
+   */
   GatewayHarness(double loginsPerSecond) {
     this(loginsPerSecond, 1);
   }
@@ -81,8 +88,10 @@ final class GatewayHarness {
   GatewayHarness(double loginsPerSecond, int burst) {
     this.outbox = new MemoryPendingDeliveryStore();
     this.contactSync = new MemoryContactSyncStore();
+    this.pacer = new LoginPacer(LearnedLoginRate.startingAt(loginsPerSecond), 0, burst, Duration.ofMinutes(5),
+        scheduler, scheduler::nanoTime);
     gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler,
-        MoreExecutors.directExecutor(), SETTINGS, metrics, new LoginPacer(loginsPerSecond, burst, Duration.ofMinutes(5), scheduler::nanoTime));
+        MoreExecutors.directExecutor(), SETTINGS, metrics, pacer);
   }
 
   void registered(UserAddress user, LegacyCredentials credentials) {
