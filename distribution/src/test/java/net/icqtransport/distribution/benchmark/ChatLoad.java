@@ -25,7 +25,8 @@ import org.jxmpp.jid.impl.JidCreate;
 final class ChatLoad {
 
   /** What one run measured. {@code ratePerSecond} counts answers received in the measured window. */
-  record Outcome(long sent, long received, long outOfOrder, long errors, double ratePerSecond, Histogram latencyMicros) {
+  record Outcome(long sent, long received, long outOfOrder, long errors, double ratePerSecond, Histogram latencyMicros,
+      String firstError) {
     long lost() {
       return sent - received - errors;
     }
@@ -43,6 +44,24 @@ final class ChatLoad {
     }
   }
 
+  /**
+   * Told when the measured window opens and closes (after the warm-up, before the drain), e.g. to read the
+   * processes' CPU time over exactly the messages counted.
+   */
+  interface WindowListener {
+    WindowListener NONE = new WindowListener() {
+      @Override
+      public void opened() {}
+
+      @Override
+      public void closed() {}
+    };
+
+    void opened();
+
+    void closed();
+  }
+
   private static final AtomicInteger RUNS = new AtomicInteger();
   private final List<AbstractXMPPConnection> clients;
 
@@ -55,18 +74,28 @@ final class ChatLoad {
    * arrives. Measures answers per second after the warm-up.
    */
   Outcome closedLoop(String target, int window, Duration warmUp, Duration measured) throws Exception {
+    return closedLoop(target, window, warmUp, measured, WindowListener.NONE);
+  }
+
+  Outcome closedLoop(String target, int window, Duration warmUp, Duration measured, WindowListener listener)
+      throws Exception {
     try (Run run = new Run(target, true)) {
       for (Lane lane : run.lanes) {
         for (int i = 0; i < window; i++) {
           lane.send(System.nanoTime());
         }
       }
-      return run.finish(warmUp, measured);
+      return run.finish(warmUp, measured, listener);
     }
   }
 
   /** A fixed offered load of {@code perSecond} messages, spread over the clients in turn. */
   Outcome fixedRate(String target, double perSecond, Duration warmUp, Duration measured) throws Exception {
+    return fixedRate(target, perSecond, warmUp, measured, WindowListener.NONE);
+  }
+
+  Outcome fixedRate(String target, double perSecond, Duration warmUp, Duration measured, WindowListener listener)
+      throws Exception {
     try (Run run = new Run(target, false)) {
       Thread sender = new Thread(() -> {
         long start = System.nanoTime();
@@ -89,7 +118,7 @@ final class ChatLoad {
         }
       }, "chat-load-sender");
       sender.start();
-      Outcome outcome = run.finish(warmUp, measured);
+      Outcome outcome = run.finish(warmUp, measured, listener);
       sender.join();
       return outcome;
     }
@@ -106,6 +135,8 @@ final class ChatLoad {
     final AtomicLong receivedInWindow = new AtomicLong();
     final AtomicLong outOfOrder = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
+    /** The first error answer, as XML, for the report of a run that failed. */
+    final java.util.concurrent.atomic.AtomicReference<String> firstError = new java.util.concurrent.atomic.AtomicReference<>();
     final ConcurrentHistogram latency = new ConcurrentHistogram(60_000_000L, 3);
     final long startNanos = System.nanoTime();
     volatile long windowStart = Long.MAX_VALUE;
@@ -123,13 +154,13 @@ final class ChatLoad {
       }
     }
 
-    Outcome finish(Duration warmUp, Duration measured) throws InterruptedException {
+    Outcome finish(Duration warmUp, Duration measured, WindowListener listener) throws InterruptedException {
       windowStart = startNanos + warmUp.toNanos();
       windowEnd = windowStart + measured.toNanos();
-      long sleep = windowEnd - System.nanoTime();
-      if (sleep > 0) {
-        TimeUnit.NANOSECONDS.sleep(sleep);
-      }
+      sleepUntil(windowStart);
+      listener.opened();
+      sleepUntil(windowEnd);
+      listener.closed();
       sending = false;
       if (!closedLoop) {
         TimeUnit.MILLISECONDS.sleep(50); // the sender thread stops at the end of the window
@@ -140,7 +171,14 @@ final class ChatLoad {
       }
       double seconds = measured.toNanos() / 1e9;
       return new Outcome(sent.get(), received.get(), outOfOrder.get(), errors.get(),
-          receivedInWindow.get() / seconds, latency.copy());
+          receivedInWindow.get() / seconds, latency.copy(), firstError.get());
+    }
+
+    private void sleepUntil(long nanos) throws InterruptedException {
+      long sleep = nanos - System.nanoTime();
+      if (sleep > 0) {
+        TimeUnit.NANOSECONDS.sleep(sleep);
+      }
     }
 
     @Override
@@ -181,6 +219,7 @@ final class ChatLoad {
         return;
       }
       if (message.getType() == Message.Type.error) {
+        run.firstError.compareAndSet(null, message.toXML().toString());
         run.errors.incrementAndGet();
         return;
       }

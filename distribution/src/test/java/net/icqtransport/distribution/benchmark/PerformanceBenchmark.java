@@ -2,19 +2,26 @@ package net.icqtransport.distribution.benchmark;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The full benchmark (about 10 minutes on 2 cores), run only by the {@code benchmark} Maven profile through
+ * The full benchmark (about 20 minutes on 2 cores), run only by the {@code benchmark} Maven profile through
  * {@code distribution/src/benchmark/run}; writes docs/benchmarks.md. Asserts nothing about the figures: the
  * report says which targets are met. With {@code -Dbenchmark.only=soak} it runs only the soak run (1,000 users
- * logging in and out 10 times, about a minute) and rewrites only its section of the report.
+ * logging in and out 10 times, about a minute) and rewrites only its section of the report; with
+ * {@code -Dbenchmark.only=relay} only the relay runs, printed, not written.
  */
 class PerformanceBenchmark {
   static final int SOAK_USERS = 1_000;
   static final int SOAK_ROUNDS = 10;
   static final double SOAK_LOGIN_RATE = 400;
+  static final int RESTART_USERS = 10_000;
+  /** The simulator's per-IP login limit in the restart runs; the transport is not told it. */
+  static final int SERVER_LOGIN_LIMIT = 200;
+  /** Where the transport's login pacer starts learning: {@code oscar.login-rate}. */
+  static final double STARTING_LOGIN_RATE = 50;
 
   @TempDir Path folder;
 
@@ -22,25 +29,42 @@ class PerformanceBenchmark {
   void measureAndWriteTheReport() throws Exception {
     Path report = Path.of(System.getProperty("benchmark.report", "target/benchmarks.md"));
     String only = System.getProperty("benchmark.only", "");
-    if (only.equals("soak")) {
-      String section = BenchmarkReport.renderSoak(soak(), BenchmarkReport.SOAK_COMMAND);
-      BenchmarkReport.writeSoak(report, section);
-      System.out.println(section);
-      return;
+    switch (only) {
+      case "soak" -> {
+        String section = BenchmarkReport.renderSoak(soak(), BenchmarkReport.SOAK_COMMAND);
+        BenchmarkReport.writeSoak(report, section);
+        System.out.println(section);
+      }
+      case "relay" -> relays();
+      case "" -> {
+        List<RelayBenchmark.Result> relays = relays();
+        SessionsBenchmark.ScaleResult scale = SessionsBenchmark.scale(folder.resolve("scale"),
+            Integer.getInteger("benchmark.sessions", 20_000), 400, Duration.ofSeconds(20));
+        List<SessionsBenchmark.RestartResult> restarts = List.of(
+            SessionsBenchmark.restart(folder.resolve("restart"), "fixed_limit", RESTART_USERS, STARTING_LOGIN_RATE,
+                SERVER_LOGIN_LIMIT, SessionsBenchmark.LimitSchedule.fixed(SERVER_LOGIN_LIMIT)),
+            SessionsBenchmark.restart(folder.resolve("restart-changing"), "changing_limit", RESTART_USERS,
+                STARTING_LOGIN_RATE, SERVER_LOGIN_LIMIT,
+                new SessionsBenchmark.LimitSchedule(120, Duration.ofSeconds(20), 250)));
+        SessionsBenchmark.SoakResult soak = soak();
+        String markdown = BenchmarkReport.render(relays, scale, restarts, soak, System.getProperty("benchmark.notes", ""));
+        BenchmarkReport.write(report, markdown);
+        BenchmarkReport.writeHistograms(report, relays);
+        System.out.println(markdown);
+      }
+      default -> throw new IllegalArgumentException(
+          "benchmark.only: \"soak\" or \"relay\", not \"" + only + "\"");
     }
-    if (!only.isEmpty()) {
-      throw new IllegalArgumentException("benchmark.only: only \"soak\" is known, not \"" + only + "\"");
-    }
-    RelayBenchmark.Result relay = RelayBenchmark.run(folder.resolve("relay"),
-        new RelayBenchmark.Plan(20, 10, Duration.ofSeconds(5), Duration.ofSeconds(20), 0));
-    SessionsBenchmark.ScaleResult scale =
-        SessionsBenchmark.scale(folder.resolve("scale"), Integer.getInteger("benchmark.sessions", 20_000), 400, Duration.ofSeconds(20));
-    SessionsBenchmark.RestartResult restart = SessionsBenchmark.restart(folder.resolve("restart"), 10_000, 150, 200); // 75 % of the server's limit: connections bunch up on a loaded machine
-    SessionsBenchmark.SoakResult soak = soak();
-    String notes = System.getProperty("benchmark.notes", "");
-    String markdown = BenchmarkReport.render(relay, scale, restart, soak, notes);
-    BenchmarkReport.write(report, markdown);
-    System.out.println(markdown);
+  }
+
+  private List<RelayBenchmark.Result> relays() throws Exception {
+    Duration warmUp = Duration.ofSeconds(2);
+    Duration measured = Duration.ofSeconds(8);
+    return List.of(
+        RelayBenchmark.run(folder.resolve("relay-prosody"), RelayBenchmark.Server.PROSODY,
+            new RelayBenchmark.Plan(20, 10, 100, warmUp, measured, 5, 0)),
+        RelayBenchmark.run(folder.resolve("relay-ejabberd"), RelayBenchmark.Server.EJABBERD,
+            new RelayBenchmark.Plan(20, 10, 0, warmUp, measured, 5, -1)));
   }
 
   private SessionsBenchmark.SoakResult soak() throws Exception {

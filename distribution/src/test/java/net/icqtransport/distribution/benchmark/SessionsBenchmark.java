@@ -40,9 +40,47 @@ final class SessionsBenchmark {
     }
   }
 
-  /** The restart run's figures. */
-  record RestartResult(int users, int onlineAfterRestart, long failedLogins, double restartSeconds,
-      int ipLoginLimitPerSecond, double loginRate) {}
+  /**
+   * A restart run's figures: the second start of the transport on the same database.
+   *
+   * @param name short name for the report's rows, e.g. {@code changing_limit}
+   * @param scenario the server's limit in words
+   * @param refusedLogins logins the simulator refused for its rate limits during the second start
+   * @param retriesShown presences that told a user of a failed login being retried
+   * @param idealSeconds how long logging all users in takes at exactly the server's limit
+   */
+  record RestartResult(String name, String scenario, int users, int onlineAfterRestart, long refusedLogins,
+      long retriesShown, double restartSeconds, double idealSeconds) {
+    /** Logins the server refused plus users left without a session. */
+    long failedLogins() {
+      return refusedLogins + (users - onlineAfterRestart);
+    }
+  }
+
+  /**
+   * The server's per-IP login limit during a restart: {@code initial} logins per second, then {@code later}
+   * from {@code changeAfter} on (no change when {@code changeAfter} is null).
+   */
+  record LimitSchedule(int initial, Duration changeAfter, int later) {
+    static LimitSchedule fixed(int perSecond) {
+      return new LimitSchedule(perSecond, null, perSecond);
+    }
+
+    /** Seconds {@code users} logins take at exactly the limit. */
+    double idealSeconds(int users) {
+      if (changeAfter == null) {
+        return users / (double) initial;
+      }
+      double first = changeAfter.toNanos() / 1e9;
+      double inFirst = first * initial;
+      return users <= inFirst ? users / (double) initial : first + (users - inFirst) / later;
+    }
+
+    String describe() {
+      return changeAfter == null ? initial + " logins/s per IP"
+          : initial + " logins/s per IP, " + later + "/s after " + changeAfter.toSeconds() + " s";
+    }
+  }
 
   /**
    * One round of the soak run.
@@ -64,6 +102,12 @@ final class SessionsBenchmark {
 
     SoakRound last() {
       return rounds.get(rounds.size() - 1);
+    }
+
+    /** Heap after GC from the first round to the last, in percent of the first round's. */
+    double growthPercentFirstToLast() {
+      double first = rounds.get(0).heapMibAfterGc();
+      return (last().heapMibAfterGc() - first) / first * 100;
     }
 
     /** Heap after GC, last round minus {@link #from()}. */
@@ -114,25 +158,41 @@ final class SessionsBenchmark {
     }
   }
 
-  static RestartResult restart(Path folder, int users, double loginRate, int ipLoginLimit) throws Exception {
+  /**
+   * Logs {@code users} in through a first transport against the simulator's per-IP limit of {@code firstLimit}
+   * logins per second (the pacer learns it), stops it, sets the limit to {@code restartLimit}'s start and starts
+   * a second transport on the same database (the learned rate with it), changing the limit as scheduled; measures
+   * the second start.
+   *
+   * @param startingRate the configured {@code oscar.login-rate}: where the first transport starts learning
+   */
+  static RestartResult restart(Path folder, String name, int users, double startingRate, int firstLimit,
+      LimitSchedule restartLimit) throws Exception {
     Files.createDirectories(folder);
     Path database = folder.resolve("registrations");
     register(database, users);
-    Duration wait = Duration.ofSeconds((long) (users / loginRate) + 180);
-    try (SimulatorProcess simulator = SimulatorProcess.start(users, ipLoginLimit, folder.resolve("simulator.log"));
+    Duration wait = Duration.ofSeconds((long) (users / startingRate) + 180);
+    try (SimulatorProcess simulator = SimulatorProcess.start(users, firstLimit, folder.resolve("simulator.log"));
          FakeXmppServer server = new FakeXmppServer(COMPONENT)) {
-      try (TransportApplication first = start(server, simulator, database, loginRate)) {
+      try (TransportApplication first = start(server, simulator, database, startingRate)) {
         awaitOnline(server::onlineCount, users, wait);
       }
+      simulator.loginLimitPerSecond(restartLimit.initial());
       Thread.sleep(1500); // the server's per-IP window forgets the first logins
       server.retriedLogins.set(0);
       server.refusedLogins.set(0);
+      int refusedBefore = simulator.refusedLogins();
       long start = System.nanoTime();
-      try (TransportApplication second = start(server, simulator, database, loginRate)) {
+      try (TransportApplication second = start(server, simulator, database, startingRate)) {
+        if (restartLimit.changeAfter() != null) {
+          awaitOnline(server::onlineCount, users, restartLimit.changeAfter(), false);
+          simulator.loginLimitPerSecond(restartLimit.later());
+        }
         awaitOnline(server::onlineCount, users, wait);
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new RestartResult(users, server.onlineCount(), server.retriedLogins.get() + server.refusedLogins.get(),
-            seconds, ipLoginLimit, loginRate);
+        return new RestartResult(name, restartLimit.describe(), users, server.onlineCount(),
+            simulator.refusedLogins() - refusedBefore, server.retriedLogins.get() + server.refusedLogins.get(),
+            seconds, restartLimit.idealSeconds(users));
       }
     }
   }
@@ -253,12 +313,21 @@ final class SessionsBenchmark {
   }
 
   private static void awaitOnline(IntSupplier online, int users, Duration timeout) throws InterruptedException {
+    awaitOnline(online, users, timeout, true);
+  }
+
+  /** Waits until {@code users} are online or {@code timeout} passed; then fails only if {@code failLate}. */
+  private static void awaitOnline(IntSupplier online, int users, Duration timeout, boolean failLate)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (online.getAsInt() < users) {
       if (System.nanoTime() > deadline) {
+        if (!failLate) {
+          return;
+        }
         throw new IllegalStateException(online.getAsInt() + " of " + users + " users online after " + timeout);
       }
-      Thread.sleep(100);
+      Thread.sleep(20);
     }
   }
 

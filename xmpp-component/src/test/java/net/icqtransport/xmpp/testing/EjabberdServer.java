@@ -38,6 +38,12 @@ public final class EjabberdServer implements XmppTestServer {
   private final int componentConnections;
   private final boolean componentTls;
   private final List<String> extraModules = new ArrayList<>();
+  /**
+   * Further component domains, each on a listener of its own (one listener with several {@code hosts} routes
+   * every one of them to whichever component connected last), with its port and secret.
+   */
+  private final java.util.Map<String, java.util.Map.Entry<Integer, String>> extraComponents =
+      new java.util.LinkedHashMap<>();
   private Process process;
 
   private EjabberdServer(String componentDomain, String componentSecret, int componentConnections, Path componentCertfile)
@@ -108,6 +114,21 @@ public final class EjabberdServer implements XmppTestServer {
     return this;
   }
 
+  /**
+   * Adds another XEP-0114 component domain with its own secret on a listener of its own, on a free port
+   * ({@link #componentPort(String)}); before {@link #start()}.
+   */
+  public EjabberdServer addComponent(String domain, String secret) {
+    extraComponents.put(domain, java.util.Map.entry(LocalServers.freePort(), secret));
+    try {
+      Files.writeString(folder.resolve("ejabberd.yml"), config(), StandardCharsets.UTF_8);
+      LocalServers.run(List.of("chown", "-R", "ejabberd:ejabberd", folder.toString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
   /** A server with one component listener for {@code componentDomain}. */
   public static EjabberdServer create(String componentDomain, String componentSecret) {
     return create(componentDomain, componentSecret, 1);
@@ -168,13 +189,17 @@ public final class EjabberdServer implements XmppTestServer {
 
   /** The component listener: the guide's snippet, or with direct TLS ({@code tls: true} and a certfile). */
   private String componentListener() {
-    String plain = serviceListener("127.0.0.1", componentPort, componentDomain, componentSecret).stripTrailing();
-    if (!componentTls) {
-      return plain;
+    String main = serviceListener("127.0.0.1", componentPort, componentDomain, componentSecret).stripTrailing();
+    if (componentTls) {
+      main = main.replace("    module: ejabberd_service\n",
+          "    module: ejabberd_service\n    tls: true\n    certfile: \"" + folder.resolve("component.pem") + "\"\n");
     }
-    return plain.replace("    module: ejabberd_service\n",
-        "    module: ejabberd_service\n    tls: true\n    certfile: \"" + folder.resolve("component.pem") + "\"\n");
+    StringBuilder listeners = new StringBuilder(main);
+    extraComponents.forEach((domain, portAndSecret) -> listeners.append('\n').append(serviceListener("127.0.0.1",
+        portAndSecret.getKey(), domain, portAndSecret.getValue()).stripTrailing()));
+    return listeners.toString();
   }
+
 
   private String config() {
     return configuration(DOMAIN, clientPort, componentListener(), extraModules, componentDomain, componentConnections);
@@ -316,6 +341,18 @@ public final class EjabberdServer implements XmppTestServer {
     return componentPort;
   }
 
+  /** The port of the listener for {@code domain}: the main component's or one {@link #addComponent added}. */
+  public int componentPort(String domain) {
+    if (domain.equals(componentDomain)) {
+      return componentPort;
+    }
+    var extra = extraComponents.get(domain);
+    if (extra == null) {
+      throw new IllegalArgumentException("no component " + domain);
+    }
+    return extra.getKey();
+  }
+
   @Override
   public String componentDomain() {
     return componentDomain;
@@ -324,6 +361,18 @@ public final class EjabberdServer implements XmppTestServer {
   @Override
   public String componentSecret() {
     return componentSecret;
+  }
+
+  /** The wrapper ({@code timeout}), ejabberdctl and the Erlang VM while the server runs. */
+  @Override
+  public List<ProcessHandle> processes() {
+    Process running = process;
+    if (running == null || !running.isAlive()) {
+      return List.of();
+    }
+    List<ProcessHandle> all = new ArrayList<>(List.of(running.toHandle()));
+    running.descendants().forEach(all::add);
+    return all;
   }
 
   /** ejabberd's log so far, for failure messages. */

@@ -64,6 +64,11 @@ public final class ProsodyServer implements XmppTestServer {
     prosody.addUser(user, password);
   }
 
+  @Override
+  public java.util.List<ProcessHandle> processes() {
+    return prosody.processes();
+  }
+
   /** Starts Prosody and waits until both listeners accept connections. */
   @Override
   public void start() {

@@ -20,6 +20,9 @@ public interface XmppTestServer extends AutoCloseable {
 
   String componentSecret();
 
+  /** The server's running processes (for their CPU time); empty when it is not running. */
+  java.util.List<ProcessHandle> processes();
+
   /** The server's log so far, for failure messages. */
   String log();
 
