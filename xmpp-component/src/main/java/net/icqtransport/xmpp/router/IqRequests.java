@@ -37,7 +37,11 @@ public final class IqRequests {
     this(sender, DEFAULT_TIMEOUT);
   }
 
-  /** Sends a get or set (given a fresh id) and completes with its answer, a result or an error IQ. */
+  /**
+   * Sends a get or set (given a fresh id) and completes with its answer, a result or an error IQ. Cancelling
+   * the returned future withdraws the request: it stops waiting at once, and an answer that still comes is
+   * consumed as one to no request.
+   */
   public CompletableFuture<IQ> send(IQ request) {
     if (request.getType() != IQ.Type.get && request.getType() != IQ.Type.set) {
       throw new IllegalArgumentException("only get and set are requests, not " + request.getType());

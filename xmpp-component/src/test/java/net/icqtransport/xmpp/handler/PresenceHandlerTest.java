@@ -116,6 +116,20 @@ class PresenceHandlerTest {
   }
 
   @Test
+  void aResourceThatGoesOfflineLeavesNoFeatureQueryWaiting() {
+    when(fixture.gateway.userAvailable(any(), anyString(), anyInt(), any(), any())).thenReturn(true);
+    fixture.receive("<presence from='alice@localhost/Home' to='icq.localhost'/>");
+    fixture.receive("<presence from='alice@localhost/Work' to='icq.localhost'/>");
+    assertEquals(2, fixture.iqRequests.waiting());
+
+    fixture.receive("<presence type='unavailable' from='alice@localhost/Home' to='icq.localhost'/>");
+    assertEquals(1, fixture.iqRequests.waiting(), "Home's answer can no longer come; Work's still can");
+
+    fixture.receive("<presence type='unavailable' from='alice@localhost' to='icq.localhost'/>");
+    assertEquals(0, fixture.iqRequests.waiting());
+  }
+
+  @Test
   void invalidShowIsBadRequest() {
     fixture.receive("<presence from='alice@localhost/Home' to='icq.localhost'><show>sleeping</show></presence>");
 

@@ -167,6 +167,29 @@ class RosterSyncTest {
   }
 
   @Test
+  void aClientThatGoesOfflineBeforeAnsweringIsNotWaitedFor() {
+    when(fixture.gateway.userAvailable(any(), anyString(), anyInt(), any(), any())).thenReturn(true);
+    fixture.receive("<presence from='alice@localhost/Phone' to='icq.localhost'/>");
+    IQ discoInfo = (IQ) single();
+    fixture.sender.clear();
+    fixture.endpoint.contactListReceived(ALICE, List.of(BOB));
+    assertTrue(fixture.sender.sent().isEmpty(), "waits for the client's features");
+
+    fixture.receive("<presence type='unavailable' from='alice@localhost/Phone' to='icq.localhost'/>");
+
+    assertStanzas(fixture.sender.sent(), """
+        <presence type='subscribe' from='123456@icq.localhost' to='alice@localhost'>
+          <nick xmlns='http://jabber.org/protocol/nick'>Bob</nick>
+        </presence>""");
+    assertEquals(0, fixture.iqRequests.waiting());
+    fixture.sender.clear();
+
+    fixture.receive("<iq type='result' id='" + discoInfo.getID() + "' from='alice@localhost/Phone' to='icq.localhost'>"
+        + "<query xmlns='http://jabber.org/protocol/disco#info'><feature var='http://jabber.org/protocol/rosterx'/></query></iq>");
+    assertTrue(fixture.sender.sent().isEmpty(), "a late answer is consumed: " + fixture.sender.allXml());
+  }
+
+  @Test
   void contactsSyncedBeforeAreNotOfferedAgain() {
     doReturn(Set.of(BOB.id(), CAROL.id())).when(fixture.contactSync).synced(ALICE);
     privilegeGranted("urn:xmpp:privilege:2", "both");
