@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code distribution/src/benchmark/run}; writes docs/benchmarks.md. Asserts nothing about the figures: the
  * report says which targets are met. With {@code -Dbenchmark.only=soak} it runs only the soak run (1,000 users
  * logging in and out 10 times, about a minute) and rewrites only its section of the report; with
- * {@code -Dbenchmark.only=relay} only the relay runs, printed, not written.
+ * {@code -Dbenchmark.only=relay} or {@code restart} only those runs, printed, not written.
  */
 class PerformanceBenchmark {
   static final int SOAK_USERS = 1_000;
@@ -36,16 +36,12 @@ class PerformanceBenchmark {
         System.out.println(section);
       }
       case "relay" -> relays();
+      case "restart" -> restarts().forEach(System.out::println);
       case "" -> {
         List<RelayBenchmark.Result> relays = relays();
         SessionsBenchmark.ScaleResult scale = SessionsBenchmark.scale(folder.resolve("scale"),
             Integer.getInteger("benchmark.sessions", 20_000), 400, Duration.ofSeconds(20));
-        List<SessionsBenchmark.RestartResult> restarts = List.of(
-            SessionsBenchmark.restart(folder.resolve("restart"), "fixed_limit", RESTART_USERS, STARTING_LOGIN_RATE,
-                SERVER_LOGIN_LIMIT, SessionsBenchmark.LimitSchedule.fixed(SERVER_LOGIN_LIMIT)),
-            SessionsBenchmark.restart(folder.resolve("restart-changing"), "changing_limit", RESTART_USERS,
-                STARTING_LOGIN_RATE, SERVER_LOGIN_LIMIT,
-                new SessionsBenchmark.LimitSchedule(120, Duration.ofSeconds(20), 250)));
+        List<SessionsBenchmark.RestartResult> restarts = restarts();
         SessionsBenchmark.SoakResult soak = soak();
         String markdown = BenchmarkReport.render(relays, scale, restarts, soak, System.getProperty("benchmark.notes", ""));
         BenchmarkReport.write(report, markdown);
@@ -53,7 +49,7 @@ class PerformanceBenchmark {
         System.out.println(markdown);
       }
       default -> throw new IllegalArgumentException(
-          "benchmark.only: \"soak\" or \"relay\", not \"" + only + "\"");
+          "benchmark.only: \"soak\", \"relay\" or \"restart\", not \"" + only + "\"");
     }
   }
 
@@ -65,6 +61,15 @@ class PerformanceBenchmark {
             new RelayBenchmark.Plan(20, 10, 100, warmUp, measured, 5, 0)),
         RelayBenchmark.run(folder.resolve("relay-ejabberd"), RelayBenchmark.Server.EJABBERD,
             new RelayBenchmark.Plan(20, 10, 0, warmUp, measured, 5, -1)));
+  }
+
+  private List<SessionsBenchmark.RestartResult> restarts() throws Exception {
+    return List.of(
+        SessionsBenchmark.restart(folder.resolve("restart"), "fixed_limit", RESTART_USERS, STARTING_LOGIN_RATE,
+            SERVER_LOGIN_LIMIT, SessionsBenchmark.LimitSchedule.fixed(SERVER_LOGIN_LIMIT)),
+        SessionsBenchmark.restart(folder.resolve("restart-changing"), "changing_limit", RESTART_USERS,
+            STARTING_LOGIN_RATE, SERVER_LOGIN_LIMIT,
+            new SessionsBenchmark.LimitSchedule(120, Duration.ofSeconds(20), 250)));
   }
 
   private SessionsBenchmark.SoakResult soak() throws Exception {

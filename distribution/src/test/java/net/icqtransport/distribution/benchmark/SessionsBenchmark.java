@@ -289,7 +289,8 @@ final class SessionsBenchmark {
         "icq-transport.http.enabled", http,
         "icq-transport.http.port", 0));
     TransportApplication transport = TransportApplication.start(TransportConfig.from(ConfigFactory.parseMap(settings)));
-    if (!transport.awaitConnected(Duration.ofSeconds(30))) {
+    // Connected once the transport has also probed every registered user's presence: 10,000 probes.
+    if (!transport.awaitConnected(Duration.ofSeconds(120))) {
       transport.close();
       throw new IllegalStateException("the transport did not connect to the fake XMPP server");
     }
