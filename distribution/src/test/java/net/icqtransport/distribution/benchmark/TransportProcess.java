@@ -42,8 +42,11 @@ final class TransportProcess implements AutoCloseable {
    */
   static TransportProcess start(Path folder, String name, Map<String, Object> settings) throws IOException {
     Files.createDirectories(folder);
+    Map<String, Object> all = new java.util.LinkedHashMap<>(settings);
+    // Never the default HTTP port 9190: a transport may run on this machine beside the benchmark.
+    all.putIfAbsent("icq-transport.http.port", 0);
     StringBuilder config = new StringBuilder();
-    settings.forEach((key, value) -> config.append(key).append(" = ")
+    all.forEach((key, value) -> config.append(key).append(" = ")
         .append(value instanceof String text ? com.typesafe.config.ConfigUtil.quoteString(text) : value).append('\n'));
     Path file = folder.resolve("icq-transport.conf");
     Files.writeString(file, config, StandardCharsets.UTF_8);
