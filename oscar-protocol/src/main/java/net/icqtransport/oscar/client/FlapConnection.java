@@ -174,6 +174,14 @@ public final class FlapConnection {
     channel.closeFuture().addListener(closed -> action.run());
   }
 
+  /**
+   * From now on, consolidates the flushes of this connection's writes ({@link OscarPipeline#consolidateFlushes}):
+   * for a session's traffic, once its login is done. Call on the event loop.
+   */
+  public void consolidateFlushes() {
+    OscarPipeline.consolidateFlushes(channel.pipeline());
+  }
+
   /** Hands the connection to another listener (login state machine → session); call on the event loop. */
   public void setListener(Listener listener) {
     this.listener = Objects.requireNonNull(listener, "listener");

@@ -1,6 +1,7 @@
 package net.icqtransport.oscar.client;
 
 import io.netty.channel.ChannelPipeline;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslHandler;
@@ -15,6 +16,7 @@ import net.icqtransport.oscar.flap.FlapFrameEncoder;
 /** Assembles a client connection's pipeline, the one place that knows its handlers and their names. */
 public final class OscarPipeline {
   public static final String TLS = "tls";
+  public static final String FLUSH_CONSOLIDATION = "flushConsolidation";
   public static final String FLAP_DECODER = "flapDecoder";
   public static final String FLAP_ENCODER = "flapEncoder";
   public static final String IDLE = "idle";
@@ -34,9 +36,9 @@ public final class OscarPipeline {
   }
 
   /**
-   * TLS when configured (the handshake starts on connect, before the server's FLAP hello), then bytes ⇄ FLAP frames, writer-idle events for keepalives and reader-idle events every half reader-idle
-   * timeout (the first probes the server, the next one ends the stalled connection), then the connection's
-   * handler.
+   * TLS when configured (the handshake starts on connect, before the server's FLAP hello), then bytes ⇄ FLAP
+   * frames, writer-idle events for keepalives and reader-idle events every half reader-idle timeout (the first
+   * probes the server, the next one ends the stalled connection), then the connection's handler.
    */
   static void configure(ChannelPipeline pipeline, OscarClientConfig config, SslContext tls, String host, int port,
       FlapClientHandler handler) {
@@ -57,5 +59,21 @@ public final class OscarPipeline {
         new IdleStateHandler(config.readerIdleTimeout().toMillis() / 2, config.keepaliveInterval().toMillis(), 0,
             TimeUnit.MILLISECONDS));
     pipeline.addLast(CONNECTION, handler);
+  }
+
+  /**
+   * Adds flush consolidation below the FLAP codec (above TLS, so that records carry several frames). Every SNAC
+   * is written and flushed on its own ({@code writeAndFlush}), a session's mostly from tasks its callers queue on
+   * the event loop (a message each); {@link FlushConsolidationHandler} turns the flushes of the tasks the loop
+   * runs in one go, and of the frames written while reading, into one socket write: a burst of messages costs
+   * one system call instead of one each, and a lone message is written at the end of the loop's current run of
+   * tasks. Not during the login, whose last SNAC (01/02, client ready) is on the wire before the session is
+   * reported ready. Call on the event loop.
+   */
+  static void consolidateFlushes(ChannelPipeline pipeline) {
+    if (pipeline.get(FLUSH_CONSOLIDATION) == null && pipeline.get(FLAP_DECODER) != null) {
+      pipeline.addBefore(FLAP_DECODER, FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
+          FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
+    }
   }
 }

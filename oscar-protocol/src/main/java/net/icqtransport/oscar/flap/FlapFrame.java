@@ -1,5 +1,6 @@
 package net.icqtransport.oscar.flap;
 
+import io.netty.buffer.ByteBuf;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
@@ -19,15 +20,25 @@ public final class FlapFrame {
   private final byte[] payload;
 
   public FlapFrame(FlapChannel channel, int sequence, byte[] payload) {
+    this(payload.clone(), channel, sequence);
+  }
+
+  /** Keeps {@code ownPayload} as it is: for the decoder's fresh arrays, never handed out. */
+  private FlapFrame(byte[] ownPayload, FlapChannel channel, int sequence) {
     this.channel = Objects.requireNonNull(channel, "channel");
     if (sequence < 0 || sequence > 0xFFFF) {
       throw new IllegalArgumentException("sequence out of range: " + sequence);
     }
-    if (payload.length > MAX_PAYLOAD) {
-      throw new IllegalArgumentException("FLAP payload too long: " + payload.length);
+    if (ownPayload.length > MAX_PAYLOAD) {
+      throw new IllegalArgumentException("FLAP payload too long: " + ownPayload.length);
     }
     this.sequence = sequence;
-    this.payload = payload.clone();
+    this.payload = ownPayload;
+  }
+
+  /** A frame read by the {@link FlapFrameDecoder}, which hands over a payload array it made and keeps no reference to. */
+  static FlapFrame decoded(FlapChannel channel, int sequence, byte[] payload) {
+    return new FlapFrame(payload, channel, sequence);
   }
 
   /** A frame to send; the encoder assigns the sequence number. */
@@ -50,6 +61,11 @@ public final class FlapFrame {
 
   public int payloadLength() {
     return payload.length;
+  }
+
+  /** Writes the payload to {@code out}, without the copy {@link #payload()} makes (for the {@link FlapFrameEncoder}). */
+  void writePayload(ByteBuf out) {
+    out.writeBytes(payload);
   }
 
   @Override

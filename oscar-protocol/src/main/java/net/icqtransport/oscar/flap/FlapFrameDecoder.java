@@ -70,7 +70,7 @@ public final class FlapFrameDecoder extends ByteToMessageDecoder {
       in.skipBytes(HEADER_LENGTH);
       byte[] payload = new byte[length];
       in.readBytes(payload);
-      out.add(new FlapFrame(channel, sequence, payload));
+      out.add(FlapFrame.decoded(channel, sequence, payload));
     }
   }
 

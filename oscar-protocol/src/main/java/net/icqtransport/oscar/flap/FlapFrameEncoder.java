@@ -30,7 +30,7 @@ public final class FlapFrameEncoder extends MessageToByteEncoder<FlapFrame> {
     out.writeByte(frame.channel().code());
     out.writeShort(nextSequence);
     out.writeShort(frame.payloadLength());
-    out.writeBytes(frame.payload());
+    frame.writePayload(out);
     nextSequence = (nextSequence + 1) & 0xFFFF;
   }
 }

@@ -97,6 +97,7 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
       @Override
       public FlapConnection.Listener loggedIn(OscarLoginResult login) {
         FlapConnection connection = login.connection();
+        connection.consolidateFlushes(); // the session's messages, answers and requests: one write per burst
         connections.add(connection);
         connection.whenClosed(() -> {
           if (connections.remove(connection)) {

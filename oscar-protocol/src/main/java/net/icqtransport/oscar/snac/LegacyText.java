@@ -38,7 +38,12 @@ public final class LegacyText {
   }
 
   public static boolean isAscii(CharSequence text) {
-    return text.chars().allMatch(c -> c < 0x80);
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code bytes} without the NULs at its end. */

@@ -27,11 +27,16 @@ public final class Snac {
   private final byte[] data;
 
   public Snac(int family, int subtype, int flags, long requestId, byte[] data) {
+    this(data.clone(), family, subtype, flags, requestId);
+  }
+
+  /** Keeps {@code ownData} as it is: only for arrays made here and never handed out. */
+  private Snac(byte[] ownData, int family, int subtype, int flags, long requestId) {
     this.family = family & 0xFFFF;
     this.subtype = subtype & 0xFFFF;
     this.flags = flags & 0xFFFF;
     this.requestId = requestId & 0xFFFFFFFFL;
-    this.data = data.clone();
+    this.data = ownData;
   }
 
   /** A SNAC with no flags whose data is written by {@code body}. */
@@ -40,7 +45,7 @@ public final class Snac {
     body.accept(buffer);
     byte[] data = new byte[buffer.readableBytes()];
     buffer.readBytes(data);
-    return new Snac(type.family(), type.subtype(), 0, requestId, data);
+    return new Snac(data, type.family(), type.subtype(), 0, requestId);
   }
 
   public int family() {
@@ -94,7 +99,7 @@ public final class Snac {
     }
     byte[] data = new byte[in.readableBytes()];
     in.readBytes(data);
-    return new Snac(family, subtype, flags, requestId, data);
+    return new Snac(data, family, subtype, flags, requestId);
   }
 
   /** Header and data as a channel-2 FLAP payload (flags as given; no prefix block is written). */

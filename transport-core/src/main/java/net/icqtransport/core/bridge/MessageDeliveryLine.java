@@ -54,7 +54,11 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>Confined to the bridge's sequence: every method, and every reaction to a completion, runs there, so
- * the endpoint is never called concurrently for the user. Never logs message text.
+ * the endpoint is never called concurrently for the user. The one exception saves a hop to the sequence per
+ * message: a live message the endpoint wrote is only marked {@code written} by the thread that completed it, and
+ * taken off the in-flight list at the line's next turn, unless something waits for the deliveries in flight to
+ * settle ({@code settlesAwaited}: a redelivery, or someone asking {@link #isIdle()}).
+ * Failures and offline messages always go to the sequence. Never logs message text.
  */
 final class MessageDeliveryLine {
 
@@ -70,6 +74,12 @@ final class MessageDeliveryLine {
 
   /** Live and offline messages handed to the endpoint whose outcome is not handled yet, oldest first. */
   private final ArrayDeque<Delivery> inFlight = new ArrayDeque<>();
+  /**
+   * Set on the sequence while something waits for {@link #inFlight} to empty (a redelivery, or an idle check that
+   * found messages in flight), cleared once it is empty; read by the threads completing deliveries, which then
+   * hand a written live message to the sequence too instead of only marking it.
+   */
+  private volatile boolean settlesAwaited;
   /** The kept messages of the current redelivery run not yet written, oldest first. */
   private final ArrayDeque<PendingDelivery> redeliveryBatch = new ArrayDeque<>();
   /** Live messages the outbox could not take (its database is down), oldest first: kept before anything else. */
@@ -216,22 +226,30 @@ final class MessageDeliveryLine {
 
   /** Whether nothing is in flight and no redelivery runs: the endpoint hears nothing more from this line. */
   boolean isIdle() {
-    return inFlight.isEmpty() && !redelivering;
+    return inFlightSettled() && !redelivering;
   }
 
   // ---- Live and offline messages ------------------------------------------------------------------------
 
   private void send(Delivery delivery) {
+    takeOffWritten();
     inFlight.add(delivery);
-    deliver(delivery.from, delivery.text, delivery.sentAt)
-        .whenComplete((ignored, failure) -> sequence.accept(() -> settled(delivery, failure)));
+    deliver(delivery.from, delivery.text, delivery.sentAt).whenComplete((ignored, failure) -> {
+      if (failure == null && delivery.batch == null) {
+        delivery.written = true;
+        if (!settlesAwaited) {
+          return; // nothing waits for it: taken off inFlight at the line's next turn
+        }
+      }
+      sequence.accept(() -> settled(delivery, failure));
+    });
   }
 
   /** Handles outcomes from the oldest on, so that failures are kept in the order the messages arrived. */
   private void settled(Delivery delivery, Throwable failure) {
     delivery.done = true;
     delivery.failure = failure;
-    while (!inFlight.isEmpty() && inFlight.peek().done) {
+    while (!inFlight.isEmpty() && (inFlight.peek().done || inFlight.peek().written)) {
       Delivery head = inFlight.poll();
       if (head.batch != null) {
         head.batch.settled(head.failure != null);
@@ -239,8 +257,35 @@ final class MessageDeliveryLine {
         keepFailed(head);
       }
     }
+    if (inFlight.isEmpty()) {
+      settlesAwaited = false;
+    }
     startRedeliveryIfReady();
     idleCheck();
+  }
+
+  /** Takes the live messages marked written off the head of {@link #inFlight} (a failure before them stops it). */
+  private void takeOffWritten() {
+    while (!inFlight.isEmpty() && inFlight.peek().written) {
+      inFlight.poll();
+    }
+    if (inFlight.isEmpty()) {
+      settlesAwaited = false;
+    }
+  }
+
+  /**
+   * Whether nothing is in flight; if something is, from now on every delivery that settles comes to the
+   * sequence (and runs the checks of {@link #settled}) until nothing is.
+   */
+  private boolean inFlightSettled() {
+    takeOffWritten();
+    if (inFlight.isEmpty()) {
+      return true;
+    }
+    settlesAwaited = true;
+    takeOffWritten(); // one marked written before it saw the flag
+    return inFlight.isEmpty();
   }
 
   private void keepFailed(Delivery delivery) {
@@ -318,7 +363,7 @@ final class MessageDeliveryLine {
   // ---- Redelivery ---------------------------------------------------------------------------------------
 
   private void startRedeliveryIfReady() {
-    if (!redeliveryRequested || redelivering || !inFlight.isEmpty() || userAway || closed) {
+    if (!redeliveryRequested || redelivering || userAway || closed || !inFlightSettled()) {
       return;
     }
     redeliveryRequested = false;
@@ -428,6 +473,8 @@ final class MessageDeliveryLine {
     final OfflineBatch batch;
     boolean done;
     Throwable failure;
+    /** A live message the endpoint wrote, marked by the thread that completed it (see {@code settlesAwaited}). */
+    volatile boolean written;
 
     Delivery(LegacyContactId from, String text, Instant sentAt, Instant receivedAt, OfflineBatch batch) {
       this.from = from;

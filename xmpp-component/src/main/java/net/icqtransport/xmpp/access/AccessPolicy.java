@@ -112,7 +112,9 @@ public final class AccessPolicy {
     return payload == null ? "" : payload.getNamespaceURI();
   }
 
+  /** The domain of a user's bare JID, which the core keeps stringprepped: what follows the {@code @}, if any. */
   private static String domainOf(UserAddress user) {
-    return new JID(user.bareJid()).getDomain();
+    String bareJid = user.bareJid();
+    return bareJid.substring(bareJid.indexOf('@') + 1);
   }
 }

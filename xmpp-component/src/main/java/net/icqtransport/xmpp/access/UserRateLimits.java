@@ -39,6 +39,10 @@ public final class UserRateLimits {
   }
 
   private static boolean bucket(Cache<UserAddress, TokenBucket> buckets, UserAddress user, Supplier<TokenBucket> fresh) {
+    TokenBucket known = buckets.getIfPresent(user); // the usual case, without the loading machinery
+    if (known != null) {
+      return known.tryTake();
+    }
     try {
       return buckets.get(user, fresh::get).tryTake();
     } catch (ExecutionException e) {

@@ -1,17 +1,25 @@
 package net.icqtransport.xmpp.connection;
 
+import java.util.List;
 import org.xmpp.packet.Packet;
 
 /** One authenticated XEP-0114 stream to the server; a new link is made for every (re)connection. */
 public interface ComponentLink {
 
   /**
-   * Writes a stanza to the stream.
+   * Writes stanzas to the stream in their order and hands them to the socket together, so that a burst of
+   * stanzas costs one socket write rather than one each.
    *
-   * @return false if the link is closed or broke while writing (the stanza should be sent again on the next
-   *     link); true if it was handed to the socket
+   * @return how many of them, counted from the first, were handed to the socket: all of them, or fewer if the
+   *     link is closed or broke while writing (the others should be sent again on the next link)
+   * @throws RuntimeException if one of them cannot be serialized; then none of them was written
    */
-  boolean write(Packet packet);
+  int write(List<Packet> stanzas);
+
+  /** Writes one stanza; true if it was handed to the socket (see {@link #write(List)}). */
+  default boolean write(Packet stanza) {
+    return write(List.of(stanza)) == 1;
+  }
 
   /** Blocks until the link is lost or closed. */
   void awaitClosed() throws InterruptedException;

@@ -2,7 +2,9 @@ package net.icqtransport.xmpp.connection;
 
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +18,9 @@ import org.xmpp.packet.Packet;
 /**
  * All outbound stanzas in one FIFO, written by one thread: callers (handlers, the bridge) never block on the
  * socket, every user's stanzas keep their order, and while the server is away stanzas wait for the next
- * link instead of being lost. A stanza whose write failed is written again on the next link. The queue is
+ * link instead of being lost. A stanza whose write failed is written again on the next link. The writer hands
+ * everything waiting (up to {@value #MAX_BATCH} stanzas) to the link at once, which writes it to the socket
+ * together: under load, one socket write carries many stanzas. The queue is
  * unbounded but measured: {@link #backlog()} and a warning each time the backlog doubles past 1,000.
  *
  * <p>{@link #sendConfirmed} tells when a stanza was handed to the socket, so the bridge may delete a message
@@ -29,13 +33,16 @@ import org.xmpp.packet.Packet;
 public final class OutboundStanzaQueue implements StanzaSender, ConnectionListener {
   private static final Logger LOG = LoggerFactory.getLogger(OutboundStanzaQueue.class);
   private static final int FIRST_WARNING = 1_000;
+  /** At most this many stanzas are handed to the link at once. */
+  private static final int MAX_BATCH = 256;
 
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final Deque<Outbound> queue = new ArrayDeque<>();
   private final Thread writer;
   private ComponentLink link;
-  private boolean writing;
+  /** Stanzas taken from the queue by the writer and not yet settled. */
+  private int writing;
   private boolean stopped;
   private int nextWarning = FIRST_WARNING;
   private long written;
@@ -121,7 +128,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
   public int backlog() {
     lock.lock();
     try {
-      return queue.size() + (writing ? 1 : 0);
+      return queue.size() + writing;
     } finally {
       lock.unlock();
     }
@@ -142,7 +149,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
-      while (!queue.isEmpty() || writing) {
+      while (!queue.isEmpty() || writing > 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0 || link == null) {
           return false;
@@ -184,8 +191,8 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
   }
 
   private void run() {
+    List<Outbound> batch = new ArrayList<>();
     while (true) {
-      Outbound entry;
       ComponentLink target;
       lock.lock();
       try {
@@ -195,9 +202,11 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
         if (stopped) {
           return;
         }
-        entry = queue.pollFirst();
+        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+          batch.add(queue.pollFirst());
+        }
         target = link;
-        writing = true;
+        writing = batch.size();
       } catch (InterruptedException e) {
         if (stopped) {
           return;
@@ -206,30 +215,29 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
       } finally {
         lock.unlock();
       }
-      Packet packet = entry.packet();
-      boolean ok;
-      boolean skipped = false;
-      try {
-        ok = target.write(packet);
-      } catch (RuntimeException e) {
-        // A stanza that cannot be serialized would fail again: report and skip it rather than loop.
-        LOG.error("Cannot write a {} to {}; skipped", packet.getElement().getName(), packet.getTo(), e);
-        ok = true;
-        skipped = true;
-        entry.failed(e);
-      }
+      int settled = write(target, batch);
+      List<Outbound> handedOver = new ArrayList<>(settled);
       lock.lock();
       try {
-        writing = false;
-        if (ok) {
-          if (!skipped) {
+        writing = 0;
+        for (int i = 0; i < settled; i++) {
+          Outbound entry = batch.get(i);
+          if (!entry.unwritable) {
             written++;
+            handedOver.add(entry);
           }
-        } else {
-          if (entry.isConfirmed()) {
-            entry.failed(new IllegalStateException("the connection to the XMPP server was lost"));
-          } else {
-            queue.addFirst(entry); // keep its place; written again on the next link
+        }
+        if (settled < batch.size()) {
+          // The link broke: confirmed stanzas fail (their senders keep them), the others keep their place and
+          // are written again on the next link.
+          IllegalStateException linkLost = new IllegalStateException("the connection to the XMPP server was lost");
+          for (int i = batch.size() - 1; i >= settled; i--) {
+            Outbound entry = batch.get(i);
+            if (entry.isConfirmed()) {
+              entry.failed(linkLost);
+            } else {
+              queue.addFirst(entry);
+            }
           }
           if (link == target) {
             link = null;
@@ -239,14 +247,54 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
       } finally {
         lock.unlock();
       }
-      if (ok && !skipped) {
-        entry.written(); // outside the lock: the caller's continuation may send more
-      }
+      batch.clear();
+      handedOver.forEach(Outbound::written); // outside the lock: the callers' continuations may send more
     }
   }
 
+  /**
+   * Writes {@code batch} to {@code target}; returns how many entries, from the first, are settled: handed over,
+   * or found {@linkplain Outbound#unwritable unwritable} (reported, failed and skipped). The rest were not
+   * written because the link broke.
+   */
+  private static int write(ComponentLink target, List<Outbound> batch) {
+    List<Packet> stanzas = new ArrayList<>(batch.size());
+    for (Outbound entry : batch) {
+      stanzas.add(entry.packet);
+    }
+    try {
+      return target.write(stanzas);
+    } catch (RuntimeException e) {
+      // One of them cannot be serialized (none was written): one at a time, to skip only that one.
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      Outbound entry = batch.get(i);
+      try {
+        if (target.write(List.of(entry.packet)) == 0) {
+          return i;
+        }
+      } catch (RuntimeException e) {
+        // It would fail again: report and skip it rather than loop.
+        LOG.error("Cannot write a {} to {}; skipped", entry.packet.getElement().getName(), entry.packet.getTo(), e);
+        entry.unwritable = true;
+        entry.failed(e);
+      }
+    }
+    return batch.size();
+  }
+
   /** A queued stanza and, for {@link #sendConfirmed}, who waits for it to be written. */
-  private record Outbound(Packet packet, CompletableFuture<Void> confirmation) {
+  private static final class Outbound {
+    final Packet packet;
+    final CompletableFuture<Void> confirmation;
+    /** Set by the writer when the stanza cannot be serialized: it was failed and skipped. */
+    boolean unwritable;
+
+    Outbound(Packet packet, CompletableFuture<Void> confirmation) {
+      this.packet = packet;
+      this.confirmation = confirmation;
+    }
+
     boolean isConfirmed() {
       return confirmation != null;
     }

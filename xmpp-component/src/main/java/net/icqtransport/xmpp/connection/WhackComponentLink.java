@@ -1,11 +1,16 @@
 package net.icqtransport.xmpp.connection;
 
 import com.google.common.util.concurrent.MoreExecutors;
+import java.io.CharArrayWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.lang.reflect.Field;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.dom4j.io.XMLWriter;
 import org.jivesoftware.whack.ExternalComponent;
 import org.jivesoftware.whack.ExternalComponentManager;
 import org.slf4j.Logger;
@@ -27,10 +32,18 @@ import org.xmpp.packet.Packet;
  *       {@link #close()} cancels this link's keepalive and timeout tasks.
  *   <li>Whack's reader thread ends silently when the server closes the stream with {@code </stream:stream>};
  *       {@link #awaitClosed()} watches that thread so such a close is noticed too.
+ *   <li>Whack's {@code send} flushes the socket after every stanza: one socket write each. {@link #write} serializes
+ *       the stanzas it is given as Whack does (a dom4j {@link XMLWriter} with the default format) and writes them
+ *       into Whack's socket writer with one flush, holding the writer's lock as Whack's own writes do (stanzas,
+ *       whitespace keepalives, the closing tag). Serializing first means a stanza that cannot be serialized
+ *       leaves nothing half-written on the stream. These writes do not refresh Whack's keepalive clock, so on
+ *       a busy link Whack still sends its whitespace keepalive every 30 s.
  * </ul>
  */
 final class WhackComponentLink extends ExternalComponent implements ComponentLink {
   private static final Logger LOG = LoggerFactory.getLogger(WhackComponentLink.class);
+  /** Chars of serialized stanzas whose buffer is kept for the next batch. */
+  private static final int RETAINED_TEXT = 64 * 1024;
 
   private final CountDownLatch lost = new CountDownLatch(1);
   /** Set by {@link #connectionLost()} when it is called from inside {@link #write} on the same thread. */
@@ -39,6 +52,16 @@ final class WhackComponentLink extends ExternalComponent implements ComponentLin
   private volatile Thread readerThread;
   /** What carries the stream below Whack when it is not Whack's own socket (the TLS relay), closed with this link. */
   private volatile Closeable transport;
+  /**
+   * Whack's writer on the socket (buffered, UTF-8), which Whack locks for each of its writes; null if it cannot
+   * be reached, and then each stanza goes through Whack's {@code send}.
+   */
+  private volatile Writer socketWriter;
+  private final Object serializing = new Object();
+  /** The text of the stanzas being written, kept from one {@link #write} to the next; guarded by {@link #serializing}. */
+  private CharArrayWriter text;
+  /** Writes into {@link #text}; null when a new one is due. Guarded by {@link #serializing}. */
+  private XMLWriter serializer;
 
   private WhackComponentLink(InboundComponent component, ExternalComponentManager manager) {
     super(component, manager, MoreExecutors.newDirectExecutorService());
@@ -67,15 +90,61 @@ final class WhackComponentLink extends ExternalComponent implements ComponentLin
       throw e;
     }
     link.start();
-    link.readerThread = findReaderThread(link);
+    link.readerThread = whackField(link, "readerThread", Thread.class,
+        "a clean end of stream is noticed only by the keepalive");
+    link.socketWriter = whackField(link, "writer", Writer.class, "every stanza is flushed on its own");
     return link;
   }
 
   @Override
-  public boolean write(Packet packet) {
+  public int write(List<Packet> stanzas) {
     if (closed || lost.getCount() == 0) {
-      return false;
+      return 0;
     }
+    Writer out = socketWriter;
+    if (out == null) {
+      for (int i = 0; i < stanzas.size(); i++) {
+        if (!writeOne(stanzas.get(i))) {
+          return i;
+        }
+      }
+      return stanzas.size();
+    }
+    synchronized (serializing) {
+      if (serializer == null) {
+        text = new CharArrayWriter();
+        serializer = new XMLWriter(text);
+      }
+      text.reset();
+      try {
+        for (Packet stanza : stanzas) {
+          serializer.write(stanza.getElement());
+        }
+      } catch (IOException e) { // a CharArrayWriter does not throw it
+        throw new UncheckedIOException(e);
+      } catch (RuntimeException e) {
+        serializer = null; // it may have stopped inside an element
+        throw e;
+      }
+      synchronized (out) {
+        try {
+          text.writeTo(out);
+          out.flush();
+        } catch (IOException e) {
+          LOG.debug("Writing {} stanzas to the XMPP server failed: {}", stanzas.size(), e.toString());
+          connectionLost();
+          return 0;
+        }
+      }
+      if (text.size() > RETAINED_TEXT) {
+        serializer = null; // a rare large batch (avatars, files) does not keep its buffer
+      }
+    }
+    return stanzas.size();
+  }
+
+  /** Through Whack's {@code send}: one stanza, one flush. */
+  private boolean writeOne(Packet packet) {
     boolean[] failed = new boolean[1];
     writeFailure.set(failed);
     try {
@@ -143,14 +212,18 @@ final class WhackComponentLink extends ExternalComponent implements ComponentLin
     }
   }
 
-  /** Whack keeps its reader thread private; watching it is the only way to notice a clean end of stream. */
-  private static Thread findReaderThread(ExternalComponent component) {
+  /**
+   * A private field of Whack's {@link ExternalComponent} (3.1.0), set by {@code connect} or {@code start}: Whack
+   * keeps its reader thread and its socket writer to itself. Null, with a warning saying what is lost, if the
+   * field is not there.
+   */
+  private static <T> T whackField(ExternalComponent component, String name, Class<T> type, String withoutIt) {
     try {
-      Field field = ExternalComponent.class.getDeclaredField("readerThread");
+      Field field = ExternalComponent.class.getDeclaredField(name);
       field.setAccessible(true);
-      return (Thread) field.get(component);
+      return type.cast(field.get(component));
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warn("Cannot watch Whack's reader thread ({}); a clean end of stream is noticed only by the keepalive", e.toString());
+      LOG.warn("Cannot reach Whack's {} ({}); {}", name, e.toString(), withoutIt);
       return null;
     }
   }

@@ -13,6 +13,7 @@ public final class FakeLink implements ComponentLink {
   private final CountDownLatch closed = new CountDownLatch(1);
   private volatile int failWritesFrom = Integer.MAX_VALUE;
   private volatile Consumer<Packet> onWrite = packet -> {};
+  private volatile String unwritableId;
 
   /** Runs {@code hook} with each stanza written, on the writing thread, after recording it. */
   public void onWrite(Consumer<Packet> hook) {
@@ -22,6 +23,11 @@ public final class FakeLink implements ComponentLink {
   /** Waits until the link is closed or dropped; true if it was within the timeout. */
   public boolean awaitClosed(long timeout, TimeUnit unit) throws InterruptedException {
     return closed.await(timeout, unit);
+  }
+
+  /** The stanza with this id cannot be serialized: a write that includes it throws and writes nothing. */
+  public void unwritable(String id) {
+    unwritableId = id;
   }
 
   /** Writes number {@code n} (0-based) and later fail, as when the socket breaks. */
@@ -35,7 +41,19 @@ public final class FakeLink implements ComponentLink {
   }
 
   @Override
-  public boolean write(Packet packet) {
+  public int write(List<Packet> stanzas) {
+    if (stanzas.stream().anyMatch(stanza -> stanza.getID() != null && stanza.getID().equals(unwritableId))) {
+      throw new IllegalArgumentException("cannot serialize " + unwritableId);
+    }
+    for (int i = 0; i < stanzas.size(); i++) {
+      if (!record(stanzas.get(i))) {
+        return i;
+      }
+    }
+    return stanzas.size();
+  }
+
+  private boolean record(Packet packet) {
     synchronized (this) {
       if (!isOpen() || written.size() >= failWritesFrom) {
         closed.countDown();

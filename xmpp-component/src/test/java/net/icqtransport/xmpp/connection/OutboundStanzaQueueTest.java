@@ -91,6 +91,21 @@ class OutboundStanzaQueueTest {
     assertEquals(List.of("m1"), idsOf(next.awaitWritten(1)));
   }
 
+  @Test
+  void aStanzaThatCannotBeSerializedIsFailedAndSkippedAndTheRestOfItsBurstIsWrittenInOrder() throws Exception {
+    IntStream.range(0, 5).forEach(i -> queue.send(message(i))); // waiting together: handed over as one burst
+    FakeLink link = new FakeLink();
+    link.unwritable("m2");
+
+    queue.connected(link);
+
+    assertEquals(List.of("m0", "m1", "m3", "m4"), idsOf(link.awaitWritten(4)));
+    assertTrue(queue.awaitDrained(Duration.ofSeconds(5)));
+    CompletableFuture<Void> unwritable = queue.sendConfirmed(message(2));
+    assertThrows(ExecutionException.class, () -> unwritable.get(5, TimeUnit.SECONDS));
+    queue.send(message(5));
+    assertEquals(List.of("m0", "m1", "m3", "m4", "m5"), idsOf(link.awaitWritten(5)), "the link goes on");
+  }
 
   @Test
   void aConfirmedSendFailsWhenTheQueueStopsBeforeWritingIt() {

@@ -68,7 +68,12 @@ public final class IcbmMessageText {
    * out: clients that read 0x0003 as windows-1252 would show them as other characters.
    */
   public static boolean fitsLatin1(CharSequence text) {
-    return text.chars().allMatch(IcbmMessageText::isNarrowLatin1);
+    for (int i = 0; i < text.length(); i++) {
+      if (!isNarrowLatin1(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a char takes one byte in ISO-8859-1 as {@link #of(String, boolean)} sends it. */
