@@ -43,7 +43,7 @@ final class TransportProcess implements AutoCloseable {
   static TransportProcess start(Path folder, String name, Map<String, Object> settings) throws IOException {
     Files.createDirectories(folder);
     Map<String, Object> all = new java.util.LinkedHashMap<>(settings);
-    // Never the default HTTP port 9190: a transport may run on this machine beside the benchmark.
+    // Never the default HTTP port: a transport may run on this machine beside the benchmark.
     all.putIfAbsent("icq-transport.http.port", 0);
     StringBuilder config = new StringBuilder();
     all.forEach((key, value) -> config.append(key).append(" = ")

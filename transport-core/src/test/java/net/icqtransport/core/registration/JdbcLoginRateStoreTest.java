@@ -27,24 +27,24 @@ class JdbcLoginRateStoreTest {
 
   @Test
   void nothingLearnedAboutAServerYet() {
-    assertEquals(Optional.empty(), store.find("login.icq.example:5190"));
+    assertEquals(Optional.empty(), store.find("login.icq.example:41234"));
   }
 
   @Test
   void aLearnedRateIsKeptPerServerAndReplacedByTheNext() {
-    store.save("login.icq.example:5190", LearnedLoginRate.startingAt(12.5));
-    store.save("other.example:5190", new LearnedLoginRate(170, OptionalDouble.of(200)));
-    assertEquals(Optional.of(LearnedLoginRate.startingAt(12.5)), store.find("login.icq.example:5190"));
+    store.save("login.icq.example:41234", LearnedLoginRate.startingAt(12.5));
+    store.save("other.example:41234", new LearnedLoginRate(170, OptionalDouble.of(200)));
+    assertEquals(Optional.of(LearnedLoginRate.startingAt(12.5)), store.find("login.icq.example:41234"));
 
-    store.save("login.icq.example:5190", new LearnedLoginRate(8.5, OptionalDouble.of(10)));
-    assertEquals(Optional.of(new LearnedLoginRate(8.5, OptionalDouble.of(10))), store.find("login.icq.example:5190"));
-    assertEquals(Optional.of(new LearnedLoginRate(170, OptionalDouble.of(200))), store.find("other.example:5190"));
+    store.save("login.icq.example:41234", new LearnedLoginRate(8.5, OptionalDouble.of(10)));
+    assertEquals(Optional.of(new LearnedLoginRate(8.5, OptionalDouble.of(10))), store.find("login.icq.example:41234"));
+    assertEquals(Optional.of(new LearnedLoginRate(170, OptionalDouble.of(200))), store.find("other.example:41234"));
   }
 
   @Test
   void aStoreBuiltAfterARestartReadsWhatWasLearned() {
-    store.save("login.icq.example:5190", new LearnedLoginRate(95, OptionalDouble.of(100)));
+    store.save("login.icq.example:41234", new LearnedLoginRate(95, OptionalDouble.of(100)));
     assertEquals(Optional.of(new LearnedLoginRate(95, OptionalDouble.of(100))),
-        new JdbcLoginRateStore(dataSource).find("login.icq.example:5190"));
+        new JdbcLoginRateStore(dataSource).find("login.icq.example:41234"));
   }
 }
