@@ -787,24 +787,46 @@ final class UserBridge {
     }
     log.debug("Login of {} waits for its slot", user);
     retry = next;
+    LegacyCredentials waitingCredentials = credentials;
+    LegacySessionOptions waitingOptions = sessionOptions;
     next.whenComplete((granted, failure) -> {
       if (granted != null) {
+        // The login leaves at once, on the pacer's thread, not after the tasks queued in the lanes: a login that
+        // waited behind them (a restart's thousands of presences) would reach the server late, together with the
+        // logins of the next slots, and overshoot the server's limit the pacer keeps to. The lane's part comes
+        // first in its queue: the slot and the timeout are set before the login's answer is handled. A user who
+        // went away meanwhile (the slot was cancelled too late) gets the session closed at its answer.
         submit(() -> {
           if (!ended && attempt == generation && state == SessionState.LOGGING_IN) {
-            openSession(attempt, granted);
+            loginStarted(attempt, granted);
           }
         });
+        open(attempt, waitingCredentials, waitingOptions);
       }
     });
   }
 
+  /** Starts login {@code attempt} with the slot just granted; on the user's lane. */
   private void openSession(int attempt, LoginSlot granted) {
+    loginStarted(attempt, granted);
+    open(attempt, credentials, sessionOptions);
+  }
+
+  /** The lane's part of a login that starts: the slot it had and its timeout. */
+  private void loginStarted(int attempt, LoginSlot granted) {
     slot = granted;
     loginTimeout = schedule(() -> loginTimedOut(attempt), settings.loginTimeout());
+  }
+
+  /**
+   * Opens the session of login {@code attempt}; its answer goes to the user's lane. Touches no state of the bridge,
+   * so it may run on the pacer's thread.
+   */
+  private void open(int attempt, LegacyCredentials credentials, LegacySessionOptions options) {
     log.debug("Logging in {} as ICQ {} (attempt {})", user, credentials.account(), attempt);
     CompletableFuture<LegacySession> opening;
     try {
-      opening = network.open(credentials, sessionOptions, new SessionListener(attempt));
+      opening = network.open(credentials, options, new SessionListener(attempt));
     } catch (RuntimeException e) {
       opening = CompletableFuture.failedFuture(e);
     }

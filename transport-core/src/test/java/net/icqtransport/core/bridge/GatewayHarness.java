@@ -86,16 +86,27 @@ final class GatewayHarness {
 
   /** As {@link #GatewayHarness(double)}, letting {@code burst} logins start at once after an idle time. */
   GatewayHarness(double loginsPerSecond, int burst) {
+    this(loginsPerSecond, burst, MoreExecutors.directExecutor());
+  }
+
+  /** As {@link #GatewayHarness(double, int)}, the bridges running on {@code executor}. */
+  GatewayHarness(double loginsPerSecond, int burst, Executor executor) {
     this.outbox = new MemoryPendingDeliveryStore();
     this.contactSync = new MemoryContactSyncStore();
     this.pacer = new LoginPacer(LearnedLoginRate.startingAt(loginsPerSecond), 0, burst, Duration.ofMinutes(5),
         scheduler, scheduler::nanoTime);
-    gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler,
-        MoreExecutors.directExecutor(), SETTINGS, metrics, pacer);
+    gateway = new BridgeGateway(network, store, outbox, contactSync, endpoint, scheduler, executor, SETTINGS,
+        metrics, pacer);
   }
 
   void registered(UserAddress user, LegacyCredentials credentials) {
     store.save(new Registration(user, credentials, Instant.parse("2024-01-01T00:00:00Z")));
+  }
+
+  /** Registers the user and brings one resource online; the login starts or waits for its slot. */
+  void available(UserAddress user, LegacyCredentials credentials) {
+    registered(user, credentials);
+    gateway.userAvailable(user, "laptop", 5, LegacyStatus.ONLINE, null);
   }
 
   /** Registers the user, brings one resource online and completes the login. */

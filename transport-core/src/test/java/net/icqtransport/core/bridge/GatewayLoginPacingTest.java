@@ -28,16 +28,11 @@ class GatewayLoginPacingTest {
 
   private final GatewayHarness h = new GatewayHarness(2); // one login every 500 ms
 
-  private void available(UserAddress user, LegacyCredentials credentials) {
-    h.registered(user, credentials);
-    h.gateway.userAvailable(user, "laptop", 5, LegacyStatus.ONLINE, null);
-  }
-
   @Test
   void usersOnlineAtOnceLogInHalfASecondApart() {
-    available(ALICE, ALICE_ICQ);
-    available(BOB, BOB_ICQ);
-    available(CAROL, CAROL_ICQ);
+    h.available(ALICE, ALICE_ICQ);
+    h.available(BOB, BOB_ICQ);
+    h.available(CAROL, CAROL_ICQ);
 
     assertEquals(1, h.network.loginCount(), "the first login starts at once");
     assertEquals(SessionState.LOGGING_IN, h.endpoint.lastState(BOB).state(), "bob is told he is logging in");
@@ -52,7 +47,7 @@ class GatewayLoginPacingTest {
   @Test
   void theLoginTimeoutCountsFromTheStartOfTheLoginNotFromTheWait() {
     for (int i = 0; i < 10; i++) {
-      available(new UserAddress("user" + i + "@example.org"),
+      h.available(new UserAddress("user" + i + "@example.org"),
           new LegacyCredentials(new LegacyContactId(String.valueOf(200100 + i)), "pw-" + i));
     }
     h.scheduler.advance(Duration.ofMillis(4500)); // the last one starts now
@@ -70,7 +65,7 @@ class GatewayLoginPacingTest {
    */
   @Test
   void aLoneLoginRefusedForTheRateLimitWaitsMinutesAndLeavesThePaceAlone() {
-    available(ALICE, ALICE_ICQ);
+    h.available(ALICE, ALICE_ICQ);
     h.network.lastLogin().fail(LoginFailure.RATE_LIMITED, "rate limit exceeded, try again in a few minutes (error 0x001D)");
     assertEquals(SessionState.RECONNECTING, h.endpoint.lastState(ALICE).state());
     assertTrue(h.endpoint.lastState(ALICE).detail().contains("waits 5 min"), h.endpoint.lastState(ALICE).detail());
@@ -78,7 +73,7 @@ class GatewayLoginPacingTest {
     h.network.succeedEveryLogin();
     h.scheduler.advance(Duration.ofSeconds(1));
     for (int i = 0; i < 3; i++) { // at 1, 1.5 and 2 s: the configured rate
-      available(new UserAddress("user" + i + "@example.org"),
+      h.available(new UserAddress("user" + i + "@example.org"),
           new LegacyCredentials(new LegacyContactId(String.valueOf(200100 + i)), "pw-" + i));
     }
     assertEquals(2, h.network.loginCount());
@@ -112,7 +107,7 @@ class GatewayLoginPacingTest {
 
   @Test
   void refusalsInARowWaitLongerEachTimeAndNeverLessThanTheConfiguredWait() {
-    available(ALICE, ALICE_ICQ);
+    h.available(ALICE, ALICE_ICQ);
     Duration previous = Duration.ZERO;
     for (int refusal = 0; refusal < 4; refusal++) {
       h.network.lastLogin().fail(LoginFailure.RATE_LIMITED);
@@ -136,9 +131,9 @@ class GatewayLoginPacingTest {
    */
   @Test
   void aRefusalOfACrowdSlowsEveryLoginDownAndThatUserTriesAgainSoon() {
-    available(ALICE, ALICE_ICQ);
-    available(BOB, BOB_ICQ);
-    available(CAROL, CAROL_ICQ);
+    h.available(ALICE, ALICE_ICQ);
+    h.available(BOB, BOB_ICQ);
+    h.available(CAROL, CAROL_ICQ);
     h.scheduler.advance(Duration.ofMillis(500));
     assertEquals(BOB_ICQ, h.network.lastLogin().credentials());
     h.network.lastLogin().fail(LoginFailure.RATE_LIMITED, "rate limit exceeded (error 0x001D)");
@@ -157,7 +152,7 @@ class GatewayLoginPacingTest {
     h.scheduler.advance(Duration.ofMillis(1));
     assertEquals(4, h.network.loginCount());
     assertEquals(SessionState.ONLINE, h.endpoint.lastState(BOB).state());
-    available(new UserAddress("dave@example.org"), new LegacyCredentials(new LegacyContactId("100005"), "d-1"));
+    h.available(new UserAddress("dave@example.org"), new LegacyCredentials(new LegacyContactId("100005"), "d-1"));
     assertTrue(h.endpoint.lastState(new UserAddress("dave@example.org")).detail().contains("slowed down to 1.7"),
         "the users who wait are told why");
   }
@@ -171,9 +166,9 @@ class GatewayLoginPacingTest {
     List<Duration> bobsLogins = new ArrayList<>();
     for (int i = 0; i < 30; i++) { // 15 s and more of logins at 2 per second; bob is the sixth
       if (i == 5) {
-        available(BOB, BOB_ICQ);
+        h.available(BOB, BOB_ICQ);
       }
-      available(new UserAddress("user" + i + "@example.org"),
+      h.available(new UserAddress("user" + i + "@example.org"),
           new LegacyCredentials(new LegacyContactId(String.valueOf(200100 + i)), "pw-" + i));
     }
     settle(h, Duration.ofSeconds(30), bobsLogins); // everyone else gets in, bob is refused whenever he tries
@@ -214,7 +209,7 @@ class GatewayLoginPacingTest {
   /** Issue #14: the credentials check of a registration used to log in outside the pacing. */
   @Test
   void theCredentialsCheckOfARegistrationWaitsForItsSlotToo() {
-    available(ALICE, ALICE_ICQ);
+    h.available(ALICE, ALICE_ICQ);
     h.gateway.register(BOB, BOB_ICQ);
     assertEquals(1, h.network.loginCount());
     h.scheduler.advance(Duration.ofMillis(499));
@@ -226,9 +221,9 @@ class GatewayLoginPacingTest {
 
   @Test
   void aUserWhoLeavesWhileWaitingForTheSlotDoesNotLogInAndTheNextTakesTheSlot() {
-    available(ALICE, ALICE_ICQ);
-    available(BOB, BOB_ICQ);
-    available(CAROL, CAROL_ICQ);
+    h.available(ALICE, ALICE_ICQ);
+    h.available(BOB, BOB_ICQ);
+    h.available(CAROL, CAROL_ICQ);
     h.gateway.userUnavailable(BOB, "laptop");
     h.scheduler.advance(Duration.ofMillis(500));
     assertEquals(2, h.network.loginCount());
