@@ -17,7 +17,9 @@ import net.icqtransport.core.registration.LearnedLoginRate;
  * users, which takes a minute or two, stays below it; at the ceiling without a refusal the server takes more
  * than it did, and the rate grows at {@code increase} again, forgetting the ceiling once 5 % above it. So a
  * constant limit is met at about 95 % of it, a lower one is learned at its first refusals, a higher one after
- * the probe. A start from a learned rate begins no higher than the plateau.
+ * the probe. A start from a learned rate with a known ceiling begins at the plateau: the rate right after a
+ * decrease, or while it grew back, is a passing state that pacing would leave within seconds, and a restart that
+ * began there took seconds longer than the ceiling allows (issue #20).
  *
  * <p>Not thread-safe: the pacer guards it.
  */
@@ -39,8 +41,8 @@ final class LoginRateControl {
   private double ceiling;
 
   /**
-   * @param start the rate to start at; with a known ceiling, no higher than just under it ({@link #plateau()}),
-   *     so that a restart does not meet the limit that was learned
+   * @param start the rate to start at; with a known ceiling, just under it ({@link #plateau()}), so that a restart
+   *     goes as fast as the limit that was learned allows without meeting it
    * @param increase logins per second gained per second of pacing with logins waiting; 0: the rate never grows
    */
   LoginRateControl(LearnedLoginRate start, double increase) {
@@ -49,7 +51,7 @@ final class LoginRateControl {
     }
     this.increase = increase;
     this.ceiling = start.refusedAt().orElse(Double.NaN);
-    this.rate = Double.isNaN(ceiling) ? start.loginsPerSecond() : Math.min(start.loginsPerSecond(), plateau());
+    this.rate = Double.isNaN(ceiling) ? start.loginsPerSecond() : plateau();
     this.floor = Math.min(MIN_RATE, rate);
   }
 

@@ -65,9 +65,14 @@ public final class LoginRateRecorder implements AutoCloseable {
       return LearnedLoginRate.startingAt(configured);
     }
     learned.ifPresentOrElse(
-        rate -> log.info("Logins to {} start at {} per second, learned before{}", loginServer,
-            round(rate.loginsPerSecond()), rate.refusedAt().isPresent()
-                ? " (the server refused logins at " + round(rate.refusedAt().getAsDouble()) + " per second)" : ""),
+        rate -> {
+          if (rate.refusedAt().isPresent()) {
+            log.info("Logins to {} start just under {} per second, the pace at which the server refused logins before",
+                loginServer, round(rate.refusedAt().getAsDouble()));
+          } else {
+            log.info("Logins to {} start at {} per second, learned before", loginServer, round(rate.loginsPerSecond()));
+          }
+        },
         () -> log.info("Logins to {} start at the configured {} per second; the transport learns the server's"
             + " limit from its answers", loginServer, configured));
     return learned.orElseGet(() -> LearnedLoginRate.startingAt(configured));

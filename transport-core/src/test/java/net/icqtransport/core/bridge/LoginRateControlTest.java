@@ -43,9 +43,12 @@ class LoginRateControlTest {
   }
 
   @Test
-  void aStartFromALearnedRateBeginsNoHigherThanJustUnderItsCeiling() {
+  void aStartFromALearnedRateBeginsJustUnderItsCeiling() {
     assertEquals(189, new LoginRateControl(new LearnedLoginRate(199, OptionalDouble.of(200)), 2).rate(), 1e-9);
-    assertEquals(150, new LoginRateControl(new LearnedLoginRate(150, OptionalDouble.of(200)), 2).rate(), 1e-9);
+    assertEquals(189, new LoginRateControl(new LearnedLoginRate(170, OptionalDouble.of(200)), 2).rate(), 1e-9,
+        "the rate just after a decrease is no place to restart from: pacing would leave it within seconds");
+    assertEquals(150, new LoginRateControl(new LearnedLoginRate(150, OptionalDouble.empty()), 2).rate(), 1e-9,
+        "without a ceiling, the rate learned");
   }
 
   @Test

@@ -26,10 +26,17 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
   private long now;
   private long sequence;
   private boolean shutdown;
+  /** How much later than asked every timer runs, as a busy machine's timers do. */
+  private long lateNanos;
 
   /** The virtual clock in nanoseconds (starts at 0), e.g. for a {@code LoginPacer}. */
   public synchronized long nanoTime() {
     return now;
+  }
+
+  /** From now on every timer runs {@code late} after the time it was scheduled for, as on a busy machine. */
+  public synchronized void lateTimers(Duration late) {
+    lateNanos = late.toNanos();
   }
 
   /** Moves the clock forward, running every task that falls due, in time order. */
@@ -77,7 +84,7 @@ public final class ManualScheduler extends AbstractExecutorService implements Sc
     if (shutdown) {
       throw new java.util.concurrent.RejectedExecutionException("shut down");
     }
-    Task<V> task = new Task<>(callable, now + unit.toNanos(Math.max(0, delay)), sequence++);
+    Task<V> task = new Task<>(callable, now + unit.toNanos(Math.max(0, delay)) + lateNanos, sequence++);
     queue.add(task);
     return task;
   }
