@@ -55,7 +55,10 @@ public final class TransportAddresses {
    * @throws IllegalArgumentException when the id cannot be a local part even escaped (e.g. a leading space)
    */
   public JID contactJid(LegacyContactId contact) {
-    return new JID(JidEscaping.escapeNode(contact.value()), domain.getDomain(), null);
+    String node = JidEscaping.escapeNode(contact.value());
+    // An ICQ number needs no stringprep (one per relayed message otherwise); the domain was prepared at the start.
+    return PreparedAscii.isPreparedNode(node) ? new JID(node, domain.getDomain(), null, true)
+        : new JID(node, domain.getDomain(), null);
   }
 
   /**
@@ -115,9 +118,14 @@ public final class TransportAddresses {
     if (from == null) {
       throw new StanzaException(PacketError.Condition.bad_request, "no sender");
     }
+    String node = from.getNode();
+    String fromDomain = from.getDomain();
+    if (PreparedAscii.isPreparedNode(node) && PreparedAscii.isPreparedDomain(fromDomain)) {
+      return new UserAddress(node == null ? fromDomain : node + "@" + fromDomain); // already canonical
+    }
     try {
       // Inbound 'from' addresses are not stringprepped by Tinder; the core wants the canonical form.
-      return new UserAddress(new JID(from.getNode(), from.getDomain(), null).toBareJID());
+      return new UserAddress(new JID(node, fromDomain, null).toBareJID());
     } catch (IllegalArgumentException e) {
       throw new StanzaException(PacketError.Condition.jid_malformed, "malformed sender address");
     }
@@ -125,6 +133,11 @@ public final class TransportAddresses {
 
   /** The bare JID to send to for a user. */
   public JID userJid(UserAddress user) {
-    return new JID(user.bareJid());
+    String bare = user.bareJid();
+    int at = bare.indexOf('@');
+    String node = at < 0 ? null : bare.substring(0, at);
+    String userDomain = bare.substring(at + 1);
+    return PreparedAscii.isPreparedNode(node) && PreparedAscii.isPreparedDomain(userDomain)
+        ? new JID(node, userDomain, null, true) : new JID(bare);
   }
 }

@@ -1,0 +1,61 @@
+package net.icqtransport.xmpp.address;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import net.icqtransport.core.legacy.LegacyContactId;
+import net.icqtransport.core.user.UserAddress;
+import org.junit.jupiter.api.Test;
+import org.xmpp.packet.JID;
+
+/** The parts taken as prepared are exactly those Tinder's stringprep leaves unchanged and accepts. */
+class PreparedAsciiTest {
+
+  @Test
+  void nodesTakenAsPreparedAreLeftAloneByNodeprep() {
+    for (String node : List.of("100002", "foobar", "foo\\20bar", "a.b-c_d", "\\23tea\\20room")) {
+      assertTrue(PreparedAscii.isPreparedNode(node), node);
+      assertEquals(node, JID.nodeprep(node), node);
+    }
+    assertTrue(PreparedAscii.isPreparedNode(null), "no local part");
+  }
+
+  @Test
+  void nodesThatNodeprepChangesOrRefusesAreNotTakenAsPrepared() {
+    for (String node : List.of("Alice", "bj\u00f6rn", "a b", "a@b", "a/b", "a:b", "a'b", "", "x".repeat(1024))) {
+      assertFalse(PreparedAscii.isPreparedNode(node), node);
+    }
+  }
+
+  @Test
+  void domainsTakenAsPreparedAreLeftAloneByDomainprep() {
+    for (String domain : List.of("example.org", "icq.localhost", "localhost", "a-b.c9.org", "127.0.0.1")) {
+      assertTrue(PreparedAscii.isPreparedDomain(domain), domain);
+      assertEquals(domain, JID.domainprep(domain), domain);
+    }
+  }
+
+  @Test
+  void domainsThatDomainprepChangesOrRefusesAreNotTakenAsPrepared() {
+    for (String domain : List.of("Example.org", "example.org.", ".example.org", "a..b", "ex_ample.org",
+        "b\u00fccher.example", "x".repeat(64) + ".org", "")) {
+      assertFalse(PreparedAscii.isPreparedDomain(domain), domain);
+    }
+    assertFalse(PreparedAscii.isPreparedDomain(null));
+  }
+
+  /** The addresses built on the fast path equal those built through stringprep. */
+  @Test
+  void addressesAreTheSameWithAndWithoutTheFastPath() {
+    TransportAddresses addresses = new TransportAddresses("icq.example.org", LegacyContactId::new);
+    assertEquals(new JID("100002@icq.example.org"), addresses.contactJid(new LegacyContactId("100002")));
+    assertEquals("alice@example.org", addresses.userOf(new JID("alice@example.org/home")).bareJid());
+    assertEquals("alice@example.org", addresses.userOf(new JID("Alice", "Example.org", "home", true)).bareJid(),
+        "an unprepared sender is stringprepped");
+    assertEquals(new JID("alice@example.org"),
+        addresses.userJid(new UserAddress("alice@example.org")));
+    assertEquals(new JID("example.org"), addresses.userJid(new UserAddress("example.org")));
+  }
+}
