@@ -92,13 +92,17 @@ public final class OscarLogin implements FlapConnection.Listener {
   private ScheduledFuture<?> timeout;
   private ServerFamilies families;
   private RateParameters rates;
+  /** Spaces the login request among those of the other sessions, where the authorizer counts them. */
+  private final LoginRequestSpacing spacing;
   private IcbmParameters icbmParameters;
   /** The screen name as the server formats it: the login reply's TLV 0x01, then the own info's (01/0F). */
   private String formattedScreenName;
   private final List<SsiItem> contactList = new ArrayList<>();
 
-  private OscarLogin(EventLoop loop, OscarClientConfig config, String screenName, String password, Outcome outcome) {
+  private OscarLogin(EventLoop loop, OscarClientConfig config, String screenName, String password,
+      LoginRequestSpacing spacing, Outcome outcome) {
     this.loop = loop;
+    this.spacing = spacing;
     this.config = config;
     this.screenName = screenName;
     this.password = password;
@@ -108,10 +112,19 @@ public final class OscarLogin implements FlapConnection.Listener {
   /** Starts a login on {@code loop}; {@code outcome} hears about it there. */
   public static void start(
       EventLoop loop, OscarClientConfig config, String screenName, String password, Outcome outcome) {
+    start(loop, config, screenName, password, LoginRequestSpacing.none(), outcome);
+  }
+
+  /**
+   * Starts a login on {@code loop} whose login request (17/02, or the channel-1 login) waits for its turn in
+   * {@code spacing}; {@code outcome} hears about it there.
+   */
+  public static void start(EventLoop loop, OscarClientConfig config, String screenName, String password,
+      LoginRequestSpacing spacing, Outcome outcome) {
     Objects.requireNonNull(screenName, "screenName");
     Objects.requireNonNull(password, "password");
     OscarLogin login = new OscarLogin(loop, Objects.requireNonNull(config), screenName, password,
-        Objects.requireNonNull(outcome));
+        Objects.requireNonNull(spacing, "spacing"), Objects.requireNonNull(outcome));
     loop.execute(login::begin);
   }
 
@@ -175,8 +188,14 @@ public final class OscarLogin implements FlapConnection.Listener {
           auth.send(id -> new AuthKeyRequest(screenName).toSnac(id));
           state = State.AUTH_KEY;
         } else {
-          auth.send(new LegacyLoginRequest(screenName, PasswordHashes.roast(password), config.identity()).toFrame());
           state = State.AUTH_REPLY;
+          FlapConnection authorizer = auth;
+          spacing.whenDue(loop, () -> {
+            if (state == State.AUTH_REPLY) {
+              authorizer.send(new LegacyLoginRequest(screenName, PasswordHashes.roast(password), config.identity())
+                  .toFrame());
+            }
+          });
         }
       }
       case DATA -> authSnac(Snac.fromFrame(frame));
@@ -197,9 +216,14 @@ public final class OscarLogin implements FlapConnection.Listener {
     if (snac.is(SnacType.AUTH_KEY_REPLY) && state == State.AUTH_KEY) {
       byte[] key = AuthKeyReply.decode(snac).key();
       byte[] hash = PasswordHashes.md5(key, password);
-      LOG.debug("{}: got a {}-byte login key, sending the MD5 login", screenName, key.length);
-      auth.send(id -> new Md5LoginRequest(screenName, hash, false, config.identity()).toSnac(id));
+      LOG.debug("{}: got a {}-byte login key, sending the MD5 login in its turn", screenName, key.length);
       state = State.AUTH_REPLY;
+      FlapConnection authorizer = auth;
+      spacing.whenDue(loop, () -> {
+        if (state == State.AUTH_REPLY) { // not failed (timeout, closed) while it waited
+          authorizer.send(id -> new Md5LoginRequest(screenName, hash, false, config.identity()).toSnac(id));
+        }
+      });
     } else if (snac.is(SnacType.AUTH_LOGIN_REPLY)) {
       authReply(LoginReply.fromSnac(snac));
     } else if (SnacType.isError(snac)) {

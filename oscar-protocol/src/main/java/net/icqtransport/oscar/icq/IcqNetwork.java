@@ -4,12 +4,14 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
@@ -18,6 +20,7 @@ import net.icqtransport.core.legacy.LegacyNetwork;
 import net.icqtransport.core.legacy.LegacySession;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.oscar.client.FlapConnection;
+import net.icqtransport.oscar.client.LoginRequestSpacing;
 import net.icqtransport.oscar.client.OscarLogin;
 import net.icqtransport.oscar.client.OscarLoginResult;
 
@@ -27,6 +30,8 @@ import net.icqtransport.oscar.client.OscarLoginResult;
  */
 public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   private final IcqNetworkSettings settings;
+  /** How early a login request may leave before its turn ({@link #spaceLoginRequests}). */
+  private static final Duration LOGIN_REQUEST_TOLERANCE = Duration.ofMillis(25);
   private final EventLoopGroup group;
   private final boolean ownsGroup;
   /** BOS connections of the open sessions; each leaves when its TCP connection closes. */
@@ -35,6 +40,8 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   /** OFT file transfers: how to connect, and the threads their blocking sockets run on (null: off). */
   private volatile IcqFileTransferSettings fileTransferSettings = IcqFileTransferSettings.defaults();
   private volatile java.util.concurrent.ExecutorService fileTransferExecutor;
+  /** Spaces the login requests of all sessions where the authorizer counts them; none unless set. */
+  private volatile LoginRequestSpacing loginRequestSpacing = LoginRequestSpacing.none();
 
   /**
    * @param group NIO event loops shared by all sessions (e.g. {@code MultiThreadIoEventLoopGroup} with
@@ -57,6 +64,18 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
 
   public IcqNetworkSettings settings() {
     return settings;
+  }
+
+  /**
+   * From now on the login requests of all sessions (SNAC 17/02, or the channel-1 login) reach the authorizer at
+   * most at {@code loginsPerSecond} (read at each login: the transport's login pacer's current rate), each one
+   * its interval after the one before, with a tolerance of 25 ms: the slots the pacer hands out arrive at the
+   * server as evenly as they were given, whatever the connections and key round trips on the way took
+   * ({@link LoginRequestSpacing}).
+   */
+  public IcqNetwork spaceLoginRequests(DoubleSupplier loginsPerSecond) {
+    this.loginRequestSpacing = new LoginRequestSpacing(loginsPerSecond, LOGIN_REQUEST_TOLERANCE, System::nanoTime);
+    return this;
   }
 
   /**
@@ -93,7 +112,8 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
     LegacyContactId account = parseContactId(credentials.account().value());
     CompletableFuture<LegacySession> result = new CompletableFuture<>();
     EventLoop loop = group.next();
-    OscarLogin.start(loop, settings.clientConfig(), account.value(), credentials.password(), new OscarLogin.Outcome() {
+    OscarLogin.start(loop, settings.clientConfig(), account.value(), credentials.password(), loginRequestSpacing,
+        new OscarLogin.Outcome() {
       @Override
       public FlapConnection.Listener loggedIn(OscarLoginResult login) {
         FlapConnection connection = login.connection();

@@ -1,0 +1,67 @@
+package net.icqtransport.oscar.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class LoginRequestSpacingTest {
+  private static final long MS = 1_000_000;
+  private final AtomicLong clock = new AtomicLong(Long.MAX_VALUE - 50 * MS); // wraps during the tests
+  private double rate = 100; // one every 10 ms
+
+  private LoginRequestSpacing spacing(Duration tolerance) {
+    return new LoginRequestSpacing(() -> rate, tolerance, clock::get);
+  }
+
+  @Test
+  void requestsThatComeTogetherLeaveOneIntervalApart() {
+    LoginRequestSpacing spacing = spacing(Duration.ZERO);
+    assertEquals(0, spacing.takeTurn());
+    assertEquals(10 * MS, spacing.takeTurn());
+    assertEquals(20 * MS, spacing.takeTurn());
+    clock.addAndGet(15 * MS);
+    assertEquals(15 * MS, spacing.takeTurn(), "its turn is 30 ms after the first");
+  }
+
+  @Test
+  void theToleranceLetsAFewLeaveEarlyAndNoMore() {
+    LoginRequestSpacing spacing = spacing(Duration.ofMillis(25));
+    assertEquals(0, spacing.takeTurn());
+    assertEquals(0, spacing.takeTurn());
+    assertEquals(0, spacing.takeTurn());
+    assertEquals(5 * MS, spacing.takeTurn(), "30 ms after the first, 25 ms early");
+    assertEquals(15 * MS, spacing.takeTurn());
+  }
+
+  @Test
+  void aRequestAfterAQuietTimeLeavesAtOnceAndTheQuietTimeIsNotMadeUp() {
+    LoginRequestSpacing spacing = spacing(Duration.ZERO);
+    spacing.takeTurn();
+    clock.addAndGet(1000 * MS);
+    assertEquals(0, spacing.takeTurn());
+    assertEquals(10 * MS, spacing.takeTurn(), "no burst for the second that went unused");
+  }
+
+  @Test
+  void theRateIsReadAtEachRequest() {
+    LoginRequestSpacing spacing = spacing(Duration.ZERO);
+    spacing.takeTurn();
+    rate = 50;
+    assertEquals(10 * MS, spacing.takeTurn(), "this one's turn was set at 100 per second");
+    assertEquals(30 * MS, spacing.takeTurn(), "then 20 ms apart");
+  }
+
+  @Test
+  void anInfiniteRateOrNoneSpacesNothing() {
+    rate = Double.POSITIVE_INFINITY;
+    LoginRequestSpacing spacing = spacing(Duration.ZERO);
+    for (int i = 0; i < 100; i++) {
+      assertEquals(0, spacing.takeTurn());
+    }
+    assertEquals(0, LoginRequestSpacing.none().takeTurn());
+    assertThrows(IllegalArgumentException.class, () -> spacing(Duration.ofMillis(-1)));
+  }
+}
