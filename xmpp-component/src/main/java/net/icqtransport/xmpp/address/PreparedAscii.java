@@ -48,6 +48,36 @@ final class PreparedAscii {
     return label > 0;
   }
 
+  /**
+   * Whether resourceprep leaves {@code resource} unchanged and accepts it: printable ASCII, space included
+   * (RFC 3920 Appendix B: no mapping or normalization changes them, none is prohibited).
+   */
+  static boolean isPreparedResource(String resource) {
+    int length = resource.length();
+    if (length == 0 || length > MAX_PART) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = resource.charAt(i);
+      if (c < 0x20 || c > 0x7E) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code jid} is a JID whose every part is prepared as above: then it is well-formed and already in its
+   * canonical form. False says only "not known": such a JID takes the full stringprep.
+   */
+  static boolean isPreparedJid(String jid) {
+    int slash = jid.indexOf('/');
+    String bare = slash < 0 ? jid : jid.substring(0, slash);
+    int at = bare.indexOf('@');
+    return (at < 0 || isPreparedNode(bare.substring(0, at))) && isPreparedDomain(bare.substring(at + 1))
+        && (slash < 0 || isPreparedResource(jid.substring(slash + 1)));
+  }
+
   private static boolean isPrepared(String part, boolean node) {
     int length = part.length();
     if (length == 0 || length > MAX_PART) {

@@ -131,6 +131,23 @@ public final class TransportAddresses {
     }
   }
 
+  /**
+   * Whether {@code text} is a well-formed JID (RFC 7622 §3, the stringprep profiles of Tinder's {@link JID}):
+   * checked without stringprep when every part is plain ASCII that stringprep leaves as it is, as most addresses
+   * of relayed stanzas are.
+   */
+  public static boolean isWellFormed(String text) {
+    if (PreparedAscii.isPreparedJid(text)) {
+      return true;
+    }
+    try {
+      new JID(text); // applies the stringprep profiles, throws IllegalArgumentException when they fail
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   /** The bare JID to send to for a user. */
   public JID userJid(UserAddress user) {
     String bare = user.bareJid();

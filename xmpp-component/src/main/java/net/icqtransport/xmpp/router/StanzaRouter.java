@@ -17,7 +17,6 @@ import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.IQ;
-import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
@@ -235,12 +234,7 @@ public final class StanzaRouter {
   }
 
   private static boolean isJid(String text) {
-    try {
-      new JID(text); // applies the stringprep profiles, throws IllegalArgumentException when they fail
-      return true;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
+    return TransportAddresses.isWellFormed(text);
   }
 
   private void reply(Packet stanza, PacketError error) {

@@ -46,6 +46,29 @@ class PreparedAsciiTest {
     assertFalse(PreparedAscii.isPreparedDomain(null));
   }
 
+  @Test
+  void jidsTakenAsPreparedAreWellFormedAndCanonical() {
+    for (String jid : List.of("alice@example.org", "alice@example.org/Home Laptop", "example.org",
+        "example.org/x", "100002@icq.example.org", "a@b/c/d")) {
+      assertTrue(PreparedAscii.isPreparedJid(jid), jid);
+      assertEquals(jid, new JID(jid).toString(), jid);
+    }
+    for (String jid : List.of("Alice@example.org", "alice@example.org/", "@example.org", "alice@", "a@b@c",
+        "alice@example.org/r\u00e9sum\u00e9", "alice@exa mple.org", "")) {
+      assertFalse(PreparedAscii.isPreparedJid(jid), jid);
+    }
+  }
+
+  @Test
+  void wellFormedIsDecidedByStringprepWhenTheFastCheckCannot() {
+    assertTrue(TransportAddresses.isWellFormed("alice@example.org/home"));
+    assertTrue(TransportAddresses.isWellFormed("Alice@Example.org/Home"), "stringprep maps it");
+    assertTrue(TransportAddresses.isWellFormed("bj\u00f6rn@example.org"));
+    assertFalse(TransportAddresses.isWellFormed("a@b@c"));
+    assertFalse(TransportAddresses.isWellFormed("alice@example.org/"));
+    assertFalse(TransportAddresses.isWellFormed("ali ce@example.org"));
+  }
+
   /** The addresses built on the fast path equal those built through stringprep. */
   @Test
   void addressesAreTheSameWithAndWithoutTheFastPath() {
