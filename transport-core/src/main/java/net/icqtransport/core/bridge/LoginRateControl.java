@@ -12,9 +12,10 @@ import net.icqtransport.core.registration.LearnedLoginRate;
  * with logins waiting ({@link #grow}). A login refused for the server's rate limit (OSCAR login errors 0x0018
  * "reservation rate limit exceeded" and 0x001D "rate limit exceeded") at a pace {@code p} ({@link #refused})
  * makes {@code p} the ceiling and the rate {@value #DECREASE}·p. From there the rate grows at {@code increase}
- * up to just under the ceiling ({@link #plateau()}: 5 % and one login per second below it), then probes towards
- * the ceiling by only {@value #PROBE} of it per second (from 95 % to 100 % in 100 s), so a restart of thousands of
- * users, which takes a minute or two, stays below it; at the ceiling without a refusal the server takes more
+ * up to just under the ceiling ({@link #plateau()}: 5 % and one login per second below it), holds there for
+ * {@value #HOLD_SECONDS} s of pacing, then probes towards the ceiling by only {@value #PROBE} of it per second
+ * (from 95 % to 100 % in 100 s), so a restart of thousands of users, which takes a minute or two, stays below
+ * it; at the ceiling without a refusal the server takes more
  * than it did, and the rate grows at {@code increase} again, forgetting the ceiling once 5 % above it. So a
  * constant limit is met at about 95 % of it, a lower one is learned at its first refusals, a higher one after
  * the probe. A start from a learned rate with a known ceiling begins at the plateau: the rate right after a
@@ -31,6 +32,13 @@ final class LoginRateControl {
   static final double MARGIN = 0.05;
   /** Between that and the ceiling, the growth per second as a share of the ceiling. */
   static final double PROBE = 0.0005;
+  /**
+   * How long the rate holds at the plateau, in seconds of pacing, before it probes towards the ceiling: about a
+   * restart of 10,000 users at 200 logins per second. Probing at once reached refusals at 95 % of the limit
+   * within 35 s of a restart on a busy machine (issue #20): the plateau is what keeps a restart clear of the
+   * pace the server refused.
+   */
+  static final double HOLD_SECONDS = 60;
   /** The slowest pace refusals can bring the rate down to: one login every 30 s (or the starting rate if slower). */
   static final double MIN_RATE = 1.0 / 30;
 
@@ -39,6 +47,8 @@ final class LoginRateControl {
   private double rate;
   /** The pace of the last refusal; NaN while none is known. */
   private double ceiling;
+  /** Seconds of pacing at the plateau since it was reached after the last refusal (or the start). */
+  private double held;
 
   /**
    * @param start the rate to start at; with a known ceiling, just under it ({@link #plateau()}), so that a restart
@@ -81,13 +91,16 @@ final class LoginRateControl {
     } else if (rate < plateau()) {
       rate = Math.min(plateau(), rate + increase * seconds);
     } else {
-      rate = Math.min(ceiling, rate + Math.min(increase, ceiling * PROBE) * seconds);
+      double holding = Math.min(seconds, HOLD_SECONDS - Math.min(held, HOLD_SECONDS));
+      held += holding;
+      rate = Math.min(ceiling, rate + Math.min(increase, ceiling * PROBE) * (seconds - holding));
     }
   }
 
   /** Multiplicative decrease: the server refused a login it got at {@code pace} logins per second. */
   void refused(double pace) {
     ceiling = pace;
+    held = 0;
     rate = Math.max(floor, Math.min(rate, DECREASE * pace));
   }
 

@@ -24,6 +24,8 @@ class LoginRateControlTest {
     assertEquals(OptionalDouble.of(200), control.ceiling());
     control.grow(10);
     assertEquals(189, control.rate(), 1e-9, "5 % and one login per second under the ceiling, reached in 9.5 s");
+    control.grow(LoginRateControl.HOLD_SECONDS);
+    assertEquals(189, control.rate(), 1e-9, "held there for a minute of pacing: a restart stays clear of the ceiling");
     control.grow(10);
     assertEquals(190, control.rate(), 1e-9, "then 0.05 % of the ceiling per second");
     control.grow(1000);
@@ -32,6 +34,20 @@ class LoginRateControlTest {
     assertEquals(202, control.rate(), 1e-9, "no refusal at the ceiling: the server takes more, grow again");
     control.grow(4);
     assertEquals(OptionalDouble.empty(), control.ceiling(), "5 % above it, the ceiling is forgotten");
+  }
+
+  /** A refusal while probing starts the hold again at the new plateau. */
+  @Test
+  void aRefusalStartsTheHoldAgain() {
+    LoginRateControl control = new LoginRateControl(new LearnedLoginRate(189, OptionalDouble.of(200)), 2);
+    control.grow(LoginRateControl.HOLD_SECONDS + 10);
+    assertEquals(190, control.rate(), 1e-9, "probing");
+    control.refused(190);
+    control.grow(30);
+    double plateau = 0.95 * 190 - 1;
+    assertEquals(plateau, control.rate(), 1e-9);
+    control.grow(LoginRateControl.HOLD_SECONDS - 20);
+    assertEquals(plateau, control.rate(), 1e-9, "held");
   }
 
   @Test
