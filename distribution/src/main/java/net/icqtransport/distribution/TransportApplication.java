@@ -138,7 +138,8 @@ public final class TransportApplication implements AutoCloseable {
     LearnedLoginRate startingRate = LoginRateRecorder.startingRate(rates, loginServer, config.oscarLoginRate());
     LoginPacer loginPacer = new LoginPacer(startingRate, config.oscarLoginRateIncrease(), config.oscarLoginBurst(),
         config.oscarRateLimitedWait(), scheduler, System::nanoTime);
-    network.spaceLoginRequests(loginPacer::loginsPerSecond); // where the server counts them (issue #20)
+    // Where the server counts them (issue #20), with the same burst as the pacer.
+    network.spaceLoginRequests(loginPacer::loginsPerSecond, config.oscarLoginBurst());
     loginRates = LoginRateRecorder.start(loginPacer, rates, loginServer, startingRate, scheduler, workers,
         LOGIN_RATE_RECORDING);
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),

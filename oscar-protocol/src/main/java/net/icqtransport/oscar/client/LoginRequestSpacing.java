@@ -15,16 +15,18 @@ import java.util.function.LongSupplier;
  * event loops busy with the other sessions, and latencies that vary by a hundred milliseconds bunch requests at
  * the server past its limit of logins per address (in a restart of 10,000 users paced at 175 per second, up to
  * 197 requests reached the server in one second). Requests that come faster than the rate wait their turn here,
- * each one interval after the one before, with a tolerance of {@code tolerance} (a virtual-scheduling GCRA, ITU-T
- * I.371 §4.4.2): within any second at most the rate and {@code tolerance} × rate more leave. A request that
- * comes after a quiet time leaves at once. Thread-safe.
+ * each one interval after the one before, with the pacer's burst and a tolerance of {@code tolerance} (a
+ * virtual-scheduling GCRA, ITU-T I.371 §4.4.2): after a quiet time up to {@code burst} requests leave at once, as
+ * the pacer let their logins start at once (a take-over of a stopped instance's users); within any second at most
+ * {@code burst} − 1 + the rate and {@code tolerance} × rate more leave. Thread-safe.
  */
 public final class LoginRequestSpacing {
 
-  private static final LoginRequestSpacing NONE = new LoginRequestSpacing(() -> Double.POSITIVE_INFINITY,
+  private static final LoginRequestSpacing NONE = new LoginRequestSpacing(() -> Double.POSITIVE_INFINITY, 1,
       Duration.ZERO, System::nanoTime);
 
   private final DoubleSupplier loginsPerSecond;
+  private final int burst;
   private final long toleranceNanos;
   private final LongSupplier nanoClock;
   /** When the next request would leave without tolerance; guarded by this. */
@@ -34,12 +36,17 @@ public final class LoginRequestSpacing {
   /**
    * @param loginsPerSecond the rate to space requests at, read at each request; infinite or not positive: no
    *     spacing
+   * @param burst how many requests may leave at once after a quiet time: the pacer's burst (1: none early)
    * @param tolerance how early a request may leave before its turn, so that small delays of the ones before
    *     it cost no rate
    * @param nanoClock a monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
    */
-  public LoginRequestSpacing(DoubleSupplier loginsPerSecond, Duration tolerance, LongSupplier nanoClock) {
+  public LoginRequestSpacing(DoubleSupplier loginsPerSecond, int burst, Duration tolerance, LongSupplier nanoClock) {
     this.loginsPerSecond = Objects.requireNonNull(loginsPerSecond, "loginsPerSecond");
+    if (burst < 1) {
+      throw new IllegalArgumentException("burst must be at least 1: " + burst);
+    }
+    this.burst = burst;
     if (tolerance.isNegative()) {
       throw new IllegalArgumentException("tolerance must not be negative: " + tolerance);
     }
@@ -74,7 +81,7 @@ public final class LoginRequestSpacing {
       theoretical = now; // after a quiet time the request leaves at once; the quiet time is not made up
       first = false;
     }
-    long at = theoretical - toleranceNanos;
+    long at = theoretical - (burst - 1) * interval - toleranceNanos;
     theoretical += interval;
     return at - now <= 0 ? 0 : at - now;
   }

@@ -69,12 +69,13 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   /**
    * From now on the login requests of all sessions (SNAC 17/02, or the channel-1 login) reach the authorizer at
    * most at {@code loginsPerSecond} (read at each login: the transport's login pacer's current rate), each one
-   * its interval after the one before, with a tolerance of 25 ms: the slots the pacer hands out arrive at the
-   * server as evenly as they were given, whatever the connections and key round trips on the way took
-   * ({@link LoginRequestSpacing}).
+   * its interval after the one before, up to {@code burst} at once after a quiet time (the pacer's burst), with a
+   * tolerance of 25 ms: the slots the pacer hands out arrive at the server as evenly as they were given, whatever
+   * the connections and key round trips on the way took ({@link LoginRequestSpacing}).
    */
-  public IcqNetwork spaceLoginRequests(DoubleSupplier loginsPerSecond) {
-    this.loginRequestSpacing = new LoginRequestSpacing(loginsPerSecond, LOGIN_REQUEST_TOLERANCE, System::nanoTime);
+  public IcqNetwork spaceLoginRequests(DoubleSupplier loginsPerSecond, int burst) {
+    this.loginRequestSpacing = new LoginRequestSpacing(loginsPerSecond, burst, LOGIN_REQUEST_TOLERANCE,
+        System::nanoTime);
     return this;
   }
 

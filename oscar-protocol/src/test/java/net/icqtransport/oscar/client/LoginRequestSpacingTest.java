@@ -13,7 +13,7 @@ class LoginRequestSpacingTest {
   private double rate = 100; // one every 10 ms
 
   private LoginRequestSpacing spacing(Duration tolerance) {
-    return new LoginRequestSpacing(() -> rate, tolerance, clock::get);
+    return new LoginRequestSpacing(() -> rate, 1, tolerance, clock::get);
   }
 
   @Test
@@ -34,6 +34,17 @@ class LoginRequestSpacingTest {
     assertEquals(0, spacing.takeTurn());
     assertEquals(5 * MS, spacing.takeTurn(), "30 ms after the first, 25 ms early");
     assertEquals(15 * MS, spacing.takeTurn());
+  }
+
+  @Test
+  void aBurstLeavesAtOnceAfterAQuietTimeThenTheRateSpacesThem() {
+    LoginRequestSpacing spacing = new LoginRequestSpacing(() -> rate, 3, Duration.ZERO, clock::get);
+    assertEquals(0, spacing.takeTurn());
+    assertEquals(0, spacing.takeTurn());
+    assertEquals(0, spacing.takeTurn());
+    assertEquals(10 * MS, spacing.takeTurn(), "the fourth: 30 ms after the first, two intervals early");
+    assertThrows(IllegalArgumentException.class, () -> new LoginRequestSpacing(() -> rate, 0, Duration.ZERO,
+        clock::get));
   }
 
   @Test

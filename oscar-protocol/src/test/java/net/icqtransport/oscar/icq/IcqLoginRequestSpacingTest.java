@@ -39,7 +39,7 @@ class IcqLoginRequestSpacingTest extends IcqSimulatorTestBase {
   @ParameterizedTest
   @EnumSource(LoginMethod.class)
   void loginsStartedTogetherReachTheServerAtTheRateAndNoneIsRefused(LoginMethod method) throws Exception {
-    IcqNetwork network = new IcqNetwork(settings().withLoginMethod(method), group).spaceLoginRequests(() -> RATE);
+    IcqNetwork network = new IcqNetwork(settings().withLoginMethod(method), group).spaceLoginRequests(() -> RATE, 1);
     List<CompletableFuture<LegacySession>> logins = new ArrayList<>();
     long start = System.nanoTime();
     for (int i = 0; i < USERS; i++) {
@@ -56,5 +56,25 @@ class IcqLoginRequestSpacingTest extends IcqSimulatorTestBase {
     }
     assertEquals(0, refused, "logins refused for the server's limit of 10 per second");
     assertTrue(seconds >= (USERS - 1) / RATE - 0.1, "spaced at " + RATE + " per second: took " + seconds + " s");
+  }
+
+  /**
+   * The pacer's burst (a survivor taking over a stopped instance's users, docs/scaling.md) leaves at once: the
+   * spacing is no stricter than the pacer that let those logins start together.
+   */
+  @ParameterizedTest
+  @EnumSource(LoginMethod.class)
+  void aBurstThePacerAllowsLeavesAtOnce(LoginMethod method) throws Exception {
+    IcqNetwork network = new IcqNetwork(settings().withLoginMethod(method), group).spaceLoginRequests(() -> 1, 8);
+    List<CompletableFuture<LegacySession>> logins = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < 8; i++) {
+      logins.add(network.open(new LegacyCredentials(id(uin(i)), "pw-" + i), new RecordingListener()));
+    }
+    for (CompletableFuture<LegacySession> login : logins) {
+      login.get(30, TimeUnit.SECONDS).close();
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertTrue(seconds < 5, "a burst of 8 at one login per second took " + seconds + " s");
   }
 }
