@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import java.util.function.LongSupplier;
+import net.icqtransport.core.pacing.VirtualScheduling;
 
 /**
  * Spaces the login requests that reach the authorizer (SNAC 17/02, or the channel-1 login of the roasted method)
@@ -15,9 +16,9 @@ import java.util.function.LongSupplier;
  * event loops busy with the other sessions, and latencies that vary by a hundred milliseconds bunch requests at
  * the server past its limit of logins per address (in a restart of 10,000 users paced at 175 per second, up to
  * 197 requests reached the server in one second). Requests that come faster than the rate wait their turn here,
- * each one interval after the one before, with the pacer's burst and a tolerance of {@code tolerance} (a
- * virtual-scheduling GCRA, ITU-T I.371 §4.4.2): after a quiet time up to {@code burst} requests leave at once, as
- * the pacer let their logins start at once (a take-over of a stopped instance's users); within any second at most
+ * each one interval after the one before, with the pacer's burst and a tolerance of {@code tolerance} (GCRA's
+ * {@link VirtualScheduling}, ITU-T I.371 §4.4.2, as the pacer keeps its own): after a quiet time up to
+ * {@code burst} requests leave at once, as the pacer let their logins start at once (a take-over of a stopped instance's users); within any second at most
  * {@code burst} − 1 + the rate and {@code tolerance} × rate more leave. Thread-safe.
  */
 public final class LoginRequestSpacing {
@@ -29,9 +30,8 @@ public final class LoginRequestSpacing {
   private final int burst;
   private final long toleranceNanos;
   private final LongSupplier nanoClock;
-  /** When the next request would leave without tolerance; guarded by this. */
-  private long theoretical;
-  private boolean first = true;
+  /** When the next request would leave without burst or tolerance; guarded by this. */
+  private final VirtualScheduling schedule = new VirtualScheduling(Duration.ZERO);
 
   /**
    * @param loginsPerSecond the rate to space requests at, read at each request; infinite or not positive: no
@@ -77,12 +77,8 @@ public final class LoginRequestSpacing {
     }
     long interval = Math.max(1, Math.round(1e9 / rate));
     long now = nanoClock.getAsLong();
-    if (first || theoretical - now < 0) { // compared as a difference: nanoTime may wrap
-      theoretical = now; // after a quiet time the request leaves at once; the quiet time is not made up
-      first = false;
-    }
-    long at = theoretical - (burst - 1) * interval - toleranceNanos;
-    theoretical += interval;
-    return at - now <= 0 ? 0 : at - now;
+    long at = schedule.earliest(now, (burst - 1) * interval + toleranceNanos); // after a quiet time: now
+    schedule.take(now, interval);
+    return at - now;
   }
 }

@@ -109,12 +109,6 @@ public final class OscarLogin implements FlapConnection.Listener {
     this.outcome = outcome;
   }
 
-  /** Starts a login on {@code loop}; {@code outcome} hears about it there. */
-  public static void start(
-      EventLoop loop, OscarClientConfig config, String screenName, String password, Outcome outcome) {
-    start(loop, config, screenName, password, LoginRequestSpacing.none(), outcome);
-  }
-
   /**
    * Starts a login on {@code loop} whose login request (17/02, or the channel-1 login) waits for its turn in
    * {@code spacing}; {@code outcome} hears about it there.

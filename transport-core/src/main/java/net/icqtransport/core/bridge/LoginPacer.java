@@ -18,6 +18,7 @@ import java.util.function.LongSupplier;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LoginFailedException;
 import net.icqtransport.core.legacy.LoginFailure;
+import net.icqtransport.core.pacing.VirtualScheduling;
 import net.icqtransport.core.registration.LearnedLoginRate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,7 +65,7 @@ public final class LoginPacer {
    * hundred logins per second do not lower the pace (at most 2.5 % more logins in any second than the rate); a
    * longer pause (a stalled machine, an idle pacer) is lost rather than made up in a burst.
    */
-  private static final long CATCH_UP_NANOS = Duration.ofMillis(25).toNanos();
+  private static final Duration CATCH_UP = Duration.ofMillis(25);
   /** Fewer logins than this in a second do not measure a pace: one more or less is too large a share of it. */
   private static final int MIN_COUNTED = 5;
 
@@ -82,11 +83,10 @@ public final class LoginPacer {
   /** How many of {@link #recent} each account has. */
   private final Map<LegacyContactId, Integer> recentPerAccount = new HashMap<>();
   /**
-   * The theoretical arrival time of GCRA, on {@code nanoClock}'s scale: when the next login would start if no
-   * burst were allowed. A login may start {@code (burst - 1)} intervals before it.
+   * When the next login would start if no burst were allowed, on {@code nanoClock}'s scale. A login may start
+   * {@code (burst - 1)} intervals before it.
    */
-  private long nextSlot;
-  private boolean first = true;
+  private final VirtualScheduling schedule = new VirtualScheduling(CATCH_UP);
   /** Up to when the pacing with logins waiting has been counted as growth. */
   private long grownUntil;
   private boolean decreased;
@@ -259,14 +259,7 @@ public final class LoginPacer {
   /** The earliest time the next login may start, as things stand at {@code t}. */
   private long start(long t) {
     long interval = interval();
-    long tolerance = burstAllowed(t) ? (burst - 1) * interval : 0;
-    // Compare as differences: nanoTime may wrap.
-    long start = theoretical(t) - tolerance;
-    return start - t < 0 ? t : start;
-  }
-
-  private long theoretical(long t) {
-    return first || nextSlot - t < -CATCH_UP_NANOS ? t : nextSlot;
+    return schedule.earliest(t, burstAllowed(t) ? (burst - 1) * interval : 0);
   }
 
   private boolean burstAllowed(long t) {
@@ -290,8 +283,7 @@ public final class LoginPacer {
     double rate = control == null ? Double.POSITIVE_INFINITY : control.rate();
     double pace = started >= MIN_COUNTED ? Math.min(rate, started) : rate;
     if (control != null) {
-      nextSlot = theoretical(t) + interval();
-      first = false;
+      schedule.take(t, interval());
     }
     recent.addLast(new Grant(t, account));
     recentPerAccount.merge(account, 1, Integer::sum);
