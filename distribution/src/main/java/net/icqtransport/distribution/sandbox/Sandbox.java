@@ -17,6 +17,7 @@ import net.icqtransport.distribution.TransportApplication;
 import net.icqtransport.distribution.config.TransportConfig;
 import net.icqtransport.oscar.server.OscarSimulator;
 import net.icqtransport.xmpp.server.PrivateProsody;
+import net.icqtransport.xmpp.server.ProsodyPortTakenException;
 
 /**
  * Everything needed to try the transport on one machine, on loopback only: a private Prosody with the Jabber
@@ -103,9 +104,15 @@ public final class Sandbox implements AutoCloseable {
     prosody = PrivateProsody.create(options.folder().resolve("prosody"), COMPONENT, secret, options.clientPort(),
         options.componentPort(), PROSODY_LIFETIME);
     prosody.addUser(USER, password);
-    prosody.start();
-    SandboxPorts.requireHeldBy(prosody, prosody.clientPort(), "Jabber clients", "--client-port");
-    SandboxPorts.requireHeldBy(prosody, prosody.componentPort(), "the transport's component link", "--component-port");
+    try {
+      prosody.start();
+    } catch (ProsodyPortTakenException e) {
+      throw SandboxPorts.takenFromProsody(e.port(), describeProsodyPort(e.port()), optionOfProsodyPort(e.port()));
+    }
+    SandboxPorts.requireHeldBy(prosody, prosody.clientPort(), describeProsodyPort(prosody.clientPort()),
+        optionOfProsodyPort(prosody.clientPort()));
+    SandboxPorts.requireHeldBy(prosody, prosody.componentPort(), describeProsodyPort(prosody.componentPort()),
+        optionOfProsodyPort(prosody.componentPort()));
     Map<String, Object> settings = new HashMap<>();
     settings.put("icq-transport.xmpp.port", prosody.componentPort());
     settings.put("icq-transport.xmpp.domain", COMPONENT);
@@ -120,6 +127,14 @@ public final class Sandbox implements AutoCloseable {
       throw new IllegalStateException("the transport did not connect to the sandbox Prosody within "
           + CONNECT_TIMEOUT + "; see " + prosody.folder());
     }
+  }
+
+  private String describeProsodyPort(int port) {
+    return port == prosody.clientPort() ? "Jabber clients" : "the transport's component link";
+  }
+
+  private String optionOfProsodyPort(int port) {
+    return port == prosody.clientPort() ? "--client-port" : "--component-port";
   }
 
   /** What to do next, for the person at the terminal. */

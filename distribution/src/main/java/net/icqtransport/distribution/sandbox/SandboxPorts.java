@@ -62,6 +62,15 @@ final class SandboxPorts {
     throw taken(port, what, option, listeners, "the sandbox's own Prosody could not open it");
   }
 
+  /**
+   * The refusal for a port the sandbox's Prosody said it could not open ({@code ProsodyPortTakenException}),
+   * naming what holds it now where that can be read.
+   */
+  static SandboxRefusedException takenFromProsody(int port, String what, String option) {
+    return taken(port, what, option, TcpListeners.available() ? TcpListeners.on(port) : List.of(),
+        "the sandbox's own Prosody could not open it");
+  }
+
   private static SandboxRefusedException taken(int port, String what, String option,
       List<TcpListeners.Listener> holders, String consequence) {
     String owners = holders.isEmpty()

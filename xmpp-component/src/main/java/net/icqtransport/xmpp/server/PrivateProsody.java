@@ -230,7 +230,15 @@ public final class PrivateProsody implements AutoCloseable {
         "prosodyctl register " + user + " " + DOMAIN + " ***");
   }
 
-  /** Starts Prosody and waits until both listeners accept connections. */
+  /**
+   * Starts Prosody and waits until both listeners are its own: on Linux, until one of its processes holds each
+   * listening socket ({@link #holds}); elsewhere, until each port accepts connections. A port another program
+   * holds accepts connections too, and Prosody logs "Failed to open server port" and runs on without it, so its
+   * log is read on each round.
+   *
+   * @throws ProsodyPortTakenException when Prosody could not open a port (then it is stopped)
+   * @throws IllegalStateException when Prosody exits or does not listen within 20 s
+   */
   public synchronized void start() {
     if (process != null && process.isAlive()) {
       throw new IllegalStateException("already running");
@@ -245,29 +253,25 @@ public final class PrivateProsody implements AutoCloseable {
       throw new UncheckedIOException("cannot start prosody", e);
     }
     Instant deadline = Instant.now().plus(START_TIMEOUT);
-    while (!(LocalServers.isListening(clientPort) && LocalServers.isListening(componentPort))) {
-      // A port another program holds answers the check too, until that program's accept queue is full, so do
-      // not wait for it: Prosody says in its log when it could not open a port, and runs on without it.
-      String log = log();
-      for (int port : new int[] {clientPort, componentPort}) {
+    for (int port : new int[] {clientPort, componentPort}) {
+      while (!holds(port).orElseGet(() -> LocalServers.isListening(port))) {
+        String log = log();
         if (log.contains("Failed to open server port " + port + " on ")) {
           stop();
-          throw new IllegalStateException("prosody could not open port " + port
-              + ": another program took it after it was chosen as free; Prosody's log:\n" + log);
+          throw new ProsodyPortTakenException(port, log);
         }
+        if (!process.isAlive()) {
+          throw new IllegalStateException("prosody exited at start with " + process.exitValue() + "; see " + folder);
+        }
+        if (Instant.now().isAfter(deadline)) {
+          stop();
+          log = log();
+          throw new IllegalStateException("prosody did not listen on port " + port + " within " + START_TIMEOUT
+              + " (client port " + clientPort + ", component port " + componentPort + "); the end of its log:\n"
+              + log.substring(Math.max(0, log.length() - 4000)));
+        }
+        LocalServers.pause(50);
       }
-      if (!process.isAlive()) {
-        throw new IllegalStateException("prosody exited at start with " + process.exitValue() + "; see " + folder);
-      }
-      if (Instant.now().isAfter(deadline)) {
-        stop();
-        log = log();
-        throw new IllegalStateException("prosody did not listen within " + START_TIMEOUT + " (client port "
-            + clientPort + (LocalServers.isListening(clientPort) ? " listening" : " not listening") + ", component port "
-            + componentPort + (LocalServers.isListening(componentPort) ? " listening" : " not listening")
-            + "); the end of its log:\n" + log.substring(Math.max(0, log.length() - 4000)));
-      }
-      LocalServers.pause(50);
     }
   }
 
@@ -346,7 +350,6 @@ public final class PrivateProsody implements AutoCloseable {
     return configFile;
   }
 
-  /** Prosody's log so far, for failure messages. */
   /**
    * Whether one of this Prosody's processes holds the listening socket of {@code port} (Linux: read from /proc,
    * {@link TcpListeners}); empty where that cannot be known.
@@ -360,6 +363,7 @@ public final class PrivateProsody implements AutoCloseable {
     return Optional.of(TcpListeners.on(port).stream().anyMatch(listener -> ours.contains(listener.inode())));
   }
 
+  /** Prosody's log so far, for failure messages. */
   public String log() {
     return LocalServers.readLogs(
         List.of(folder.resolve("prosody.log"), folder.resolve("prosody.err"), folder.resolve("prosody.out")));

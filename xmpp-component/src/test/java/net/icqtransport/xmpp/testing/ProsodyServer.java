@@ -69,40 +69,14 @@ public final class ProsodyServer implements XmppTestServer {
     return prosody.processes();
   }
 
-  /** Starts Prosody and waits until both listeners accept connections. */
+  /**
+   * Starts Prosody and waits until both listeners are its own. The ports were free when chosen; another program
+   * may have taken one since, and it would answer the test's clients ("host-unknown"): then the start fails
+   * naming the port ({@link net.icqtransport.xmpp.server.ProsodyPortTakenException}).
+   */
   @Override
   public void start() {
     prosody.start();
-    // The ports were free when chosen; another program may have taken one since, and it would answer the
-    // listening check too. Then the test's clients would talk to that program ("host-unknown"): say so instead.
-    // Prosody may open one port before it fails on the other, so wait until each port is its own (by PID) or
-    // its log says it could not open it.
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
-    for (int port : new int[] {prosody.clientPort(), prosody.componentPort()}) {
-      while (true) {
-        String log = prosody.log();
-        if (log.contains("Failed to open server port " + port + " on ")) {
-          prosody.stop();
-          throw new IllegalStateException("prosody could not open port " + port
-              + ": another program took it after it was chosen as free; Prosody's log:\n" + log);
-        }
-        java.util.Optional<Boolean> ours = prosody.holds(port);
-        if (ours.isEmpty() || ours.get()) {
-          break; // not Linux: the log is all there is to go by
-        }
-        if (System.nanoTime() - deadline > 0) {
-          prosody.stop();
-          throw new IllegalStateException("port " + port + " answers, but not from this Prosody, and its log says"
-              + " nothing about it; Prosody's log:\n" + log);
-        }
-        try {
-          Thread.sleep(50);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new IllegalStateException("interrupted while checking Prosody's ports", e);
-        }
-      }
-    }
   }
 
   /** Stops Prosody (SIGTERM, then SIGKILL after a grace period) and waits for it to exit. */
