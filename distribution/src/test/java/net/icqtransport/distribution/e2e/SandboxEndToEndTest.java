@@ -126,6 +126,7 @@ class SandboxEndToEndTest {
       Path output = elsewhere.resolve("second-sandbox.out");
       Process second = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-Djava.util.prefs.userRoot=" + elsewhere.resolve("prefs"),
+          "-De2e.log.file=" + elsewhere.resolve("second-sandbox-transport.log"), // not this JVM's log file
           "-cp", System.getProperty("java.class.path"), Main.class.getName(), "sandbox",
           "--folder", folder.toString(), "--client-port", "0", "--component-port", "0", "--oscar-port", "0",
           "--http-port", "0")

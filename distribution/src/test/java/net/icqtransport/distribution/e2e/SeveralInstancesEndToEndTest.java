@@ -573,6 +573,7 @@ class SeveralInstancesEndToEndTest {
     Path config = processFolder.resolve("instance.conf");
     Files.writeString(config, ConfigFactory.parseMap(settings).root().render(ConfigRenderOptions.concise()));
     Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-De2e.log.file=" + processFolder.resolve("instance-transport.log"), // not this JVM's log file
         "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run", "--config", config.toString())
         .redirectErrorStream(true)
         .redirectOutput(processFolder.resolve("instance.log").toFile())
@@ -598,7 +599,8 @@ class SeveralInstancesEndToEndTest {
   }
 
   private String processLog() {
-    return LocalServers.readLogs(List.of(processFolder.resolve("instance.log")));
+    return LocalServers.readLogs(
+        List.of(processFolder.resolve("instance.log"), processFolder.resolve("instance-transport.log")));
   }
 
   private IcqUser icqUser(String uin, String password) throws Exception {
