@@ -50,7 +50,7 @@ class AimScreenNamesEndToEndTest extends TransportEndToEndTest {
     // Registered with the name as its owner writes it; stored, and logged in, by its normalized form.
     alice.registerWithTransport(COMPONENT, JOE, JOE_PASSWORD);
     awaitTransportOnline(alice);
-    assertTrue(simulator.isOnline(JOE));
+    awaitSignedOnAtTheServer(JOE);
     assertEquals("joeuser", transport.registrations().find(new UserAddress("alice@localhost")).orElseThrow()
         .credentials().account().value());
 

@@ -32,7 +32,7 @@ class GracefulShutdownEndToEndTest extends TransportEndToEndTest {
     JabberClient alice = registeredAlice();
     icqUser(BOB_UIN, BOB_ICQ_PASSWORD);
     alice.nextPresenceFrom(jid(BOB_UIN), p -> p.getType() == Presence.Type.available, WAIT);
-    assertTrue(simulator.isOnline(ALICE_UIN));
+    awaitSignedOnAtTheServer(ALICE_UIN);
 
     transport.close();
     transport = null;

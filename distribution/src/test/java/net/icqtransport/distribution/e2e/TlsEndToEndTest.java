@@ -76,7 +76,7 @@ class TlsEndToEndTest {
     alice.registerWithTransport(COMPONENT, ALICE_UIN, ALICE_ICQ_PASSWORD);
     alice.nextPresenceFrom(COMPONENT,
         p -> p.getType() == Presence.Type.available && p.getMode() == Presence.Mode.available, WAIT);
-    assertTrue(simulator.isOnline(ALICE_UIN));
+    Await.until(() -> simulator.isOnline(ALICE_UIN), WAIT, "alice signed on at the OSCAR server"); // 01/02 has no answer
 
     IcqUser bob = icqUser();
     alice.sendChat(BOB_UIN + "@" + COMPONENT, "über TLS, Боб");

@@ -164,6 +164,15 @@ abstract class TransportEndToEndTest {
         p -> p.getType() == Presence.Type.available && p.getMode() == Presence.Mode.available, WAIT);
   }
 
+  /**
+   * Waits until the OSCAR server counts {@code account} as signed on. The server does so once it has handled the
+   * client's "client ready" (SNAC 01/02), which the transport sends last in its login and which nothing answers:
+   * the transport's available presence may reach the Jabber user before the server has read it.
+   */
+  protected void awaitSignedOnAtTheServer(String account) {
+    Await.until(() -> simulator.isOnline(account), WAIT, account + " signed on at the OSCAR server");
+  }
+
   /** Logs an ICQ user in to the simulator with our own OSCAR client (closed after the test). */
   protected IcqUser icqUser(String uin, String password) throws Exception {
     if (icqNetwork == null) {

@@ -52,7 +52,7 @@ class UserPresenceOrderingsEndToEndTest extends TransportEndToEndTest {
     alice.approveSubscription(COMPONENT);
 
     awaitTransportOnline(alice);
-    assertTrue(simulator.isOnline(ALICE_UIN), "the transport logged alice in to ICQ");
+    awaitSignedOnAtTheServer(ALICE_UIN); // the transport logged alice in to ICQ
     alice.sendChat(jid(BOB_UIN), "now through the transport");
     assertEquals(new Text(ALICE_UIN, "now through the transport"), bob.next(Text.class, WAIT));
     bob.session().sendMessage(new LegacyContactId(ALICE_UIN), "and back").get(WAIT.toSeconds(), TimeUnit.SECONDS);

@@ -39,7 +39,7 @@ class WalkingSkeletonEndToEndTest extends TransportEndToEndTest {
     // The right one registers; the transport asks for alice's presence, alice approves, and it logs in.
     alice.registerWithTransport(COMPONENT, ALICE_UIN, ALICE_ICQ_PASSWORD);
     awaitTransportOnline(alice);
-    assertTrue(simulator.isOnline(ALICE_UIN));
+    awaitSignedOnAtTheServer(ALICE_UIN);
 
     IcqUser bob = icqUser(BOB_UIN, BOB_ICQ_PASSWORD);
     String toBob = "Grüße aus Jabber! Привет, Боб 😀";
