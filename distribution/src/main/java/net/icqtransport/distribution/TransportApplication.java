@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import net.icqtransport.core.bridge.BridgeGateway;
 import net.icqtransport.core.bridge.BridgeSettings;
 import net.icqtransport.core.bridge.LoginPacer;
@@ -30,6 +31,7 @@ import net.icqtransport.core.registration.JdbcContactSyncStore;
 import net.icqtransport.core.registration.JdbcLoginRateStore;
 import net.icqtransport.core.registration.LearnedLoginRate;
 import net.icqtransport.core.registration.JdbcPendingDeliveryStore;
+import net.icqtransport.core.registration.FailFastDataSource;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
 import net.icqtransport.core.registration.RegistrationStore;
 import net.icqtransport.core.registration.StoreException;
@@ -60,8 +62,13 @@ public final class TransportApplication implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TransportApplication.class);
   /** How often the learned login rate is looked at, and written if it changed. */
   private static final Duration LOGIN_RATE_RECORDING = Duration.ofSeconds(5);
+  /** While the database does not answer, how often a connection is tried again off the lanes. */
+  private static final Duration DATABASE_PROBE_INTERVAL = Duration.ofSeconds(1);
 
   private final HikariDataSource dataSource;
+  /** Tries the database again while it does not answer ({@link FailFastDataSource}); its waits block only it. */
+  private final ScheduledExecutorService databaseProbe = Executors.newSingleThreadScheduledExecutor(
+      new ThreadFactoryBuilder().setNameFormat("database-probe").setDaemon(true).build());
   private final JdbcRegistrationStore store;
   private final IcqNetwork network;
   private final TransportComponent component;
@@ -96,9 +103,13 @@ public final class TransportApplication implements AutoCloseable {
     this.config = config;
     LogLevels.apply(config.loggingLevels());
     dataSource = openDatabase(config);
+    // The stores are called on the users' lanes, on the ICQ event loops: a database that does not answer is waited
+    // for once, not at every call (FailFastDataSource).
+    DataSource stores = new FailFastDataSource(dataSource, databaseProbe, DATABASE_PROBE_INTERVAL);
     try {
-      store = new JdbcRegistrationStore(dataSource, DatabaseKeys.cipher(config));
+      store = new JdbcRegistrationStore(stores, DatabaseKeys.cipher(config));
     } catch (StoreException e) {
+      databaseProbe.shutdownNow();
       dataSource.close();
       throw new DatabaseUnavailableException(config.databaseName(), config.databasePassword(), e);
     }
@@ -123,7 +134,9 @@ public final class TransportApplication implements AutoCloseable {
         config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret(),
         timers.xmppInitialRetry(), timers.xmppMaxRetry(), config.admins())
         .withTls(config.xmppTls())
-        .withPresentation(config.presentation()));
+        .withPresentation(config.presentation()),
+        // Each user's lane on the event loop of the user's ICQ session: no hand-over between them (issue #20).
+        network::eventLoopFor);
     component.restrictAccess(config.access());
     if (config.files().enabled()) {
       enableFileTransfers(config.files());
@@ -131,9 +144,9 @@ public final class TransportApplication implements AutoCloseable {
     scheduler = bridgeTimer();
     workers = Executors.newFixedThreadPool(Math.max(2, Runtime.getRuntime().availableProcessors()),
         new ThreadFactoryBuilder().setNameFormat("bridge-%d").setDaemon(true).build());
-    JdbcContactSyncStore roster = new JdbcContactSyncStore(dataSource);
+    JdbcContactSyncStore roster = new JdbcContactSyncStore(stores);
     // The login rate learned from this login server before, if any (docs/reliability.md, "Restart").
-    JdbcLoginRateStore rates = new JdbcLoginRateStore(dataSource);
+    JdbcLoginRateStore rates = new JdbcLoginRateStore(stores);
     String loginServer = config.oscarLoginHost() + ":" + config.oscarLoginPort();
     LearnedLoginRate startingRate = LoginRateRecorder.startingRate(rates, loginServer, config.oscarLoginRate());
     LoginPacer loginPacer = new LoginPacer(startingRate, config.oscarLoginRateIncrease(), config.oscarLoginBurst(),
@@ -142,7 +155,7 @@ public final class TransportApplication implements AutoCloseable {
     network.spaceLoginRequests(loginPacer::loginsPerSecond, config.oscarLoginBurst());
     loginRates = LoginRateRecorder.start(loginPacer, rates, loginServer, startingRate, scheduler, workers,
         LOGIN_RATE_RECORDING);
-    gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(dataSource),
+    gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(stores),
         roster, component, scheduler, workers, timers.bridge().withSessionLife(
             timers.bridge().shortSession(), timers.bridge().shortSessionsBeforeStop(), config.oscarRateLimitedWait()),
         metrics, loginPacer);
@@ -339,6 +352,8 @@ public final class TransportApplication implements AutoCloseable {
       databaseServer.close();
     }
     store.close();
+    databaseProbe.shutdownNow();
+    dataSource.close(); // the stores have the fail-fast view of it, which store.close() does not close
     LOG.info("Transport stopped");
   }
 }

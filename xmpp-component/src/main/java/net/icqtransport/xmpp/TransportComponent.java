@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -139,6 +140,7 @@ public final class TransportComponent implements UserEndpoint {
   private final PrivilegeGrants privileges = new PrivilegeGrants();
   /** Everything wired over the gateway ({@link #attach}); null before. */
   private volatile ComponentAssembly assembly;
+  /** The lanes' own threads; null when the lanes are placed on the caller's executors. */
   private final ExecutorService lanePool;
   /**
    * One lane per user (per sender bare JID): the user's stanzas, the user's {@code XmppUser}, and the user's
@@ -170,21 +172,44 @@ public final class TransportComponent implements UserEndpoint {
   /** Set under {@link #inboundGate} when the stream is closed: a stanza handed over after that cannot be answered. */
   private boolean inboundClosed;
 
-  /** A component that connects with Whack to {@code settings.serverHost():serverPort()}. */
+  /**
+   * A component that connects with Whack to {@code settings.serverHost():serverPort()}, with the users' lanes on
+   * a pool of its own (max(4, 2 × cores) threads).
+   */
   public TransportComponent(ComponentSettings settings) {
-    this(settings, sink -> new WhackConnector(settings, sink), Sleeper.SYSTEM);
+    this(settings, sink -> new WhackConnector(settings, sink), Sleeper.SYSTEM, null);
+  }
+
+  /**
+   * A component that connects with Whack, running each user's lane on {@code lanePlacement.apply(bareJid)}: the
+   * distribution places it on the event loop the user's legacy session lives on. Those executors are the caller's,
+   * and must run until this component has {@linkplain #stop() stopped}; nothing run there may block for long.
+   */
+  public TransportComponent(ComponentSettings settings, Function<String, Executor> lanePlacement) {
+    this(settings, sink -> new WhackConnector(settings, sink), Sleeper.SYSTEM,
+        Objects.requireNonNull(lanePlacement, "lanePlacement"));
   }
 
   /** For tests: any connector (given the inbound sink) and clock. */
   TransportComponent(ComponentSettings settings, Function<Consumer<Packet>, ComponentConnector> connectorFactory, Sleeper sleeper) {
+    this(settings, connectorFactory, sleeper, null);
+  }
+
+  private TransportComponent(ComponentSettings settings, Function<Consumer<Packet>, ComponentConnector> connectorFactory,
+      Sleeper sleeper, Function<String, Executor> lanePlacement) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.connectorFactory = connectorFactory;
     this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
     this.outbound = new EntityCapsStamper(queue, settings.domain(), settings.presentation());
     this.iqRequests = new IqRequests(outbound);
-    this.lanePool = Executors.newFixedThreadPool(LANE_THREADS,
-        new ThreadFactoryBuilder().setNameFormat("user-lane-%d").setDaemon(true).build());
-    this.lanes = new KeyedSequentialExecutor<>(lanePool);
+    if (lanePlacement == null) {
+      this.lanePool = Executors.newFixedThreadPool(LANE_THREADS,
+          new ThreadFactoryBuilder().setNameFormat("user-lane-%d").setDaemon(true).build());
+      this.lanes = new KeyedSequentialExecutor<>(lanePool);
+    } else {
+      this.lanePool = null;
+      this.lanes = new KeyedSequentialExecutor<>(lanePlacement);
+    }
     this.supervisor = new ConnectionSupervisor(
         connectorFactory.apply(this::receive),
         BackoffPolicy.exponential(settings.initialRetryDelay(), settings.maxRetryDelay()),
@@ -356,13 +381,22 @@ public final class TransportComponent implements UserEndpoint {
     }
     closeOnceDrained();
     queue.stop();
-    lanePool.shutdown();
     try {
-      if (!lanePool.awaitTermination(5, TimeUnit.SECONDS)) {
-        lanePool.shutdownNow();
+      if (lanePool == null) {
+        // The lanes run on the caller's executors, stopped after this: what runs on them now finishes there.
+        if (!lanes.awaitIdle(Duration.ofSeconds(5))) {
+          LOG.warn("{} users' lanes still have work at the stop", lanes.activeKeys());
+        }
+      } else {
+        lanePool.shutdown();
+        if (!lanePool.awaitTermination(5, TimeUnit.SECONDS)) {
+          lanePool.shutdownNow();
+        }
       }
     } catch (InterruptedException e) {
-      lanePool.shutdownNow();
+      if (lanePool != null) {
+        lanePool.shutdownNow();
+      }
       Thread.currentThread().interrupt();
     }
     LOG.info("XMPP component {} stopped", settings.domain());

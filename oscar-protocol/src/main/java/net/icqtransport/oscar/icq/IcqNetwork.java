@@ -4,12 +4,16 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import net.icqtransport.core.legacy.LegacyContactId;
@@ -26,7 +30,9 @@ import net.icqtransport.oscar.client.OscarLoginResult;
 
 /**
  * ICQ over OSCAR. All sessions share one NIO event loop group; each session lives on one loop of it (no thread
- * per session), so tens of thousands of sessions cost sockets and memory, not threads.
+ * per session), so tens of thousands of sessions cost sockets and memory, not threads. The loops are also where the
+ * transport runs each user's lane ({@link #eventLoopFor}): a session opened with its user's loop as home does its
+ * I/O there, and its events reach the user's bridge on the same thread.
  */
 public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   private final IcqNetworkSettings settings;
@@ -34,6 +40,8 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   private static final Duration LOGIN_REQUEST_TOLERANCE = Duration.ofMillis(25);
   private final EventLoopGroup group;
   private final boolean ownsGroup;
+  /** The group's loops, for {@link #eventLoopFor}. */
+  private final List<EventLoop> loops;
   /** BOS connections of the open sessions; each leaves when its TCP connection closes. */
   private final Set<FlapConnection> connections = ConcurrentHashMap.newKeySet();
   private final LongAdder retiredRateLimitWaits = new LongAdder();
@@ -60,6 +68,21 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.group = Objects.requireNonNull(group, "group");
     this.ownsGroup = ownsGroup;
+    List<EventLoop> found = new ArrayList<>();
+    for (EventExecutor executor : group) {
+      found.add((EventLoop) executor);
+    }
+    this.loops = List.copyOf(found);
+  }
+
+  /**
+   * The event loop for {@code key} (a user's bare JID), the same one for the key every time: where the transport
+   * runs the user's lane, and where {@link #open(LegacyCredentials, LegacySessionOptions, LegacyListener,
+   * Executor)} with it as home puts the user's session. Work on a loop must not block for long: every session on
+   * it waits meanwhile.
+   */
+  public Executor eventLoopFor(Object key) {
+    return loops.get(Math.floorMod(key.hashCode(), loops.size()));
   }
 
   public IcqNetworkSettings settings() {
@@ -107,12 +130,22 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
   @Override
   public CompletableFuture<LegacySession> open(
       LegacyCredentials credentials, LegacySessionOptions options, LegacyListener listener) {
+    return open(credentials, options, listener, null);
+  }
+
+  /**
+   * {@inheritDoc} The session lives on {@code home} when it is one of this network's loops ({@link #eventLoopFor}),
+   * else on the group's next loop.
+   */
+  @Override
+  public CompletableFuture<LegacySession> open(
+      LegacyCredentials credentials, LegacySessionOptions options, LegacyListener listener, Executor home) {
     Objects.requireNonNull(credentials, "credentials");
     Objects.requireNonNull(listener, "listener");
     IcqNetworkSettings settings = options.codepage().map(this.settings::withLegacyCodepage).orElse(this.settings);
     LegacyContactId account = parseContactId(credentials.account().value());
     CompletableFuture<LegacySession> result = new CompletableFuture<>();
-    EventLoop loop = group.next();
+    EventLoop loop = home instanceof EventLoop own && loops.contains(own) ? own : group.next();
     OscarLogin.start(loop, settings.clientConfig(), account.value(), credentials.password(), loginRequestSpacing,
         new OscarLogin.Outcome() {
       @Override

@@ -721,6 +721,8 @@ public final class BridgeGateway implements Gateway {
   }
 
   private UserBridge newBridge(UserAddress user) {
+    Executor sequence =
+        userLanes == null ? MoreExecutors.newSequentialExecutor(executor) : userLanes.lane(user.bareJid());
     UserBridge bridge = new UserBridge(
         user,
         store,
@@ -728,7 +730,8 @@ public final class BridgeGateway implements Gateway {
         network,
         endpoint,
         scheduler,
-        userLanes == null ? MoreExecutors.newSequentialExecutor(executor) : userLanes.lane(user.bareJid()),
+        sequence,
+        userLanes == null ? sequence : userLanes.home(user.bareJid()),
         settings,
         new Backoff(settings.reconnectMinDelay(), settings.reconnectMaxDelay()),
         metrics,

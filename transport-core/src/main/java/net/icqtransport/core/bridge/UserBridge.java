@@ -121,6 +121,12 @@ final class UserBridge {
   private final UserEndpoint endpoint;
   private final ScheduledExecutorService scheduler;
   private final Executor sequence;
+  /**
+   * What {@link #sequence} runs on, given to the network at each login: a network that placed the user's lane on
+   * one of its event loops runs the session there too ({@link LegacyNetwork#open(LegacyCredentials,
+   * LegacySessionOptions, LegacyListener, Executor)}).
+   */
+  private final Executor sessionHome;
   /** The user's chat rooms (issue #18), confined to {@link #sequence}. */
   private final BridgeRooms rooms;
   private final BridgeSettings settings;
@@ -222,6 +228,7 @@ final class UserBridge {
       UserEndpoint endpoint,
       ScheduledExecutorService scheduler,
       Executor sequence,
+      Executor sessionHome,
       BridgeSettings settings,
       Backoff backoff,
       TransportMetrics metrics,
@@ -234,6 +241,7 @@ final class UserBridge {
     this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
     this.sequence = Objects.requireNonNull(sequence, "sequence");
+    this.sessionHome = Objects.requireNonNull(sessionHome, "sessionHome");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.backoff = Objects.requireNonNull(backoff, "backoff");
     this.rateLimitBackoff = new Backoff(settings.rateLimitedWait(), settings.rateLimitedWait().multipliedBy(8));
@@ -826,7 +834,7 @@ final class UserBridge {
     log.debug("Logging in {} as ICQ {} (attempt {})", user, credentials.account(), attempt);
     CompletableFuture<LegacySession> opening;
     try {
-      opening = network.open(credentials, options, new SessionListener(attempt));
+      opening = network.open(credentials, options, new SessionListener(attempt), sessionHome);
     } catch (RuntimeException e) {
       opening = CompletableFuture.failedFuture(e);
     }

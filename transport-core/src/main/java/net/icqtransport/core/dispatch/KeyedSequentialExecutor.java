@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,8 +20,13 @@ import org.slf4j.LoggerFactory;
  * cost nothing. Nothing is ever dropped: the queues are unbounded, measured by {@link #pendingTasks()} and
  * {@link #maxPendingTasks()}, with a warning each time the backlog doubles past 1,000.
  *
- * <p>A lane runs at most {@link #BATCH} tasks per turn before giving its pool thread back, so one busy sender
+ * <p>A lane runs at most {@link #BATCH} tasks per turn before giving its thread back, so one busy sender
  * cannot starve the others.
+ *
+ * <p>Each key's lane runs on the executor its {@linkplain #KeyedSequentialExecutor(Function) placement} gives for
+ * the key, or on one shared pool. The transport places each user's lane on an event loop of the legacy network,
+ * the one the user's session does its I/O on ({@link #home}), so that neither side hands the user's work to
+ * another thread.
  *
  * <p>{@link #awaitIdle} lets a stop wait until every task handed over so far has run (the component's graceful
  * stop: every stanza read is handled before the stream closes).
@@ -30,7 +36,7 @@ public final class KeyedSequentialExecutor<K> {
   static final int BATCH = 64;
   private static final int FIRST_WARNING = 1_000;
 
-  private final Executor pool;
+  private final Function<? super K, ? extends Executor> placement;
   private final ConcurrentHashMap<K, Lane> lanes = new ConcurrentHashMap<>();
   private final AtomicInteger pending = new AtomicInteger();
   private final AtomicInteger maxPending = new AtomicInteger();
@@ -42,7 +48,22 @@ public final class KeyedSequentialExecutor<K> {
 
   /** @param pool runs the lanes; must not run tasks on the calling thread nor reject them while in use */
   public KeyedSequentialExecutor(Executor pool) {
-    this.pool = Objects.requireNonNull(pool, "pool");
+    Objects.requireNonNull(pool, "pool");
+    this.placement = key -> pool;
+  }
+
+  /**
+   * @param placement the executor each key's lane runs on, the same one for a key every time (e.g. one of a few
+   *     single-threaded event loops, chosen by the key's hash); each must run tasks in the order given, never on
+   *     the calling thread, and not reject them while in use
+   */
+  public KeyedSequentialExecutor(Function<? super K, ? extends Executor> placement) {
+    this.placement = Objects.requireNonNull(placement, "placement");
+  }
+
+  /** The executor {@code key}'s lane runs on: where work for the key can be put so that it needs no hand-over. */
+  public Executor home(K key) {
+    return placement.apply(Objects.requireNonNull(key, "key"));
   }
 
   /** Queues the task behind every task already queued for the same key. */
@@ -134,19 +155,21 @@ public final class KeyedSequentialExecutor<K> {
 
   private void schedule(Lane lane) {
     try {
-      pool.execute(lane);
+      lane.home.execute(lane);
     } catch (RejectedExecutionException e) {
-      LOG.error("The pool refused the tasks of {} (shutting down?)", lane.key, e);
+      LOG.error("The executor of the lane of {} refused its tasks (shutting down?)", lane.key, e);
     }
   }
 
   private final class Lane implements Runnable {
     private final K key;
+    private final Executor home;
     /** Only touched inside {@code lanes.compute} for this key, which serializes access. */
     private final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
 
     Lane(K key) {
       this.key = key;
+      this.home = Objects.requireNonNull(placement.apply(key), "the placement gave no executor");
     }
 
     @Override

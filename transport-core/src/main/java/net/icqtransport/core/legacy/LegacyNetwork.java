@@ -1,6 +1,7 @@
 package net.icqtransport.core.legacy;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /** A legacy IM network the transport bridges to (ICQ over OSCAR). */
 public interface LegacyNetwork {
@@ -16,6 +17,18 @@ public interface LegacyNetwork {
   default CompletableFuture<LegacySession> open(
       LegacyCredentials credentials, LegacySessionOptions options, LegacyListener listener) {
     return open(credentials, listener);
+  }
+
+  /**
+   * {@link #open(LegacyCredentials, LegacySessionOptions, LegacyListener)}, with the session's I/O on {@code home}
+   * where the network can: the executor the user's bridge runs on. A network with event loops of its own may have
+   * placed the user's bridge on one of them, and then runs the session there too, so that the session's events
+   * reach the bridge, and the bridge's requests the session, without a hand-over to another thread. Other
+   * executors, and networks without loops, are free to ignore it.
+   */
+  default CompletableFuture<LegacySession> open(
+      LegacyCredentials credentials, LegacySessionOptions options, LegacyListener listener, Executor home) {
+    return open(credentials, options, listener);
   }
 
   /**

@@ -147,4 +147,47 @@ class KeyedSequentialExecutorTest {
       Thread.sleep(10);
     }
   }
+
+  /**
+   * With a placement, each key's lane runs on the executor placed for it, every turn, and {@link
+   * KeyedSequentialExecutor#home} names that executor: work put there for the key needs no other thread.
+   */
+  @Test
+  void aPlacedLaneRunsOnItsHomeEveryTurnInOrder() throws Exception {
+    ExecutorService first = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "home-first"));
+    ExecutorService second = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "home-second"));
+    try {
+      KeyedSequentialExecutor<String> executor =
+          new KeyedSequentialExecutor<>(key -> key.startsWith("a") ? first : second);
+      assertEquals(first, executor.home("alice@localhost"));
+      assertEquals(second, executor.home("bob@localhost"));
+      int tasks = 3 * KeyedSequentialExecutor.BATCH + 1; // several turns of each lane
+      Map<String, List<String>> threads = new ConcurrentHashMap<>();
+      Map<String, List<Integer>> order = new ConcurrentHashMap<>();
+      CountDownLatch done = new CountDownLatch(2 * tasks);
+      for (int i = 0; i < tasks; i++) {
+        for (String key : List.of("alice@localhost", "bob@localhost")) {
+          int n = i;
+          executor.execute(key, () -> {
+            threads.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>()))
+                .add(Thread.currentThread().getName());
+            order.computeIfAbsent(key, k -> Collections.synchronizedList(new ArrayList<>())).add(n);
+            done.countDown();
+          });
+        }
+      }
+      assertTrue(done.await(10, TimeUnit.SECONDS));
+      assertEquals(List.of("home-first"), threads.get("alice@localhost").stream().distinct().toList());
+      assertEquals(List.of("home-second"), threads.get("bob@localhost").stream().distinct().toList());
+      for (List<Integer> seen : order.values()) {
+        for (int i = 0; i < tasks; i++) {
+          assertEquals(i, seen.get(i));
+        }
+      }
+      assertTrue(executor.awaitIdle(Duration.ofSeconds(5)));
+    } finally {
+      first.shutdownNow();
+      second.shutdownNow();
+    }
+  }
 }
