@@ -32,6 +32,12 @@ public final class LoginRequestSpacing {
   private final LongSupplier nanoClock;
   /** When the next request would leave without burst or tolerance; guarded by this. */
   private final VirtualScheduling schedule = new VirtualScheduling(Duration.ZERO);
+  /**
+   * The same, counted from when the requests really left; guarded by this. A turn is taken when a request comes,
+   * and its send is a timer on a loop: a loop busy with other work (a restart's thousands of presences on the
+   * users' lanes) runs the timers late, and then together, so each send checks this schedule again.
+   */
+  private final VirtualScheduling sent = new VirtualScheduling(Duration.ZERO);
 
   /**
    * @param loginsPerSecond the rate to space requests at, read at each request; infinite or not positive: no
@@ -59,26 +65,64 @@ public final class LoginRequestSpacing {
     return NONE;
   }
 
-  /** Runs {@code send} on {@code loop} at the request's turn: at once if it is due now. */
+  /**
+   * Runs {@code send} on {@code loop} at the request's turn, and not before the interval after the request that
+   * really left before it: at once if both are due now.
+   */
   void whenDue(EventLoop loop, Runnable send) {
     long delay = takeTurn();
     if (delay <= 0) {
+      sendWhenClear(loop, send);
+    } else {
+      loop.schedule(() -> sendWhenClear(loop, send), delay, TimeUnit.NANOSECONDS);
+    }
+  }
+
+  private void sendWhenClear(EventLoop loop, Runnable send) {
+    long wait = clearToSend();
+    if (wait <= 0) {
       send.run();
     } else {
-      loop.schedule(send, delay, TimeUnit.NANOSECONDS);
+      loop.schedule(() -> sendWhenClear(loop, send), wait, TimeUnit.NANOSECONDS);
     }
+  }
+
+  /**
+   * Whether a request whose turn has come may leave now, counted from the requests that really left: 0, and the
+   * send is counted, or how many nanoseconds it must wait still.
+   */
+  synchronized long clearToSend() {
+    long interval = interval();
+    if (interval == 0) {
+      return 0;
+    }
+    long now = nanoClock.getAsLong();
+    long at = sent.earliest(now, (burst - 1) * interval + toleranceNanos);
+    if (at - now > 0) {
+      return at - now;
+    }
+    sent.take(now, interval);
+    return 0;
   }
 
   /** Takes the next turn; returns how many nanoseconds from now it comes. */
   synchronized long takeTurn() {
-    double rate = loginsPerSecond.getAsDouble();
-    if (!(rate > 0) || Double.isInfinite(rate)) {
+    long interval = interval();
+    if (interval == 0) {
       return 0;
     }
-    long interval = Math.max(1, Math.round(1e9 / rate));
     long now = nanoClock.getAsLong();
     long at = schedule.earliest(now, (burst - 1) * interval + toleranceNanos); // after a quiet time: now
     schedule.take(now, interval);
     return at - now;
+  }
+
+  /** The interval between requests at the current rate, in nanoseconds; 0: no spacing. */
+  private long interval() {
+    double rate = loginsPerSecond.getAsDouble();
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      return 0;
+    }
+    return Math.max(1, Math.round(1e9 / rate));
   }
 }
