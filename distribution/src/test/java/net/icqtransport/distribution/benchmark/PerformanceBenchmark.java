@@ -11,7 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code distribution/src/benchmark/run}; writes docs/benchmarks.md. Asserts nothing about the figures: the
  * report says which targets are met. With {@code -Dbenchmark.only=soak} it runs only the soak run (1,000 users
  * logging in and out 10 times, about a minute) and rewrites only its section of the report; with
- * {@code -Dbenchmark.only=relay} or {@code restart} only those runs, printed, not written.
+ * {@code -Dbenchmark.only=relay}, {@code relay-prosody} or {@code restart} only those runs, printed (each round's
+ * line in the test's output), not written.
  */
 class PerformanceBenchmark {
   static final int SOAK_USERS = 1_000;
@@ -22,6 +23,9 @@ class PerformanceBenchmark {
   static final int SERVER_LOGIN_LIMIT = 200;
   /** Where the transport's login pacer starts learning: {@code oscar.login-rate}. */
   static final double STARTING_LOGIN_RATE = 50;
+
+  private static final Duration RELAY_WARM_UP = Duration.ofSeconds(2);
+  private static final Duration RELAY_MEASURED = Duration.ofSeconds(8);
 
   @TempDir Path folder;
 
@@ -36,6 +40,7 @@ class PerformanceBenchmark {
         System.out.println(section);
       }
       case "relay" -> relays();
+      case "relay-prosody" -> prosodyRelay();
       case "restart" -> restarts().forEach(System.out::println);
       case "" -> {
         List<RelayBenchmark.Result> relays = relays();
@@ -49,18 +54,19 @@ class PerformanceBenchmark {
         System.out.println(markdown);
       }
       default -> throw new IllegalArgumentException(
-          "benchmark.only: \"soak\", \"relay\" or \"restart\", not \"" + only + "\"");
+          "benchmark.only: \"soak\", \"relay\", \"relay-prosody\" or \"restart\", not \"" + only + "\"");
     }
   }
 
   private List<RelayBenchmark.Result> relays() throws Exception {
-    Duration warmUp = Duration.ofSeconds(2);
-    Duration measured = Duration.ofSeconds(8);
-    return List.of(
-        RelayBenchmark.run(folder.resolve("relay-prosody"), RelayBenchmark.Server.PROSODY,
-            new RelayBenchmark.Plan(20, 10, 100, warmUp, measured, 5, 0)),
+    return List.of(prosodyRelay(),
         RelayBenchmark.run(folder.resolve("relay-ejabberd"), RelayBenchmark.Server.EJABBERD,
-            new RelayBenchmark.Plan(20, 10, 0, warmUp, measured, 5, -1)));
+            new RelayBenchmark.Plan(20, 10, 0, RELAY_WARM_UP, RELAY_MEASURED, 5, -1)));
+  }
+
+  private RelayBenchmark.Result prosodyRelay() throws Exception {
+    return RelayBenchmark.run(folder.resolve("relay-prosody"), RelayBenchmark.Server.PROSODY,
+        new RelayBenchmark.Plan(20, 10, 100, RELAY_WARM_UP, RELAY_MEASURED, 5, 0));
   }
 
   private List<SessionsBenchmark.RestartResult> restarts() throws Exception {

@@ -19,7 +19,8 @@ import net.icqtransport.distribution.config.TransportConfig;
  * The transport in a JVM of its own, as users run it: the shipped logging configuration (INFO, not the tests'
  * DEBUG file), JVM defaults, nothing else in the process, so its CPU time ({@link #cpu()}) is the transport's
  * alone. With the system property {@code benchmark.jfr} (a folder) the JVM records a JDK Flight Recorder profile
- * ({@code settings=profile}) into it, written when the process ends. The child prints {@code connected} once its
+ * ({@code settings=profile}) into it, written when the process ends; {@code benchmark.transport.jvm} adds JVM options
+ * (space-separated), for trying a setting. The child prints {@code connected} once its
  * component connection is up and ends when its standard input closes.
  */
 final class TransportProcess implements AutoCloseable {
@@ -54,6 +55,10 @@ final class TransportProcess implements AutoCloseable {
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Djava.util.prefs.userRoot=" + folder.resolve("prefs"),
         "-Dlogback.configurationFile=" + SHIPPED_LOGGING));
+    String jvmOptions = System.getProperty("benchmark.transport.jvm", "");
+    if (!jvmOptions.isBlank()) {
+      command.addAll(List.of(jvmOptions.trim().split("\\s+")));
+    }
     String jfr = System.getProperty("benchmark.jfr", "");
     if (!jfr.isBlank()) {
       Path recording = Files.createDirectories(Path.of(jfr).toAbsolutePath()).resolve("transport-" + name + ".jfr");
