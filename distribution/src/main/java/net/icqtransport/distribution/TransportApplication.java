@@ -124,7 +124,7 @@ public final class TransportApplication implements AutoCloseable {
         .withKeepaliveInterval(timers.oscarKeepalive())
         .withReaderIdleTimeout(timers.oscarReaderIdle())
         .withTimeouts(icqDefaults.connectTimeout(), timers.oscarLoginTimeout(), icqDefaults.messageAckTimeout())
-        .withTls(config.oscarTls()));
+        .withTls(config.oscarTls()), config.eventLoops());
     if (config.xmppPlaintextOffLoopback()) {
       LOG.warn("The component link to {}:{} is plaintext across the network (xmpp.allow-plaintext = true): "
           + "every stanza crosses it unencrypted; set xmpp.tls.enabled = true if the server offers TLS",
@@ -135,8 +135,9 @@ public final class TransportApplication implements AutoCloseable {
         timers.xmppInitialRetry(), timers.xmppMaxRetry(), config.admins())
         .withTls(config.xmppTls())
         .withPresentation(config.presentation()),
-        // Each user's lane on the event loop of the user's ICQ session: no hand-over between them (issue #20).
-        network::eventLoopFor);
+        // Each user's lane on the event loop of the user's ICQ session: no hand-over between them; the stanzas
+        // a loop's iteration sends wake the XMPP writer once, at its end (issue #20).
+        network::eventLoopFor, network::runAfterThisTurn);
     component.restrictAccess(config.access());
     if (config.files().enabled()) {
       enableFileTransfers(config.files());

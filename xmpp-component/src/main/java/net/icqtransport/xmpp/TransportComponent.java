@@ -41,6 +41,7 @@ import net.icqtransport.xmpp.connection.ComponentConnector;
 import net.icqtransport.xmpp.connection.ComponentLink;
 import net.icqtransport.xmpp.connection.ConnectionListener;
 import net.icqtransport.xmpp.connection.ConnectionSupervisor;
+import net.icqtransport.xmpp.connection.EndOfTurn;
 import net.icqtransport.xmpp.connection.OutboundStanzaQueue;
 import net.icqtransport.xmpp.connection.Sleeper;
 import net.icqtransport.xmpp.connection.WhackConnector;
@@ -133,7 +134,7 @@ public final class TransportComponent implements UserEndpoint {
   private final ComponentSettings settings;
   private volatile AccessSettings access = AccessSettings.DEFAULTS;
   private final TransportAddresses addresses;
-  private final OutboundStanzaQueue queue = new OutboundStanzaQueue();
+  private final OutboundStanzaQueue queue;
   /** Where handlers and the endpoint send: the queue, behind XEP-0115 caps on available presences. */
   private final StanzaSender outbound;
   private final IqRequests iqRequests;
@@ -177,7 +178,7 @@ public final class TransportComponent implements UserEndpoint {
    * a pool of its own (max(4, 2 × cores) threads).
    */
   public TransportComponent(ComponentSettings settings) {
-    this(settings, sink -> new WhackConnector(settings, sink), Sleeper.SYSTEM, null);
+    this(settings, sink -> new WhackConnector(settings, sink), Sleeper.SYSTEM, null, EndOfTurn.NONE);
   }
 
   /**
@@ -186,18 +187,27 @@ public final class TransportComponent implements UserEndpoint {
    * and must run until this component has {@linkplain #stop() stopped}; nothing run there may block for long.
    */
   public TransportComponent(ComponentSettings settings, Function<String, Executor> lanePlacement) {
+    this(settings, lanePlacement, EndOfTurn.NONE);
+  }
+
+  /**
+   * As {@link #TransportComponent(ComponentSettings, Function)}, where those executors work in turns
+   * ({@code endOfTurn}: an event loop's iteration): the stanzas a turn sends wake the writer once, at its end.
+   */
+  public TransportComponent(ComponentSettings settings, Function<String, Executor> lanePlacement, EndOfTurn endOfTurn) {
     this(settings, sink -> new WhackConnector(settings, sink), Sleeper.SYSTEM,
-        Objects.requireNonNull(lanePlacement, "lanePlacement"));
+        Objects.requireNonNull(lanePlacement, "lanePlacement"), endOfTurn);
   }
 
   /** For tests: any connector (given the inbound sink) and clock. */
   TransportComponent(ComponentSettings settings, Function<Consumer<Packet>, ComponentConnector> connectorFactory, Sleeper sleeper) {
-    this(settings, connectorFactory, sleeper, null);
+    this(settings, connectorFactory, sleeper, null, EndOfTurn.NONE);
   }
 
   private TransportComponent(ComponentSettings settings, Function<Consumer<Packet>, ComponentConnector> connectorFactory,
-      Sleeper sleeper, Function<String, Executor> lanePlacement) {
+      Sleeper sleeper, Function<String, Executor> lanePlacement, EndOfTurn endOfTurn) {
     this.settings = Objects.requireNonNull(settings, "settings");
+    this.queue = new OutboundStanzaQueue(endOfTurn);
     this.connectorFactory = connectorFactory;
     this.addresses = new TransportAddresses(settings.domain(), this::parseContactId);
     this.outbound = new EntityCapsStamper(queue, settings.domain(), settings.presentation());

@@ -31,7 +31,8 @@ final class ConfigSummary {
     lines.add(line("OSCAR login", config.oscarLoginHost() + ":" + config.oscarLoginPort() + ", "
         + config.oscarLoginMethod() + " login, " + tls(config.oscarTls()) + "; at most "
         + number(config.oscarLoginRate()) + " logins/s; after a rate-limit refusal wait "
-        + Durations.format(config.oscarRateLimitedWait()) + "; 8-bit text as " + config.legacyCodepage().name()));
+        + Durations.format(config.oscarRateLimitedWait()) + "; 8-bit text as " + config.legacyCodepage().name()
+        + "; " + config.eventLoops() + (config.eventLoops() == 1 ? " event loop" : " event loops")));
     lines.add(line("Database", database(config)));
     lines.add(line("HTTP", config.httpEnabled()
         ? "http://" + config.httpHost() + ":" + (config.httpPort() == 0 ? "<any free port>" : config.httpPort())

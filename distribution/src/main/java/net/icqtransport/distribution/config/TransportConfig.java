@@ -65,6 +65,7 @@ public record TransportConfig(
     Duration databaseConnectionTimeout,
     Duration oscarRateLimitedWait,
     double oscarLoginRateIncrease,
+    int oscarEventLoops,
     List<String> warnings) {
 
   /** The levels {@code logging.levels} may name (Logback's). */
@@ -271,6 +272,10 @@ public record TransportConfig(
     if (validator.isValid("oscar.login-burst") && c.getInt("oscar.login-burst") < 1) {
       problems.add(ROOT + ".oscar.login-burst: must be at least 1 (1: no burst), not " + c.getInt("oscar.login-burst"));
     }
+    if (validator.isValid("oscar.event-loops") && c.getInt("oscar.event-loops") < 0) {
+      problems.add(ROOT + ".oscar.event-loops: must be 0 (half the processors) or a number of threads, not "
+          + c.getInt("oscar.event-loops"));
+    }
     Duration rateLimitedWait = BridgeSettings.DEFAULT_RATE_LIMITED_WAIT;
     if (validator.isValid("oscar.rate-limited-wait")) {
       rateLimitedWait = c.getDuration("oscar.rate-limited-wait");
@@ -312,6 +317,7 @@ public record TransportConfig(
         connectionTimeout,
         rateLimitedWait,
         c.getDouble("oscar.login-rate-increase"),
+        c.getInt("oscar.event-loops"),
         ConfigOrigins.located(warnings, given));
   }
 
@@ -347,6 +353,14 @@ public record TransportConfig(
     }
     String url = databaseUrl.replaceFirst("[?;].*$", "");
     return url.replaceFirst("//[^/@]*@", "//");
+  }
+
+  /**
+   * The ICQ event loops the transport runs ({@code oscar.event-loops}): the number given, or for 0 half the
+   * processors this JVM may use, at least one.
+   */
+  public int eventLoops() {
+    return oscarEventLoops > 0 ? oscarEventLoops : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 
   /** Whether the component link to {@link #xmppHost()} is plaintext across a network (started with a warning). */

@@ -57,6 +57,19 @@ class TransportConfigTest {
   }
 
   @Test
+  void theEventLoopsAreHalfTheProcessorsByDefaultOrAsGiven() {
+    TransportConfig defaults = TransportConfig.from(ConfigFactory.parseString("icq-transport { xmpp.secret = s }"));
+    assertEquals(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), defaults.eventLoops());
+    TransportConfig three = TransportConfig.from(ConfigFactory.parseString(
+        "icq-transport { xmpp.secret = s, oscar.event-loops = 3 }"));
+    assertEquals(3, three.eventLoops());
+    assertTrue(three.summary().stream().anyMatch(line -> line.endsWith("; 3 event loops")), three.summary().toString());
+    ConfigurationException negative = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        ConfigFactory.parseString("icq-transport { xmpp.secret = s, oscar.event-loops = -1 }")));
+    assertTrue(negative.getMessage().contains("icq-transport.oscar.event-loops: must be 0"), negative.getMessage());
+  }
+
+  @Test
   void theLoginRateMustBePositive() {
     ConfigurationException zero = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
         ConfigFactory.parseString("icq-transport { xmpp.secret = s, oscar.login-rate = 0 }")));

@@ -3,7 +3,9 @@ package net.icqtransport.oscar.icq;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SingleThreadEventLoop;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
 import net.icqtransport.core.legacy.LegacyContactId;
@@ -59,9 +62,25 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
     this(settings, group, false);
   }
 
-  /** With a NIO event loop group of its own, shut down by {@link #close()}. */
+  /** With a NIO event loop group of its own (Netty's default size), shut down by {@link #close()}. */
   public IcqNetwork(IcqNetworkSettings settings) {
     this(settings, new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()), true);
+  }
+
+  /**
+   * With a NIO event loop group of its own of {@code eventLoops} threads, shut down by {@link #close()}. Every
+   * message a session relays wakes its loop up; fewer loops carry more work per wake-up.
+   */
+  public IcqNetwork(IcqNetworkSettings settings, int eventLoops) {
+    this(settings, new MultiThreadIoEventLoopGroup(requirePositive(eventLoops),
+        new DefaultThreadFactory("icq-loop"), NioIoHandler.newFactory()), true);
+  }
+
+  private static int requirePositive(int eventLoops) {
+    if (eventLoops < 1) {
+      throw new IllegalArgumentException("at least one event loop, not " + eventLoops);
+    }
+    return eventLoops;
   }
 
   private IcqNetwork(IcqNetworkSettings settings, EventLoopGroup group, boolean ownsGroup) {
@@ -83,6 +102,29 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
    */
   public Executor eventLoopFor(Object key) {
     return loops.get(Math.floorMod(key.hashCode(), loops.size()));
+  }
+
+  /**
+   * When the calling thread is one of this network's event loops: arranges for {@code task} to run on it at the
+   * end of its current iteration (after the reads that were ready and the tasks queued) and returns true; else
+   * returns false and never runs it. The transport wakes its XMPP writer there once per iteration rather than
+   * once for every stanza the iteration sent.
+   */
+  public boolean runAfterThisTurn(Runnable task) {
+    for (EventLoop loop : loops) {
+      if (loop.inEventLoop()) {
+        if (!(loop instanceof SingleThreadEventLoop turns)) {
+          return false;
+        }
+        try {
+          turns.executeAfterEventLoopIteration(task);
+          return true;
+        } catch (RejectedExecutionException e) {
+          return false; // shutting down
+        }
+      }
+    }
+    return false;
   }
 
   public IcqNetworkSettings settings() {
@@ -110,7 +152,7 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
     Objects.requireNonNull(transferSettings, "transferSettings");
     java.util.concurrent.ThreadPoolExecutor executor = new java.util.concurrent.ThreadPoolExecutor(maxConcurrent,
         maxConcurrent, 30, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(),
-        new io.netty.util.concurrent.DefaultThreadFactory("icq-file-transfer", true));
+        new DefaultThreadFactory("icq-file-transfer", true));
     executor.allowCoreThreadTimeOut(true);
     this.fileTransferSettings = transferSettings;
     java.util.concurrent.ExecutorService old = fileTransferExecutor;

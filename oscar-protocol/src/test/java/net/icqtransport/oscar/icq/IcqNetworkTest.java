@@ -1,6 +1,7 @@
 package net.icqtransport.oscar.icq;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -41,6 +42,54 @@ class IcqNetworkTest {
   @AfterAll
   static void stop() {
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+  }
+
+  /**
+   * The transport sizes the network's own group (oscar.event-loops, issue #20): every user's key gets one of that
+   * many loops, the same one every time, and closing the network stops them.
+   */
+  @Test
+  void aNetworkWithItsOwnLoopsPlacesEveryKeyOnOneOfThatMany() throws Exception {
+    IcqNetwork own = new IcqNetwork(IcqNetworkSettings.defaults("127.0.0.1"), 3);
+    java.util.Set<java.util.concurrent.Executor> loops = new java.util.HashSet<>();
+    for (int i = 0; i < 300; i++) {
+      String key = "user" + i + "@example.org";
+      loops.add(own.eventLoopFor(key));
+      assertTrue(own.eventLoopFor(key) == own.eventLoopFor(key), "the same loop for a key every time");
+    }
+    assertEquals(3, loops.size());
+    CompletableFuture<String> ranOn = new CompletableFuture<>();
+    own.eventLoopFor("someone@example.org").execute(() -> ranOn.complete(Thread.currentThread().getName()));
+    assertTrue(ranOn.get(5, TimeUnit.SECONDS).startsWith("icq-loop-"), ranOn.get());
+    own.close();
+    io.netty.util.concurrent.EventExecutor loop =
+        (io.netty.util.concurrent.EventExecutor) own.eventLoopFor("someone@example.org");
+    assertTrue(loop.awaitTermination(5, TimeUnit.SECONDS), "close stops the network's own loops");
+    assertThrows(IllegalArgumentException.class, () -> new IcqNetwork(IcqNetworkSettings.defaults("127.0.0.1"), 0));
+  }
+
+  /**
+   * Issue #20: on one of the network's loops a task can be put after the current iteration (after the tasks
+   * queued meanwhile); elsewhere it cannot, and is not run.
+   */
+  @Test
+  void aTaskRunsAfterTheLoopsTurnOnlyWhenAskedOnTheLoop() throws Exception {
+    java.util.List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+    assertFalse(network.runAfterThisTurn(() -> order.add("never")), "not on a loop of the network");
+    java.util.concurrent.Executor loop = network.eventLoopFor("alice@example.org");
+    CompletableFuture<Boolean> arranged = new CompletableFuture<>();
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    loop.execute(() -> {
+      order.add("task");
+      arranged.complete(network.runAfterThisTurn(() -> {
+        order.add("end of turn");
+        done.complete(null);
+      }));
+      loop.execute(() -> order.add("queued in the turn"));
+    });
+    assertTrue(arranged.get(5, TimeUnit.SECONDS));
+    done.get(5, TimeUnit.SECONDS);
+    assertEquals(java.util.List.of("task", "queued in the turn", "end of turn"), order);
   }
 
   /** AIM screen names (issue #16): one id however the owner formats the name, as OSCAR compares them. */

@@ -21,7 +21,9 @@ import org.xmpp.packet.Packet;
  * link instead of being lost. A stanza whose write failed is written again on the next link. The writer hands
  * everything waiting (up to {@value #MAX_BATCH} stanzas) to the link at once, which writes it to the socket
  * together: under load, one socket write carries many stanzas. The queue is
- * unbounded but measured: {@link #backlog()} and a warning each time the backlog doubles past 1,000.
+ * unbounded but measured: {@link #backlog()} and a warning each time the backlog doubles past 1,000. A stanza
+ * sent from a thread that works in turns (an ICQ event loop, {@link EndOfTurn}) wakes the writer at the end of
+ * that turn, once for all the stanzas the turn sent (issue #20: a wake-up per stanza cost more than its write).
  *
  * <p>{@link #sendConfirmed} tells when a stanza was handed to the socket, so the bridge may delete a message
  * stored on ICQ only once it reached the XMPP server. It fails at once while there is no link, and fails the
@@ -40,6 +42,9 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
   private final Condition changed = lock.newCondition();
   private final Deque<Outbound> queue = new ArrayDeque<>();
   private final Thread writer;
+  private final EndOfTurn endOfTurn;
+  /** Per sending thread: whether a wake of the writer at the end of its turn is arranged already. */
+  private final ThreadLocal<boolean[]> wakeArranged = ThreadLocal.withInitial(() -> new boolean[1]);
   private ComponentLink link;
   /** Stanzas taken from the queue by the writer and not yet settled. */
   private int writing;
@@ -47,7 +52,14 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
   private int nextWarning = FIRST_WARNING;
   private long written;
 
+  /** A queue whose senders wake the writer at once. */
   public OutboundStanzaQueue() {
+    this(EndOfTurn.NONE);
+  }
+
+  /** A queue whose senders that work in turns ({@code endOfTurn}) wake the writer at the end of their turn. */
+  public OutboundStanzaQueue(EndOfTurn endOfTurn) {
+    this.endOfTurn = Objects.requireNonNull(endOfTurn, "endOfTurn");
     writer = new Thread(this::run, "xmpp-outbound");
     writer.setDaemon(true);
     writer.start();
@@ -87,6 +99,31 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
         LOG.warn("{} outbound stanzas are waiting ({})", queue.size(), link == null ? "no connection to the server" : "server is slow");
         nextWarning *= 2;
       }
+      if (!wakeDeferred()) {
+        changed.signalAll();
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Under the lock: whether the writer is woken at the end of the calling thread's turn rather than now. */
+  private boolean wakeDeferred() {
+    boolean[] arranged = wakeArranged.get();
+    if (arranged[0]) {
+      return true;
+    }
+    if (endOfTurn.runAfterThisTurn(this::wakeAtEndOfTurn)) {
+      arranged[0] = true;
+      return true;
+    }
+    return false;
+  }
+
+  private void wakeAtEndOfTurn() {
+    wakeArranged.get()[0] = false;
+    lock.lock();
+    try {
       changed.signalAll();
     } finally {
       lock.unlock();

@@ -117,6 +117,45 @@ class OutboundStanzaQueueTest {
     assertTrue(queue.sendConfirmed(message(1)).isCompletedExceptionally(), "nothing is taken after stop");
   }
 
+  /**
+   * Issue #20: stanzas sent during an event loop's turn wake the writer once, at the end of the turn, and each
+   * turn arranges its own wake; a thread without turns wakes it at once.
+   */
+  @Test
+  void stanzasSentInOneTurnWakeTheWriterOnceAtItsEnd() throws Exception {
+    java.util.List<Runnable> turnEnds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread turnThread = Thread.currentThread();
+    OutboundStanzaQueue inTurns = new OutboundStanzaQueue(task -> {
+      if (Thread.currentThread() != turnThread) {
+        return false;
+      }
+      turnEnds.add(task);
+      return true;
+    });
+    try {
+      FakeLink link = new FakeLink();
+      inTurns.connected(link);
+      IntStream.range(0, 3).forEach(i -> inTurns.send(message(i)));
+      assertEquals(1, turnEnds.size(), "one wake arranged for the turn's three stanzas");
+
+      turnEnds.get(0).run(); // the turn is over
+      assertEquals(ids(0, 3), idsOf(link.awaitWritten(3)));
+
+      inTurns.send(message(3));
+      assertEquals(2, turnEnds.size(), "the next turn arranges its own wake");
+      turnEnds.get(1).run();
+      assertEquals(ids(0, 4), idsOf(link.awaitWritten(4)));
+
+      Thread other = new Thread(() -> inTurns.send(message(4)));
+      other.start();
+      other.join();
+      assertEquals(ids(0, 5), idsOf(link.awaitWritten(5)), "a thread without turns wakes the writer itself");
+      assertEquals(2, turnEnds.size());
+    } finally {
+      inTurns.stop();
+    }
+  }
+
   private static Message message(int i) {
     Message message = new Message();
     message.setID("m" + i);
