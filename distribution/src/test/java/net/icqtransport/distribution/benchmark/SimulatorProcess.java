@@ -63,7 +63,7 @@ final class SimulatorProcess implements AutoCloseable {
    */
   static SimulatorProcess start(int accounts, int ipLoginLimit, String echoBot, Path log) throws IOException {
     List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-XX:+UseParallelGC",
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx2g", "-XX:+UseZGC", "-Xlog:gc:file=" + log.resolveSibling("simulator-gc.log"),
         "-Dlogback.configurationFile=" + TransportProcess.SHIPPED_LOGGING,
         "-cp", System.getProperty("java.class.path"), SimulatorProcess.class.getName(),
         String.valueOf(accounts), String.valueOf(ipLoginLimit), echoBot == null ? NONE : echoBot));
