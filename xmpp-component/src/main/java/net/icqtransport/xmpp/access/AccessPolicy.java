@@ -13,7 +13,6 @@ import org.dom4j.DocumentHelper;
 import org.dom4j.Element;
 import org.dom4j.QName;
 import org.xmpp.packet.IQ;
-import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
@@ -63,9 +62,7 @@ public final class AccessPolicy {
    * by {@code user} to {@code recipient}; empty when it may go on to its handler.
    */
   public Optional<Packet> refusal(Packet stanza, Recipient recipient, UserAddress user) {
-    JID from = stanza.getFrom();
-    boolean isUser = from.getNode() != null;
-    if (isUser && !allowedDomains.contains(domainOf(user))) {
+    if (hasNode(user) && !allowedDomains.contains(domainOf(user))) {
       if (!(stanza instanceof IQ iq && recipient.isTransport() && PUBLIC_NAMESPACES.contains(namespace(iq)))) {
         return reply(stanza, new PacketError(PacketError.Condition.forbidden, PacketError.Type.auth,
             "This transport serves users of " + String.join(", ", allowedDomains.stream().sorted().toList())));
@@ -110,6 +107,11 @@ public final class AccessPolicy {
   private static String namespace(IQ iq) {
     Element payload = iq.getChildElement();
     return payload == null ? "" : payload.getNamespaceURI();
+  }
+
+  /** Whether the sender is an account ({@code node@domain}) rather than a server (a bare domain). */
+  private static boolean hasNode(UserAddress user) {
+    return user.bareJid().indexOf('@') >= 0;
   }
 
   /** The domain of a user's bare JID, which the core keeps stringprepped: what follows the {@code @}, if any. */

@@ -17,6 +17,7 @@ import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.xmpp.packet.IQ;
+import org.xmpp.packet.JID;
 import org.xmpp.packet.Message;
 import org.xmpp.packet.Packet;
 import org.xmpp.packet.PacketError;
@@ -197,23 +198,25 @@ public final class StanzaRouter {
 
   /** Asks the access policy; sends its refusal if there is one. */
   private boolean refused(Packet stanza, Recipient recipient) {
-    Optional<Packet> refusal = access.refusal(stanza, recipient, addresses.userOf(stanza.getFrom()));
+    JID from = stanza.getFrom(); // Tinder's getter writes the address out anew at each call
+    Optional<Packet> refusal = access.refusal(stanza, recipient, addresses.userOf(from));
     refusal.ifPresent(reply -> {
-      LOG.debug("Refusing a {} from {}: {}", kind(stanza), stanza.getFrom(), conditionOf(reply));
+      LOG.debug("Refusing a {} from {}: {}", kind(stanza), from, conditionOf(reply));
       sender.send(reply);
     });
     return refusal.isPresent();
+  }
+
+  /** Sent from the component's domain or one of its contact addresses: this component's own, never a user's. */
+  private boolean fromOwnDomain(Packet stanza) {
+    JID from = stanza.getFrom();
+    return from != null && addresses.domain().getDomain().equals(from.getDomain());
   }
 
   /**
    * Whether {@code from} and {@code to} stringprep (Tinder's getters do not check them): false after dropping
    * a stanza that cannot be answered or answering {@code jid-malformed} for a bad {@code to}.
    */
-  /** Sent from the component's domain or one of its contact addresses: this component's own, never a user's. */
-  private boolean fromOwnDomain(Packet stanza) {
-    return stanza.getFrom() != null && addresses.domain().getDomain().equals(stanza.getFrom().getDomain());
-  }
-
   private boolean addressesAreWellFormed(Packet stanza) {
     String from = stanza.getElement().attributeValue("from");
     if (from == null || from.isEmpty() || !isJid(from)) {
