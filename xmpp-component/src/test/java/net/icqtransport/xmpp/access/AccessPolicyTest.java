@@ -60,6 +60,19 @@ class AccessPolicyTest {
     assertEquals("result", fixture.sender.sent().get(0).getElement().attributeValue("type"));
   }
 
+  /** The domain rule is for accounts: a server of another domain (no node) is answered as anyone else would be. */
+  @Test
+  void aServerOfAnotherDomainIsNotRefusedForItsDomain() {
+    fixture.receive("<iq type='get' id='s1' from='evil.example' to='icq.localhost'><query xmlns='jabber:iq:last'/></iq>");
+    fixture.receive("<iq type='get' id='u1' from='eve@evil.example/pc' to='icq.localhost'><query xmlns='jabber:iq:last'/></iq>");
+
+    assertEquals(2, fixture.sender.sent().size(), fixture.sender.sent().toString());
+    String toServer = fixture.sender.sent().get(0).toXML();
+    assertTrue(toServer.contains("id=\"s1\"") && !toServer.contains("forbidden"), toServer);
+    String toUser = fixture.sender.sent().get(1).toXML();
+    assertTrue(toUser.contains("id=\"u1\"") && toUser.contains("forbidden"), toUser);
+  }
+
   @Test
   void configuredRegistrationDomainsReplaceTheServersOwnDomain() {
     fixture = new RouterFixture(new AccessSettings(Set.of("example.net"), 60, 3, 2, 100), nanos::get);
