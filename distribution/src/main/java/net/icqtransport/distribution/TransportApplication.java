@@ -130,14 +130,18 @@ public final class TransportApplication implements AutoCloseable {
           + "every stanza crosses it unencrypted; set xmpp.tls.enabled = true if the server offers TLS",
           config.xmppHost(), config.xmppPort());
     }
-    component = new TransportComponent(new ComponentSettings(
+    ComponentSettings componentSettings = new ComponentSettings(
         config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret(),
         timers.xmppInitialRetry(), timers.xmppMaxRetry(), config.admins())
         .withTls(config.xmppTls())
-        .withPresentation(config.presentation()),
-        // Each user's lane on the event loop of the user's ICQ session: no hand-over between them; the stanzas
-        // a loop's iteration sends wake the XMPP writer once, at its end (issue #20).
-        network::eventLoopFor, network::runAfterThisTurn);
+        .withPresentation(config.presentation());
+    // Each user's lane on the event loop of the user's ICQ session: no hand-over between them; the stanzas a loop's
+    // iteration sends are written at its end, by the loop itself when the component stream is on the same loops
+    // (xmpp.connector = netty), else by waking the XMPP writer once (issue #20).
+    component = config.xmppConnector().equals("whack")
+        ? new TransportComponent(componentSettings, network::eventLoopFor, network::runAfterThisTurn)
+        : new TransportComponent(componentSettings, network.eventLoops(), network::eventLoopFor,
+            network::runAfterThisTurn);
     component.restrictAccess(config.access());
     if (config.files().enabled()) {
       enableFileTransfers(config.files());

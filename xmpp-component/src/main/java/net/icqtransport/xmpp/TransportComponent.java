@@ -1,6 +1,7 @@
 package net.icqtransport.xmpp;
 
 import com.google.common.util.concurrent.ThreadFactoryBuilder;
+import io.netty.channel.EventLoopGroup;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ import net.icqtransport.xmpp.connection.ConnectionListener;
 import net.icqtransport.xmpp.connection.ConnectionSupervisor;
 import net.icqtransport.xmpp.connection.EndOfTurn;
 import net.icqtransport.xmpp.connection.OutboundStanzaQueue;
+import net.icqtransport.xmpp.connection.NettyConnector;
 import net.icqtransport.xmpp.connection.Sleeper;
 import net.icqtransport.xmpp.connection.WhackConnector;
 import net.icqtransport.xmpp.disco.EntityCapsStamper;
@@ -196,6 +198,18 @@ public final class TransportComponent implements UserEndpoint {
    */
   public TransportComponent(ComponentSettings settings, Function<String, Executor> lanePlacement, EndOfTurn endOfTurn) {
     this(settings, sink -> new WhackConnector(settings, sink), Sleeper.SYSTEM,
+        Objects.requireNonNull(lanePlacement, "lanePlacement"), endOfTurn);
+  }
+
+  /**
+   * As {@link #TransportComponent(ComponentSettings, Function, EndOfTurn)}, with the component stream on an event
+   * loop of {@code loops} ({@link NettyConnector}) instead of Whack's threads: a stanza read there is handed to its
+   * user's lane, and the stanzas a loop's turn sends are written, by that loop. The group is the caller's and must
+   * run until this component has {@linkplain #stop() stopped}.
+   */
+  public TransportComponent(ComponentSettings settings, EventLoopGroup loops, Function<String, Executor> lanePlacement,
+      EndOfTurn endOfTurn) {
+    this(settings, sink -> new NettyConnector(settings, loops, sink), Sleeper.SYSTEM,
         Objects.requireNonNull(lanePlacement, "lanePlacement"), endOfTurn);
   }
 

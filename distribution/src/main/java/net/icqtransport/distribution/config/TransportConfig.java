@@ -66,7 +66,11 @@ public record TransportConfig(
     Duration oscarRateLimitedWait,
     double oscarLoginRateIncrease,
     int oscarEventLoops,
+    String xmppConnector,
     List<String> warnings) {
+
+  /** What {@code xmpp.connector} may name: the component stream on the event loops, or Whack's. */
+  public static final List<String> XMPP_CONNECTORS = List.of("netty", "whack");
 
   /** The levels {@code logging.levels} may name (Logback's). */
   public static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
@@ -261,6 +265,9 @@ public record TransportConfig(
         problems.add(ROOT + ".xmpp.presentation: must be \"icq\" or \"aim\", not \"" + value + "\"");
       }
     }
+    if (validator.isValid("xmpp.connector") && !XMPP_CONNECTORS.contains(c.getString("xmpp.connector"))) {
+      problems.add(ROOT + ".xmpp.connector: must be \"netty\" or \"whack\", not \"" + c.getString("xmpp.connector") + "\"");
+    }
     if (validator.isValid("oscar.login-rate") && !(c.getDouble("oscar.login-rate") > 0)) {
       problems.add(ROOT + ".oscar.login-rate: must be a positive number of logins per second, not "
           + c.getDouble("oscar.login-rate"));
@@ -318,6 +325,7 @@ public record TransportConfig(
         rateLimitedWait,
         c.getDouble("oscar.login-rate-increase"),
         c.getInt("oscar.event-loops"),
+        c.getString("xmpp.connector"),
         ConfigOrigins.located(warnings, given));
   }
 

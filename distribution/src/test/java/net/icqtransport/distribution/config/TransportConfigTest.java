@@ -70,6 +70,22 @@ class TransportConfigTest {
   }
 
   @Test
+  void theComponentStreamIsOnTheEventLoopsUnlessWhackIsAskedFor() {
+    TransportConfig defaults = TransportConfig.from(ConfigFactory.parseString("icq-transport { xmpp.secret = s }"));
+    assertEquals("netty", defaults.xmppConnector());
+    assertTrue(defaults.summary().stream().noneMatch(line -> line.contains("Whack")), defaults.summary().toString());
+    TransportConfig whack = TransportConfig.from(ConfigFactory.parseString(
+        "icq-transport { xmpp.secret = s, xmpp.connector = whack }"));
+    assertEquals("whack", whack.xmppConnector());
+    assertTrue(whack.summary().stream().anyMatch(line -> line.contains(", through Whack (xmpp.connector)")),
+        whack.summary().toString());
+    ConfigurationException other = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+        ConfigFactory.parseString("icq-transport { xmpp.secret = s, xmpp.connector = smack }")));
+    assertTrue(other.getMessage().contains("icq-transport.xmpp.connector: must be \"netty\" or \"whack\", not \"smack\""),
+        other.getMessage());
+  }
+
+  @Test
   void theLoginRateMustBePositive() {
     ConfigurationException zero = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
         ConfigFactory.parseString("icq-transport { xmpp.secret = s, oscar.login-rate = 0 }")));

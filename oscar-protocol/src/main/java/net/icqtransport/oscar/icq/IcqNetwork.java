@@ -127,6 +127,14 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
     return false;
   }
 
+  /**
+   * The event loops this network's sessions run on, for other connections that should share them (the transport
+   * puts its XMPP component stream there, so that a message crosses between the two without a hand-over).
+   */
+  public EventLoopGroup eventLoops() {
+    return group;
+  }
+
   public IcqNetworkSettings settings() {
     return settings;
   }

@@ -21,6 +21,14 @@ public interface ComponentLink {
     return write(List.of(stanza)) == 1;
   }
 
+  /**
+   * Whether {@link #write} called on this thread returns without waiting for the socket (a link on this thread's
+   * event loop): then a thread may write its own stanzas instead of waking a writer to do it.
+   */
+  default boolean writesWithoutWaiting() {
+    return false;
+  }
+
   /** Blocks until the link is lost or closed. */
   void awaitClosed() throws InterruptedException;
 

@@ -22,8 +22,10 @@ import org.xmpp.packet.Packet;
  * everything waiting (up to {@value #MAX_BATCH} stanzas) to the link at once, which writes it to the socket
  * together: under load, one socket write carries many stanzas. The queue is
  * unbounded but measured: {@link #backlog()} and a warning each time the backlog doubles past 1,000. A stanza
- * sent from a thread that works in turns (an ICQ event loop, {@link EndOfTurn}) wakes the writer at the end of
- * that turn, once for all the stanzas the turn sent (issue #20: a wake-up per stanza cost more than its write).
+ * sent from a thread that works in turns (an event loop, {@link EndOfTurn}) wakes the writer at the end of
+ * that turn, once for all the stanzas the turn sent (issue #20: a wake-up per stanza cost more than its write);
+ * where the link writes on that thread without waiting (a {@link NettyComponentLink} on the same event loop), the
+ * thread writes them itself at the end of its turn and the writer is not woken at all.
  *
  * <p>{@link #sendConfirmed} tells when a stanza was handed to the socket, so the bridge may delete a message
  * stored on ICQ only once it reached the XMPP server. It fails at once while there is no link, and fails the
@@ -39,6 +41,11 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
   private static final int MAX_BATCH = 256;
 
   private final ReentrantLock lock = new ReentrantLock();
+  /**
+   * Held while a batch is taken and written, by the writer thread or by a sender that writes its turn's stanzas
+   * itself: batches reach the link in the order they left the queue.
+   */
+  private final ReentrantLock writing = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final Deque<Outbound> queue = new ArrayDeque<>();
   private final Thread writer;
@@ -46,8 +53,8 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
   /** Per sending thread: whether a wake of the writer at the end of its turn is arranged already. */
   private final ThreadLocal<boolean[]> wakeArranged = ThreadLocal.withInitial(() -> new boolean[1]);
   private ComponentLink link;
-  /** Stanzas taken from the queue by the writer and not yet settled. */
-  private int writing;
+  /** Stanzas taken from the queue by a writer and not yet settled. */
+  private int inFlight;
   private boolean stopped;
   private int nextWarning = FIRST_WARNING;
   private long written;
@@ -120,13 +127,30 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     return false;
   }
 
+  /**
+   * At the end of a sender's turn: where the link writes on this thread without waiting (its event loop), the
+   * turn's stanzas are written here, sparing the writer thread a wake-up; else (or while the writer is busy with a
+   * batch) the writer is woken.
+   */
   private void wakeAtEndOfTurn() {
     wakeArranged.get()[0] = false;
+    ComponentLink target;
     lock.lock();
     try {
-      changed.signalAll();
+      target = link;
+      if (target == null || !target.writesWithoutWaiting() || !writing.tryLock()) {
+        changed.signalAll();
+        return;
+      }
     } finally {
       lock.unlock();
+    }
+    try {
+      while (writeBatch()) {
+        // until the queue is empty or the link changed
+      }
+    } finally {
+      writing.unlock();
     }
   }
 
@@ -165,7 +189,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
   public int backlog() {
     lock.lock();
     try {
-      return queue.size() + writing;
+      return queue.size() + inFlight;
     } finally {
       lock.unlock();
     }
@@ -186,7 +210,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     long deadline = System.nanoTime() + timeout.toNanos();
     lock.lock();
     try {
-      while (!queue.isEmpty() || writing > 0) {
+      while (!queue.isEmpty() || inFlight > 0) {
         long left = deadline - System.nanoTime();
         if (left <= 0 || link == null) {
           return false;
@@ -228,9 +252,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
   }
 
   private void run() {
-    List<Outbound> batch = new ArrayList<>();
     while (true) {
-      ComponentLink target;
       lock.lock();
       try {
         while (!stopped && (queue.isEmpty() || link == null)) {
@@ -239,11 +261,6 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
         if (stopped) {
           return;
         }
-        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
-          batch.add(queue.pollFirst());
-        }
-        target = link;
-        writing = batch.size();
       } catch (InterruptedException e) {
         if (stopped) {
           return;
@@ -252,41 +269,73 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
       } finally {
         lock.unlock();
       }
-      int settled = write(target, batch);
-      List<Outbound> handedOver = new ArrayList<>(settled);
-      lock.lock();
+      writing.lock();
       try {
-        writing = 0;
-        for (int i = 0; i < settled; i++) {
-          Outbound entry = batch.get(i);
-          if (!entry.unwritable) {
-            written++;
-            handedOver.add(entry);
-          }
-        }
-        if (settled < batch.size()) {
-          // The link broke: confirmed stanzas fail (their senders keep them), the others keep their place and
-          // are written again on the next link.
-          IllegalStateException linkLost = new IllegalStateException("the connection to the XMPP server was lost");
-          for (int i = batch.size() - 1; i >= settled; i--) {
-            Outbound entry = batch.get(i);
-            if (entry.isConfirmed()) {
-              entry.failed(linkLost);
-            } else {
-              queue.addFirst(entry);
-            }
-          }
-          if (link == target) {
-            link = null;
-          }
-        }
-        changed.signalAll();
+        writeBatch();
       } finally {
-        lock.unlock();
+        writing.unlock();
       }
-      batch.clear();
-      handedOver.forEach(Outbound::written); // outside the lock: the callers' continuations may send more
     }
+  }
+
+  /**
+   * With {@link #writing} held: takes up to {@value #MAX_BATCH} stanzas from the queue and writes them to the link,
+   * then lets their senders know. False if there was nothing to write or no link to write to.
+   */
+  private boolean writeBatch() {
+    List<Outbound> batch = new ArrayList<>();
+    ComponentLink target;
+    lock.lock();
+    try {
+      if (stopped || link == null) {
+        return false;
+      }
+      while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+        batch.add(queue.pollFirst());
+      }
+      if (batch.isEmpty()) {
+        return false;
+      }
+      target = link;
+      inFlight = batch.size();
+    } finally {
+      lock.unlock();
+    }
+    int settled = write(target, batch);
+    List<Outbound> handedOver = new ArrayList<>(settled);
+    boolean linkBroke = settled < batch.size();
+    lock.lock();
+    try {
+      inFlight = 0;
+      for (int i = 0; i < settled; i++) {
+        Outbound entry = batch.get(i);
+        if (!entry.unwritable) {
+          written++;
+          handedOver.add(entry);
+        }
+      }
+      if (linkBroke) {
+        // The link broke: confirmed stanzas fail (their senders keep them), the others keep their place and
+        // are written again on the next link.
+        IllegalStateException linkLost = new IllegalStateException("the connection to the XMPP server was lost");
+        for (int i = batch.size() - 1; i >= settled; i--) {
+          Outbound entry = batch.get(i);
+          if (entry.isConfirmed()) {
+            entry.failed(linkLost);
+          } else {
+            queue.addFirst(entry);
+          }
+        }
+        if (link == target) {
+          link = null;
+        }
+      }
+      changed.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    handedOver.forEach(Outbound::written); // outside the lock: the callers' continuations may send more
+    return !linkBroke;
   }
 
   /**

@@ -1,16 +1,13 @@
 package net.icqtransport.xmpp.connection;
 
 import com.google.common.util.concurrent.MoreExecutors;
-import java.io.CharArrayWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.reflect.Field;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.dom4j.io.XMLWriter;
 import org.jivesoftware.whack.ExternalComponent;
 import org.jivesoftware.whack.ExternalComponentManager;
 import org.slf4j.Logger;
@@ -33,7 +30,7 @@ import org.xmpp.packet.Packet;
  *   <li>Whack's reader thread ends silently when the server closes the stream with {@code </stream:stream>};
  *       {@link #awaitClosed()} watches that thread so such a close is noticed too.
  *   <li>Whack's {@code send} flushes the socket after every stanza: one socket write each. {@link #write} serializes
- *       the stanzas it is given as Whack does (a dom4j {@link XMLWriter} with the default format) and writes them
+ *       the stanzas it is given as Whack does ({@link StanzaBatchWriter}) and writes them
  *       into Whack's socket writer with one flush, holding the writer's lock as Whack's own writes do (stanzas,
  *       whitespace keepalives, the closing tag). Serializing first means a stanza that cannot be serialized
  *       leaves nothing half-written on the stream. These writes do not refresh Whack's keepalive clock, so on
@@ -42,8 +39,6 @@ import org.xmpp.packet.Packet;
  */
 final class WhackComponentLink extends ExternalComponent implements ComponentLink {
   private static final Logger LOG = LoggerFactory.getLogger(WhackComponentLink.class);
-  /** Chars of serialized stanzas whose buffer is kept for the next batch. */
-  private static final int RETAINED_TEXT = 64 * 1024;
 
   private final CountDownLatch lost = new CountDownLatch(1);
   /** Set by {@link #connectionLost()} when it is called from inside {@link #write} on the same thread. */
@@ -57,11 +52,8 @@ final class WhackComponentLink extends ExternalComponent implements ComponentLin
    * be reached, and then each stanza goes through Whack's {@code send}.
    */
   private volatile Writer socketWriter;
-  private final Object serializing = new Object();
-  /** The text of the stanzas being written, kept from one {@link #write} to the next; guarded by {@link #serializing}. */
-  private CharArrayWriter text;
-  /** Writes into {@link #text}; null when a new one is due. Guarded by {@link #serializing}. */
-  private XMLWriter serializer;
+  /** Guarded by itself. */
+  private final StanzaBatchWriter serializer = new StanzaBatchWriter();
 
   private WhackComponentLink(InboundComponent component, ExternalComponentManager manager) {
     super(component, manager, MoreExecutors.newDirectExecutorService());
@@ -110,34 +102,17 @@ final class WhackComponentLink extends ExternalComponent implements ComponentLin
       }
       return stanzas.size();
     }
-    synchronized (serializing) {
-      if (serializer == null) {
-        text = new CharArrayWriter();
-        serializer = new XMLWriter(text);
-      }
-      text.reset();
-      try {
-        for (Packet stanza : stanzas) {
-          serializer.write(stanza.getElement());
-        }
-      } catch (IOException e) { // a CharArrayWriter does not throw it
-        throw new UncheckedIOException(e);
-      } catch (RuntimeException e) {
-        serializer = null; // it may have stopped inside an element
-        throw e;
-      }
+    synchronized (serializer) {
+      CharSequence text = serializer.serialize(stanzas);
       synchronized (out) {
         try {
-          text.writeTo(out);
+          out.append(text);
           out.flush();
         } catch (IOException e) {
           LOG.debug("Writing {} stanzas to the XMPP server failed: {}", stanzas.size(), e.toString());
           connectionLost();
           return 0;
         }
-      }
-      if (text.size() > RETAINED_TEXT) {
-        serializer = null; // a rare large batch (avatars, files) does not keep its buffer
       }
     }
     return stanzas.size();

@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import net.icqtransport.xmpp.ComponentSettings;
@@ -18,15 +19,16 @@ import net.icqtransport.xmpp.testing.XmppTestServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 
 /**
- * Against a real Prosody 0.12 and a real ejabberd 23.01 (XEP-0114): the first connect is retried until the
- * server is up, the stream carries stanzas both ways, and after a server restart a new stream comes up by
- * itself.
+ * Against a real Prosody 0.12 and a real ejabberd 23.01 (XEP-0114), with each connector: the first connect is
+ * retried until the server is up, the stream carries stanzas both ways, and after a server restart a new stream
+ * comes up by itself.
  */
 class ComponentConnectionTest {
   private final BlockingQueue<Packet> inbound = new LinkedBlockingQueue<>();
@@ -46,20 +48,22 @@ class ComponentConnectionTest {
     }
   }
 
-  static Stream<Named<Function<Path, XmppTestServer>>> servers() {
-    return Stream.of(
+  static Stream<Arguments> serversAndConnectors() {
+    List<Named<Function<Path, XmppTestServer>>> servers = List.of(
         Named.of("Prosody", folder -> ProsodyServer.create(folder, DOMAIN, "component-secret")),
         Named.of("ejabberd", folder -> EjabberdServer.create(DOMAIN, "component-secret")));
+    return servers.stream().flatMap(server -> Connectors.both().map(connector -> Arguments.of(server, connector)));
   }
 
-  @ParameterizedTest
-  @MethodSource("servers")
-  void connectsWhenTheServerComesUpAndReconnectsAfterARestart(Function<Path, XmppTestServer> serverFactory) throws Exception {
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("serversAndConnectors")
+  void connectsWhenTheServerComesUpAndReconnectsAfterARestart(Function<Path, XmppTestServer> serverFactory,
+      Connectors.Factory connector) throws Exception {
     server = serverFactory.apply(folder);
     ComponentSettings settings = new ComponentSettings(
         "127.0.0.1", server.componentPort(), DOMAIN, server.componentSecret());
     supervisor = new ConnectionSupervisor(
-        new WhackConnector(settings, inbound::add),
+        connector.apply(settings, inbound::add),
         BackoffPolicy.exponential(Duration.ofMillis(100), Duration.ofMillis(400)),
         new ConnectionListener() {
           @Override
@@ -74,7 +78,7 @@ class ComponentConnectionTest {
         Math::random,
         "private test server");
 
-    supervisor.start(); // the server is not up yet: Whack alone would throw once and give up
+    supervisor.start(); // the server is not up yet: Whack's manager alone would throw once and give up
     Thread.sleep(500);
     server.start();
 

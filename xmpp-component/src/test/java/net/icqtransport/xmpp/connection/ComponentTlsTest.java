@@ -16,15 +16,16 @@ import net.icqtransport.xmpp.ComponentSettings;
 import net.icqtransport.xmpp.testing.EjabberdServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.xmpp.packet.IQ;
 import org.xmpp.packet.Packet;
 
 /**
  * XEP-0114 over direct TLS (RFC 6120 §5 protections for the component stream) against a real ejabberd 23.01
  * ({@code ejabberd_service} with {@code tls: true}) whose certificate, issued by a CA made for this test,
- * names only 127.0.0.1: trusted and matching it connects; another CA or another host name is refused
+ * names only 127.0.0.1, with each connector: trusted and matching it connects; another CA or another host name is refused
  * before the handshake secret is ever sent (RFC 6125 §6).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,10 +53,11 @@ class ComponentTlsTest {
     }
   }
 
-  @Test
-  void connectsOverTlsToACertificateFromTheConfiguredCa() throws Exception {
-    ComponentLink link = connector("127.0.0.1", TlsSettings.trusting(ca.writeCertificate(folder.resolve("ca.pem"))))
-        .connect();
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("net.icqtransport.xmpp.connection.Connectors#both")
+  void connectsOverTlsToACertificateFromTheConfiguredCa(Connectors.Factory factory) throws Exception {
+    ComponentLink link = connector(factory, "127.0.0.1",
+        TlsSettings.trusting(ca.writeCertificate(folder.resolve("ca.pem")))).connect();
     try {
       IQ ping = new IQ(IQ.Type.get, "tls-ping");
       ping.setFrom(DOMAIN);
@@ -76,11 +78,12 @@ class ComponentTlsTest {
     }
   }
 
-  @Test
-  void refusesACertificateFromAnotherCa() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("net.icqtransport.xmpp.connection.Connectors#both")
+  void refusesACertificateFromAnotherCa(Connectors.Factory factory) {
     TestCertificateAuthority other = TestCertificateAuthority.create("Another CA");
-    WhackConnector connector =
-        connector("127.0.0.1", TlsSettings.trusting(other.writeCertificate(folder.resolve("other-ca.pem"))));
+    ComponentConnector connector =
+        connector(factory, "127.0.0.1", TlsSettings.trusting(other.writeCertificate(folder.resolve("other-ca.pem"))));
 
     CertificateRefusedException refused = assertThrows(CertificateRefusedException.class, connector::connect);
 
@@ -88,11 +91,12 @@ class ComponentTlsTest {
     assertTrue(refused.getMessage().startsWith("certificate for 127.0.0.1 not trusted: "), refused.getMessage());
   }
 
-  @Test
-  void refusesATrustedCertificateThatNamesAnotherHost() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("net.icqtransport.xmpp.connection.Connectors#both")
+  void refusesATrustedCertificateThatNamesAnotherHost(Connectors.Factory factory) {
     // The same server reached as "localhost": its certificate names 127.0.0.1 only.
-    WhackConnector connector =
-        connector("localhost", TlsSettings.trusting(ca.writeCertificate(folder.resolve("ca.pem"))));
+    ComponentConnector connector =
+        connector(factory, "localhost", TlsSettings.trusting(ca.writeCertificate(folder.resolve("ca.pem"))));
 
     CertificateRefusedException refused = assertThrows(CertificateRefusedException.class, connector::connect);
 
@@ -100,8 +104,8 @@ class ComponentTlsTest {
     assertTrue(refused.getMessage().startsWith("certificate for localhost host name mismatch: "), refused.getMessage());
   }
 
-  private WhackConnector connector(String host, TlsSettings tls) {
-    return new WhackConnector(
+  private ComponentConnector connector(Connectors.Factory factory, String host, TlsSettings tls) {
+    return factory.apply(
         new ComponentSettings(host, server.componentPort(), DOMAIN, server.componentSecret()).withTls(tls), inbound::add);
   }
 }

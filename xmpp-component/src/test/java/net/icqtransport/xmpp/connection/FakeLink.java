@@ -14,6 +14,17 @@ public final class FakeLink implements ComponentLink {
   private volatile int failWritesFrom = Integer.MAX_VALUE;
   private volatile Consumer<Packet> onWrite = packet -> {};
   private volatile String unwritableId;
+  private volatile Thread ownThread;
+
+  /** Writes on {@code thread} return without waiting, as a link on that thread's event loop does. */
+  public void writesWithoutWaitingOn(Thread thread) {
+    ownThread = thread;
+  }
+
+  @Override
+  public boolean writesWithoutWaiting() {
+    return Thread.currentThread() == ownThread;
+  }
 
   /** Runs {@code hook} with each stanza written, on the writing thread, after recording it. */
   public void onWrite(Consumer<Packet> hook) {

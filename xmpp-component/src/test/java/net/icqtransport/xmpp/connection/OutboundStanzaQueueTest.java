@@ -125,13 +125,7 @@ class OutboundStanzaQueueTest {
   void stanzasSentInOneTurnWakeTheWriterOnceAtItsEnd() throws Exception {
     java.util.List<Runnable> turnEnds = new java.util.concurrent.CopyOnWriteArrayList<>();
     Thread turnThread = Thread.currentThread();
-    OutboundStanzaQueue inTurns = new OutboundStanzaQueue(task -> {
-      if (Thread.currentThread() != turnThread) {
-        return false;
-      }
-      turnEnds.add(task);
-      return true;
-    });
+    OutboundStanzaQueue inTurns = queueWorkingInTurnsOn(turnThread, turnEnds);
     try {
       FakeLink link = new FakeLink();
       inTurns.connected(link);
@@ -154,6 +148,48 @@ class OutboundStanzaQueueTest {
     } finally {
       inTurns.stop();
     }
+  }
+
+  @Test
+  void aTurnOnTheLinksOwnLoopWritesItsStanzasItselfAndTheWriterStaysAsleep() throws Exception {
+    java.util.List<Runnable> turnEnds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread turnThread = Thread.currentThread();
+    OutboundStanzaQueue inTurns = queueWorkingInTurnsOn(turnThread, turnEnds);
+    try {
+      FakeLink link = new FakeLink();
+      link.writesWithoutWaitingOn(turnThread);
+      java.util.List<String> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
+      link.onWrite(packet -> writers.add(Thread.currentThread().getName()));
+      inTurns.connected(link);
+      IntStream.range(0, 3).forEach(i -> inTurns.send(message(i)));
+      assertEquals(List.of(), link.written(), "nothing is written before the turn ends");
+
+      turnEnds.get(0).run(); // the turn is over
+
+      assertEquals(ids(0, 3), idsOf(link.written()), "written by the end of the turn, not later by the writer");
+      assertEquals(List.of(turnThread.getName(), turnThread.getName(), turnThread.getName()), writers);
+      assertEquals(3, inTurns.written());
+      assertTrue(inTurns.awaitDrained(java.time.Duration.ofSeconds(1)));
+
+      Thread other = new Thread(() -> inTurns.send(message(3)), "not-a-loop");
+      other.start();
+      other.join();
+      assertEquals(ids(0, 4), idsOf(link.awaitWritten(4)), "a thread without turns still has the writer write");
+      assertEquals("xmpp-outbound", writers.get(3));
+    } finally {
+      inTurns.stop();
+    }
+  }
+
+  /** A queue whose senders on {@code turnThread} work in turns: the end of each turn is put in {@code turnEnds}. */
+  private static OutboundStanzaQueue queueWorkingInTurnsOn(Thread turnThread, java.util.List<Runnable> turnEnds) {
+    return new OutboundStanzaQueue(task -> {
+      if (Thread.currentThread() != turnThread) {
+        return false;
+      }
+      turnEnds.add(task);
+      return true;
+    });
   }
 
   private static Message message(int i) {
