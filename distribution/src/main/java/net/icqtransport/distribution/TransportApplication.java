@@ -138,7 +138,7 @@ public final class TransportApplication implements AutoCloseable {
     // Each user's lane on the event loop of the user's ICQ session: no hand-over between them; the stanzas a loop's
     // iteration sends are written at its end, by the loop itself when the component stream is on the same loops
     // (xmpp.connector = netty), else by waking the XMPP writer once (issue #20).
-    component = config.xmppConnector().equals("whack")
+    component = config.xmppThroughWhack()
         ? new TransportComponent(componentSettings, network::eventLoopFor, network::runAfterThisTurn)
         : new TransportComponent(componentSettings, network.eventLoops(), network::eventLoopFor,
             network::runAfterThisTurn);

@@ -25,7 +25,7 @@ final class ConfigSummary {
         + (config.xmppPlaintextOffLoopback() ? " across the network (allow-plaintext = true)" : "")
         + (config.componentSecret() == null || config.componentSecret().isEmpty() ? "" : ", secret set")
         + (config.severalInstances() ? ", one of several instances (docs/scaling.md)" : "")
-        + (config.xmppConnector().equals("whack") ? ", through Whack (xmpp.connector)" : "")
+        + (config.xmppThroughWhack() ? ", through Whack (xmpp.connector)" : "")
         + (config.presentation() == TransportPresentation.ICQ ? ""
             : ", presented as " + config.presentation().transportName() + " (gateway/"
                 + config.presentation().configValue() + ")")));

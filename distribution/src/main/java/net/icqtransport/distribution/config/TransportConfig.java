@@ -371,6 +371,11 @@ public record TransportConfig(
     return oscarEventLoops > 0 ? oscarEventLoops : Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
   }
 
+  /** Whether the component stream goes through Whack ({@code xmpp.connector = whack}) rather than the event loops. */
+  public boolean xmppThroughWhack() {
+    return xmppConnector.equals("whack");
+  }
+
   /** Whether the component link to {@link #xmppHost()} is plaintext across a network (started with a warning). */
   public boolean xmppPlaintextOffLoopback() {
     return !xmppTls.enabled() && !isLoopback(xmppHost);

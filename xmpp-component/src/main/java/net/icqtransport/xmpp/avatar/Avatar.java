@@ -1,11 +1,9 @@
 package net.icqtransport.xmpp.avatar;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
+import net.icqtransport.xmpp.Sha1Hex;
 
 /**
  * A contact's avatar image as XMPP shows it: the bytes for a vCard {@code <PHOTO><BINVAL/>} (XEP-0054), its
@@ -35,7 +33,7 @@ public record Avatar(byte[] bytes, String mimeType, String sha1Hex) {
 
   /** An avatar of a known type whose hash is computed from the bytes. */
   public static Avatar of(byte[] image, String mimeType) {
-    return new Avatar(image, mimeType, sha1(image));
+    return new Avatar(image, mimeType, Sha1Hex.of(image));
   }
 
   @Override
@@ -73,14 +71,6 @@ public record Avatar(byte[] bytes, String mimeType, String sha1Hex) {
       }
     }
     return true;
-  }
-
-  private static String sha1(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java runtime has SHA-1", e);
-    }
   }
 
   @Override

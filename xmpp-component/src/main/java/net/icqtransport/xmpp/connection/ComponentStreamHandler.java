@@ -6,14 +6,12 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.xml.stream.XMLStreamException;
+import net.icqtransport.xmpp.Sha1Hex;
 import org.dom4j.Element;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -184,12 +182,7 @@ final class ComponentStreamHandler extends ChannelInboundHandlerAdapter implemen
 
   /** XEP-0114 §3: lower-case hex of SHA-1 over the stream id and the secret, in UTF-8. */
   static String handshake(String streamId, String secret) {
-    try {
-      MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
-      return HexFormat.of().formatHex(sha1.digest((streamId + secret).getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-1", e);
-    }
+    return Sha1Hex.of((streamId + secret).getBytes(StandardCharsets.UTF_8));
   }
 
   private static String escapeAttribute(String value) {

@@ -42,7 +42,6 @@ public final class NettyConnector implements ComponentConnector {
   private final ComponentSettings settings;
   private final EventLoopGroup loops;
   private final Consumer<Packet> inbound;
-  private SslContext tls;
 
   /**
    * @param loops NIO event loops ({@code NioIoHandler}) to run the stream on; the caller's, not shut down here
@@ -126,14 +125,15 @@ public final class NettyConnector implements ComponentConnector {
     return new IOException("the component connection to " + server + " failed: " + cause, cause);
   }
 
-  private synchronized SslContext tlsContext() throws IOException {
-    if (tls == null) {
-      try {
-        tls = SslContextBuilder.forClient().trustManager(settings.tls().trustManager()).build();
-      } catch (GeneralSecurityException e) {
-        throw new IOException("cannot load the trusted CAs (" + settings.tls() + "): " + e.getMessage(), e);
-      }
+  /**
+   * Made at each connect, as the trusted CAs are read at each connect: a CA file changed after a refused certificate
+   * is taken at the next attempt.
+   */
+  private SslContext tlsContext() throws IOException {
+    try {
+      return SslContextBuilder.forClient().trustManager(settings.tls().trustManager()).build();
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot load the trusted CAs (" + settings.tls() + "): " + e.getMessage(), e);
     }
-    return tls;
   }
 }
