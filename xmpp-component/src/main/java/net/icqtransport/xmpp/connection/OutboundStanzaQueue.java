@@ -7,7 +7,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import net.icqtransport.xmpp.stanza.StanzaSender;
@@ -46,7 +45,14 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
    * itself: batches reach the link in the order they left the queue.
    */
   private final ReentrantLock writing = new ReentrantLock();
-  private final Condition changed = lock.newCondition();
+  /**
+   * The writer thread waits here for stanzas, a link or the stop. Apart from {@link #drained}: a batch written by a
+   * sender at the end of its turn must not wake the writer only for it to find the queue empty (a futile wake-up,
+   * a system call and two switches of threads per turn, issue #20).
+   */
+  private final Condition work = lock.newCondition();
+  /** {@link #awaitDrained} waits here for batches to be written. */
+  private final Condition drained = lock.newCondition();
   private final Deque<Outbound> queue = new ArrayDeque<>();
   private final Thread writer;
   private final EndOfTurn endOfTurn;
@@ -107,7 +113,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
         nextWarning *= 2;
       }
       if (!wakeDeferred()) {
-        changed.signalAll();
+        work.signal();
       }
     } finally {
       lock.unlock();
@@ -139,7 +145,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     try {
       target = link;
       if (target == null || !target.writesWithoutWaiting() || !writing.tryLock()) {
-        changed.signalAll();
+        work.signal();
         return;
       }
     } finally {
@@ -159,7 +165,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     lock.lock();
     try {
       link = newLink;
-      changed.signalAll();
+      work.signal();
     } finally {
       lock.unlock();
     }
@@ -179,6 +185,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
           }
           return false;
         });
+        drained.signalAll(); // no link: awaitDrained gives up
       }
     } finally {
       lock.unlock();
@@ -205,6 +212,11 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     }
   }
 
+  /** The thread that writes what senders outside a turn queue (for tests that watch its wake-ups). */
+  Thread writerThread() {
+    return writer;
+  }
+
   /** Waits until everything queued so far is written, or the timeout passes; true if drained. */
   public boolean awaitDrained(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -215,7 +227,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
         if (left <= 0 || link == null) {
           return false;
         }
-        changed.awaitNanos(left);
+        drained.awaitNanos(left);
       }
       return true;
     } finally {
@@ -228,7 +240,8 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
     lock.lock();
     try {
       stopped = true;
-      changed.signalAll();
+      work.signal();
+      drained.signalAll();
     } finally {
       lock.unlock();
     }
@@ -256,7 +269,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
       lock.lock();
       try {
         while (!stopped && (queue.isEmpty() || link == null)) {
-          changed.await(1, TimeUnit.SECONDS);
+          work.await(); // every change it waits for signals work under the lock
         }
         if (stopped) {
           return;
@@ -330,7 +343,7 @@ public final class OutboundStanzaQueue implements StanzaSender, ConnectionListen
           link = null;
         }
       }
-      changed.signalAll();
+      drained.signalAll();
     } finally {
       lock.unlock();
     }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -171,14 +174,68 @@ class OutboundStanzaQueueTest {
       assertEquals(3, inTurns.written());
       assertTrue(inTurns.awaitDrained(java.time.Duration.ofSeconds(1)));
 
-      Thread other = new Thread(() -> inTurns.send(message(3)), "not-a-loop");
-      other.start();
-      other.join();
+      sendFromAThreadWithoutTurns(inTurns, message(3));
       assertEquals(ids(0, 4), idsOf(link.awaitWritten(4)), "a thread without turns still has the writer write");
       assertEquals("xmpp-outbound", writers.get(3));
     } finally {
       inTurns.stop();
     }
+  }
+
+  @Test
+  void aTurnThatWritesItsOwnStanzasLeavesTheWriterThreadAsleep() throws Exception {
+    java.util.List<Runnable> turnEnds = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread turnThread = Thread.currentThread();
+    OutboundStanzaQueue inTurns = queueWorkingInTurnsOn(turnThread, turnEnds);
+    try {
+      FakeLink link = new FakeLink();
+      link.writesWithoutWaitingOn(turnThread);
+      inTurns.connected(link);
+      sendFromAThreadWithoutTurns(inTurns, message(0));
+      link.awaitWritten(1); // by the writer thread, which then waits for more
+      Thread writer = inTurns.writerThread();
+      long waitsBefore = awaitWaitingForWork(writer);
+
+      IntStream.range(1, 4).forEach(i -> inTurns.send(message(i)));
+      turnEnds.get(0).run();
+      assertEquals(ids(0, 4), idsOf(link.written()));
+
+      // A wake-up for nothing shows as one more wait once the writer finds the queue empty; give it the time.
+      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300);
+      while (waitsOf(writer) == waitsBefore && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertEquals(waitsBefore, waitsOf(writer), "the turn's own write woke the writer thread for nothing");
+    } finally {
+      inTurns.stop();
+    }
+  }
+
+  private static void sendFromAThreadWithoutTurns(OutboundStanzaQueue queue, Message message)
+      throws InterruptedException {
+    Thread other = new Thread(() -> queue.send(message), "not-a-loop");
+    other.start();
+    other.join();
+  }
+
+  /** Waits until {@code writer} waits for work (parked on the queue's condition); returns its count of waits. */
+  private static long awaitWaitingForWork(Thread writer) throws InterruptedException {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      ThreadInfo info = threads.getThreadInfo(writer.getId());
+      Thread.State state = info.getThreadState();
+      if ((state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) && info.getLockName() != null
+          && info.getLockName().contains("ConditionObject")) {
+        return info.getWaitedCount();
+      }
+      Thread.sleep(1);
+    }
+    throw new AssertionError("the writer thread did not go back to waiting for work");
+  }
+
+  private static long waitsOf(Thread thread) {
+    return ManagementFactory.getThreadMXBean().getThreadInfo(thread.getId()).getWaitedCount();
   }
 
   /** A queue whose senders on {@code turnThread} work in turns: the end of each turn is put in {@code turnEnds}. */
