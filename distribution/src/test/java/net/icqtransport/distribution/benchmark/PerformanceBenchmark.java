@@ -11,8 +11,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code distribution/src/benchmark/run}; writes docs/benchmarks.md. Asserts nothing about the figures: the
  * report says which targets are met. With {@code -Dbenchmark.only=soak} it runs only the soak run (1,000 users
  * logging in and out 10 times, about a minute) and rewrites only its section of the report; with
- * {@code -Dbenchmark.only=relay}, {@code relay-prosody} or {@code restart} only those runs, printed (each round's
- * line in the test's output), not written.
+ * {@code -Dbenchmark.only=relay}, {@code relay-prosody}, {@code relay-ejabberd} or {@code restart} only those
+ * runs, printed (each round's line in the test's output), not written.
  */
 class PerformanceBenchmark {
   static final int SOAK_USERS = 1_000;
@@ -41,6 +41,7 @@ class PerformanceBenchmark {
       }
       case "relay" -> relays();
       case "relay-prosody" -> prosodyRelay();
+      case "relay-ejabberd" -> ejabberdRelay();
       case "restart" -> restarts().forEach(System.out::println);
       case "" -> {
         List<RelayBenchmark.Result> relays = relays();
@@ -54,14 +55,18 @@ class PerformanceBenchmark {
         System.out.println(markdown);
       }
       default -> throw new IllegalArgumentException(
-          "benchmark.only: \"soak\", \"relay\", \"relay-prosody\" or \"restart\", not \"" + only + "\"");
+          "benchmark.only: \"soak\", \"relay\", \"relay-prosody\", \"relay-ejabberd\" or \"restart\", not \""
+              + only + "\"");
     }
   }
 
   private List<RelayBenchmark.Result> relays() throws Exception {
-    return List.of(prosodyRelay(),
-        RelayBenchmark.run(folder.resolve("relay-ejabberd"), RelayBenchmark.Server.EJABBERD,
-            new RelayBenchmark.Plan(20, 10, 0, RELAY_WARM_UP, RELAY_MEASURED, 5, -1)));
+    return List.of(prosodyRelay(), ejabberdRelay());
+  }
+
+  private RelayBenchmark.Result ejabberdRelay() throws Exception {
+    return RelayBenchmark.run(folder.resolve("relay-ejabberd"), RelayBenchmark.Server.EJABBERD,
+        new RelayBenchmark.Plan(20, 10, 0, RELAY_WARM_UP, RELAY_MEASURED, 5, -1));
   }
 
   private RelayBenchmark.Result prosodyRelay() throws Exception {

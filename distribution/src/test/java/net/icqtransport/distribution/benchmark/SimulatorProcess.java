@@ -145,7 +145,7 @@ final class SimulatorProcess implements AutoCloseable {
   public static void main(String[] args) throws IOException {
     int accounts = Integer.parseInt(args[0]);
     int ipLoginLimit = Integer.parseInt(args[1]);
-    OscarSimulator.Builder builder = OscarSimulator.builder().rateLimits(false);
+    OscarSimulator.Builder builder = OscarSimulator.builder().rateLimits(false).eventLoops(1);
     if (!args[2].equals(NONE)) {
       builder.echoBot(args[2]);
     }

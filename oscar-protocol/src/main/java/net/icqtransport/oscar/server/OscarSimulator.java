@@ -17,6 +17,7 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetAddress;
@@ -64,6 +65,7 @@ public final class OscarSimulator implements AutoCloseable {
   private static final String FLAP_DECODER = "flapDecoder";
   private static final String FLAP_ENCODER = "flapEncoder";
   private static final String SERVER_HANDLER = "server";
+  private static final String FLUSH_CONSOLIDATION = "flushConsolidation";
 
   private final SimulatorState state;
   private final EventLoopGroup group;
@@ -349,6 +351,7 @@ public final class OscarSimulator implements AutoCloseable {
     private final List<String[]> contacts = new ArrayList<>();
     private final List<String> echoBots = new ArrayList<>();
     private int proxyPort = -1;
+    private int eventLoops = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     private Builder() {}
 
@@ -539,6 +542,19 @@ public final class OscarSimulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How many event loops serve the connections (default: the processors, at least two). A benchmark that shares
+     * the machine with what it measures runs one: each message then wakes one loop, not whichever holds its
+     * connection.
+     */
+    public Builder eventLoops(int loops) {
+      if (loops < 1) {
+        throw new IllegalArgumentException("eventLoops must be at least 1: " + loops);
+      }
+      this.eventLoops = loops;
+      return this;
+    }
+
     /** An always-online account that answers every channel-1 message with the same TLV 0x02. */
     public Builder echoBot(String uin) {
       echoBots.add(uin);
@@ -582,7 +598,7 @@ public final class OscarSimulator implements AutoCloseable {
           new LoginRateLimiter(ipLoginLimitCount, ipLoginLimitWindow, clock));
       state.loginLockout(new LoginLockout(lockoutCount, lockoutWindow, lockoutDuration, clock));
 
-      EventLoopGroup group = new MultiThreadIoEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
+      EventLoopGroup group = new MultiThreadIoEventLoopGroup(eventLoops,
           new DefaultThreadFactory("oscar-simulator", true), NioIoHandler.newFactory());
       ChannelGroup channels = new DefaultChannelGroup("oscar-simulator", GlobalEventExecutor.INSTANCE);
       try {
@@ -622,6 +638,11 @@ public final class OscarSimulator implements AutoCloseable {
               channels.add(channel);
               if (tls != null) {
                 channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
+              }
+              if (!splitFlapStart) {
+                // The SNACs one read causes (a server ack and the answer) leave in one TCP write at the read's end.
+                channel.pipeline().addLast(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
+                    FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
               }
               channel.pipeline()
                   .addLast(FLAP_DECODER, new FlapFrameDecoder(maxFlapPayload))

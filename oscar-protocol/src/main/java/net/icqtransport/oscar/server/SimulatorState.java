@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import net.icqtransport.oscar.snac.Snac;
 import net.icqtransport.oscar.tlv.Tlv;
@@ -710,8 +711,7 @@ final class SimulatorState {
       return;
     }
     request.tlvs().find(IcbmSendRequest.TLV_MESSAGE_DATA).ifPresent(text -> {
-      byte[] cookie = new byte[8];
-      random.nextBytes(cookie);
+      byte[] cookie = messageCookie();
       UserInfoBlock botBlock = UserInfoBlocks.messageSender(bot.screenName(), UserInfoBlocks.CLASS_ICQ, 0,
           now - startTime, startTime);
       sender.send(ServerSnacs.icbmReceive(sender.nextRequestId(), cookie, 1, botBlock, TlvChain.of(text)));
@@ -734,13 +734,22 @@ final class SimulatorState {
     Account account = accounts.get(ScreenNames.normalize(sender));
     String name = account != null ? account.screenName() : sender;
     long now = nowSeconds();
-    byte[] cookie = new byte[8];
-    random.nextBytes(cookie);
+    byte[] cookie = messageCookie();
     UserInfoBlock block = UserInfoBlocks.messageSender(name, UserInfoBlocks.userClassOf(name), 0, 0, now);
     BosSession target = session.get();
     target.send(ServerSnacs.icbmReceive(target.nextRequestId(), cookie, 1, block,
         TlvChain.of(new Tlv(IcbmSendRequest.TLV_MESSAGE_DATA, channelOneData(text)))));
     return true;
+  }
+
+  /**
+   * An ICBM cookie (04/07): it tells one message from another and secures nothing, so it comes from the thread's
+   * own generator; the shared {@link SecureRandom} of login cookies would be a lock and a system read per message.
+   */
+  private static byte[] messageCookie() {
+    byte[] cookie = new byte[8];
+    ThreadLocalRandom.current().nextBytes(cookie);
+    return cookie;
   }
 
   /** TLV 0x02 of a channel-1 message: capabilities fragment 05 01, then text fragment 01 01 (charset, language). */
