@@ -1,6 +1,7 @@
 package net.icqtransport.oscar.client;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -41,6 +42,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class FlapConnection {
   private static final Logger LOG = LoggerFactory.getLogger(FlapConnection.class);
+  /**
+   * Read sizes: at least 2 KiB a read, 8 KiB to begin with, so that what a server sent while the loop was busy (a
+   * server ack 04/0C and an incoming 04/07 are about 200 bytes a message) comes in one system call. Netty's default
+   * guess follows small reads down to 64 bytes, and a burst then takes several reads (issue #20). The buffer lives
+   * only for the read, so idle sessions hold none.
+   */
+  private static final AdaptiveRecvByteBufAllocator READ_BUFFERS =
+      new AdaptiveRecvByteBufAllocator(2 * 1024, 8 * 1024, 64 * 1024);
 
   /** Why a connection ended without this side closing it. */
   public enum End {
@@ -104,6 +113,7 @@ public final class FlapConnection {
         .channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()))
         .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.RCVBUF_ALLOCATOR, READ_BUFFERS)
         .handler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {

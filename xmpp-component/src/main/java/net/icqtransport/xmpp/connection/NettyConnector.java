@@ -1,6 +1,7 @@
 package net.icqtransport.xmpp.connection;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
@@ -38,6 +39,13 @@ public final class NettyConnector implements ComponentConnector {
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
   /** A whitespace keepalive when nothing was written for this long (Whack's period). */
   private static final Duration KEEPALIVE = Duration.ofSeconds(30);
+  /**
+   * Read sizes for the one stream every user's stanzas share: at least 16 KiB a read. Netty's default guess follows
+   * the last reads down to a few hundred bytes while a server writes stanza by stanza (ejabberd does), and a burst
+   * then takes one system call per few hundred bytes (issue #20: 160, 224, 480... in one wake-up of the loop).
+   */
+  private static final AdaptiveRecvByteBufAllocator READ_BUFFERS =
+      new AdaptiveRecvByteBufAllocator(16 * 1024, 16 * 1024, 64 * 1024);
 
   private final ComponentSettings settings;
   private final EventLoopGroup loops;
@@ -71,6 +79,7 @@ public final class NettyConnector implements ComponentConnector {
         .channel(NioSocketChannel.class)
         .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) TIMEOUT.toMillis())
         .option(ChannelOption.TCP_NODELAY, true)
+        .option(ChannelOption.RCVBUF_ALLOCATOR, READ_BUFFERS)
         .handler(new ChannelInitializer<Channel>() {
           @Override
           protected void initChannel(Channel channel) {
