@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
@@ -85,6 +86,22 @@ public final class OscarSimulator implements AutoCloseable {
     this.loginChannel = loginChannel;
     this.bosChannel = bosChannel;
     this.bartChannel = bartChannel;
+  }
+
+  /**
+   * The FLAP codec and {@code server} at the end of {@code pipeline}. Between the encoder and {@code server}, flushes
+   * during a read wait for its end ({@link FlushConsolidationHandler}): the SNACs one read causes (a server ack 04/0C
+   * and the answer) leave in one TCP write. The encoder's own flush of a split start byte ({@link SplitStartFlapFrame},
+   * {@link Builder#splitFlapStart()}) passes below it, so that byte still has its TCP write to itself.
+   */
+  static void addFlapHandlers(ChannelPipeline pipeline, int maxFlapPayload, boolean splitFlapStart,
+      ChannelHandler server) {
+    pipeline
+        .addLast(FLAP_DECODER, new FlapFrameDecoder(maxFlapPayload))
+        .addLast(FLAP_ENCODER, new SimulatorFlapEncoder(splitFlapStart))
+        .addLast(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
+            FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false))
+        .addLast(SERVER_HANDLER, server);
   }
 
   public static Builder builder() {
@@ -639,15 +656,7 @@ public final class OscarSimulator implements AutoCloseable {
               if (tls != null) {
                 channel.pipeline().addLast("tls", tls.newHandler(channel.alloc()));
               }
-              if (!splitFlapStart) {
-                // The SNACs one read causes (a server ack and the answer) leave in one TCP write at the read's end.
-                channel.pipeline().addLast(FLUSH_CONSOLIDATION, new FlushConsolidationHandler(
-                    FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, false));
-              }
-              channel.pipeline()
-                  .addLast(FLAP_DECODER, new FlapFrameDecoder(maxFlapPayload))
-                  .addLast(FLAP_ENCODER, new SimulatorFlapEncoder(splitFlapStart))
-                  .addLast(SERVER_HANDLER, handler.apply(channel));
+              addFlapHandlers(channel.pipeline(), maxFlapPayload, splitFlapStart, handler.apply(channel));
             }
           });
       try {

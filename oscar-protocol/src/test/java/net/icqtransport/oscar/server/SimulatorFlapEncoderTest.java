@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -104,6 +105,32 @@ class SimulatorFlapEncoderTest {
   }
 
   /** Sits at the head of the pipeline: records what the encoder hands to the socket, and each flush. */
+  /**
+   * In the simulator's pipeline the SNACs one read causes leave in one TCP write at the read's end, but a split
+   * start byte still gets a write of its own (a consolidation below the encoder would hold its flush too).
+   */
+  @Test
+  void duringAReadTheAnswersLeaveTogetherAndASplitStartByteStillAlone() {
+    Recorder recorder = new Recorder();
+    EmbeddedChannel channel = new EmbeddedChannel(recorder);
+    OscarSimulator.addFlapHandlers(channel.pipeline(), FlapFrame.MAX_PAYLOAD, false,
+        new ChannelInboundHandlerAdapter() {
+          @Override
+          public void channelRead(ChannelHandlerContext ctx, Object frame) {
+            ctx.writeAndFlush(new SplitStartFlapFrame(ServerSnacs.signOffWithoutReason()));
+            ctx.writeAndFlush(FlapFrame.of(FlapChannel.KEEPALIVE, new byte[0]));
+            ctx.writeAndFlush(FlapFrame.of(FlapChannel.KEEPALIVE, new byte[0]));
+          }
+        });
+
+    channel.writeInbound(Unpooled.wrappedBuffer(HexFormat.of().parseHex("2a0500010000")));
+
+    List<String> kinds = recorder.events.stream().map(event -> event.equals("flush") ? event
+        : event.equals("2a") ? "start byte" : "bytes").toList();
+    assertEquals(List.of("start byte", "flush", "bytes", "bytes", "bytes", "flush"), kinds);
+    channel.finishAndReleaseAll();
+  }
+
   private static final class Recorder extends ChannelOutboundHandlerAdapter {
     private final List<String> events = new ArrayList<>();
 
