@@ -37,10 +37,13 @@ import org.slf4j.LoggerFactory;
  * their own, so a change of the rate applies to every login still waiting.
  *
  * <p>The rate is learned ({@link LoginRateControl}): it starts at the configured or last learned rate, grows
- * additively while logins wait for their slots (not while idle: an idle transport learns nothing about the
- * server), and decreases multiplicatively when the server refuses a login of a crowd for its rate limits
- * ({@link #rateLimited}), remembering that pace as a ceiling to grow back to quickly and probe above only
- * slowly. Real OSCAR servers limit logins per source address, and a transport is one address for all its users;
+ * while logins wait for their slots (not while idle: an idle transport learns nothing about the server), and
+ * decreases when the server refuses a login of a crowd for its rate limits ({@link #rateLimited}), to just under
+ * what the server accepted in the second before the refusal ({@link #accepted}: the logins it answered with
+ * success then, which is the count its own window held, where the slots handed out in that second were up to 5 %
+ * fewer or more as the logins' way to the server varied, issue #20), remembering that pace as a ceiling to hold
+ * under and probe above now and then. Real OSCAR servers limit logins per source address, and a transport is one
+ * address for all its users;
  * they also lock an account out after about 5 logins of it within ~20 s with the same error codes. So a refused
  * login that came alone says nothing about the pace and changes nothing here; and the refusals that answer
  * logins started before, or within a second after, the last decrease answer the overshoot that decrease already
@@ -80,6 +83,8 @@ public final class LoginPacer {
   private final ArrayDeque<Request> waiting = new ArrayDeque<>();
   /** The slots of the last {@link #RECENT_NANOS}, oldest first. */
   private final ArrayDeque<Grant> recent = new ArrayDeque<>();
+  /** When the server's successful answers of the last {@link #RECENT_NANOS} came ({@link #accepted}), oldest first. */
+  private final ArrayDeque<Long> acceptedRecently = new ArrayDeque<>();
   /** How many of {@link #recent} each account has. */
   private final Map<LegacyContactId, Integer> recentPerAccount = new HashMap<>();
   /**
@@ -178,9 +183,26 @@ public final class LoginPacer {
   }
 
   /**
+   * The server accepted a login (answered it with success): counted for a second, so that a refusal tells how many
+   * logins the server took in the second before it. Call it as the answer comes, before any queue.
+   */
+  public void accepted() {
+    synchronized (this) {
+      if (control == null) {
+        return;
+      }
+      long t = nanoClock.getAsLong();
+      forgetAcceptedBefore(t);
+      acceptedRecently.addLast(t);
+    }
+  }
+
+  /**
    * The server refused the login of {@code slot} for its rate limits (OSCAR login errors 0x0016-0x0018, 0x001D):
    * if that login was one of a crowd, the transport's pace overshot the server's limit and the rate decreases
-   * (once for all the refusals of one overshoot). A lone login's refusal changes nothing.
+   * (once for all the refusals of one overshoot) to just under the logins the server accepted in the second
+   * before ({@link #accepted}; the slot's own pace when that was fewer than a handful). A lone login's refusal
+   * changes nothing. Call it as the answer comes, before any queue.
    *
    * @return whether the rate decreased
    */
@@ -193,12 +215,21 @@ public final class LoginPacer {
       if (decreased && slot.grantedAtNanos() - (decreasedAt + HOLDOFF_NANOS) < 0) {
         return false; // started before the last decrease had a chance to show at the server
       }
+      long t = nanoClock.getAsLong();
+      forgetAcceptedBefore(t);
+      int accepted = acceptedRecently.size();
+      double pace = accepted >= MIN_COUNTED ? accepted : slot.pace();
       double before = control.rate();
-      control.refused(slot.pace());
+      control.refused(pace);
       decreased = true;
-      decreasedAt = nanoClock.getAsLong();
-      log.info("The ICQ login server refused a login for its rate limit at {} logins/s: logins of the transport"
-          + " slowed down from {} to {} per second", round(slot.pace()), round(before), round(control.rate()));
+      decreasedAt = t;
+      if (accepted >= MIN_COUNTED) {
+        // The server's window is full: it takes the next login once the oldest it counts there is a second old.
+        // After a burst (a restart above a limit that dropped) that is a while; overshooting by a little, at once.
+        schedule.postpone(t, acceptedRecently.peekFirst() + RECENT_NANOS);
+      }
+      log.info("The ICQ login server refused a login for its rate limit after {} logins in a second: logins of the"
+          + " transport slowed down from {} to {} per second", round(pace), round(before), round(control.rate()));
       return true;
     }
   }
@@ -242,6 +273,12 @@ public final class LoginPacer {
       due.get(i).slot().complete(slots.get(i)); // false if given up meanwhile: that slot goes unused
     }
     failShutDown(failed);
+  }
+
+  private void forgetAcceptedBefore(long t) {
+    while (!acceptedRecently.isEmpty() && t - acceptedRecently.peekFirst() > RECENT_NANOS) {
+      acceptedRecently.pollFirst();
+    }
   }
 
   /** Forgets the waiting requests at the head that were given up (cancelled): they take no slot. */

@@ -4,41 +4,48 @@ import java.util.OptionalDouble;
 import net.icqtransport.core.registration.LearnedLoginRate;
 
 /**
- * The login rate {@link LoginPacer} paces at, learned from the login server's answers by additive increase and
- * multiplicative decrease (AIMD, as TCP's congestion avoidance, RFC 5681 §3.1), with the pace of the last refusal
- * kept as a ceiling (as CUBIC keeps W_max, RFC 8312 §4.1).
+ * The login rate {@link LoginPacer} paces at, learned from the login server's answers: additive increase while no
+ * limit is known, a multiplicative decrease to just under the pace the server refused (AIMD, as TCP's congestion
+ * avoidance, RFC 5681 §3.1), that pace kept as a ceiling (as CUBIC keeps W_max, RFC 8312 §4.1), and probes above
+ * it that grow by a share of the rate per second (as TCP's slow start grows by a share of its window).
  *
  * <p>Without a known ceiling the rate grows by {@code increase} logins per second for every second of pacing
  * with logins waiting ({@link #grow}). A login refused for the server's rate limit (OSCAR login errors 0x0018
- * "reservation rate limit exceeded" and 0x001D "rate limit exceeded") at a pace {@code p} ({@link #refused})
- * makes {@code p} the ceiling and the rate {@value #DECREASE}·p. From there the rate grows at {@code increase}
- * up to just under the ceiling ({@link #plateau()}: 5 % and one login per second below it), holds there for
- * {@value #HOLD_SECONDS} s of pacing, then probes towards the ceiling by only {@value #PROBE} of it per second
- * (from 95 % to 100 % in 100 s), so a restart of thousands of users, which takes a minute or two, stays below
- * it; at the ceiling without a refusal the server takes more
- * than it did, and the rate grows at {@code increase} again, forgetting the ceiling once 5 % above it. So a
- * constant limit is met at about 95 % of it, a lower one is learned at its first refusals, a higher one after
- * the probe. A start from a learned rate with a known ceiling begins at the plateau: the rate right after a
- * decrease, or while it grew back, is a passing state that pacing would leave within seconds, and a restart that
- * began there took seconds longer than the ceiling allows (issue #20).
+ * "reservation rate limit exceeded" and 0x001D "rate limit exceeded") at a pace {@code p} ({@link #refused}: the
+ * logins the server accepted in the second before, as {@link LoginPacer} counts them) makes {@code p} the ceiling
+ * and the rate the plateau just under it ({@link #plateau()}: 5 % and one login per second below, never below
+ * {@value #DECREASE} of it). The rate holds at the plateau for some seconds of pacing, then probes: it grows by
+ * {@value #PROBE_GROWTH} of itself per second, past the ceiling (if the server takes more than it did, its limit
+ * rose), until the next refusal. How long it holds depends on what the ceiling has shown ({@link #refused}):
  *
- * <p>Not thread-safe: the pacer guards it.
+ * <ul>
+ *   <li>A ceiling learned before the start (a restart from what the last run learned) is trusted: the hold lasts
+ *       {@value #HOLD_SECONDS} s, about a restart of 10,000 users at 200 logins per second, so that a restart
+ *       stays clear of the limit it knows (probing at once met refusals within 35 s on a busy machine, issue #20).
+ *   <li>The first refusal, or one more than 5 % under the ceiling, shows a limit just met or one that dropped,
+ *       which may come back up as soon (a server throttling while busy): the hold lasts
+ *       {@value #SHORT_HOLD_SECONDS} s.
+ *   <li>Any other refusal confirms the ceiling, or answers a probe that found the limit higher than it was: the
+ *       hold doubles, up to {@value #HOLD_SECONDS} s, so that a limit that stays put is probed less and less often
+ *       (as a retransmission timer backs off, RFC 6298 §5.5).
+ * </ul>
+ *
+ * <p>So a constant limit is paced at about 95 % of it with a few refusals a minute at first and fewer later, a
+ * lower one is learned at its first refusals, a higher one within seconds of a probe. Not thread-safe: the pacer
+ * guards it.
  */
 final class LoginRateControl {
 
-  /** β: the rate after a refusal, as a share of the pace that was refused (mean ≥ 0.93 of the limit). */
+  /** The plateau's floor as a share of the ceiling, for low rates where one login per second is a large share. */
   static final double DECREASE = 0.85;
-  /** How far below the ceiling the rate grows back quickly. */
+  /** How far below the ceiling the plateau lies, and how near a refusal must be to confirm the ceiling. */
   static final double MARGIN = 0.05;
-  /** Between that and the ceiling, the growth per second as a share of the ceiling. */
-  static final double PROBE = 0.0005;
-  /**
-   * How long the rate holds at the plateau, in seconds of pacing, before it probes towards the ceiling: about a
-   * restart of 10,000 users at 200 logins per second. Probing at once reached refusals at 95 % of the limit
-   * within 35 s of a restart on a busy machine (issue #20): the plateau is what keeps a restart clear of the
-   * pace the server refused.
-   */
+  /** While probing, the growth per second as a share of the rate. */
+  static final double PROBE_GROWTH = 0.2;
+  /** How long the rate holds at the plateau under a trusted ceiling, in seconds of pacing. */
   static final double HOLD_SECONDS = 60;
+  /** How long it holds under a ceiling just learned at a new level, in seconds of pacing. */
+  static final double SHORT_HOLD_SECONDS = 3;
   /** The slowest pace refusals can bring the rate down to: one login every 30 s (or the starting rate if slower). */
   static final double MIN_RATE = 1.0 / 30;
 
@@ -47,8 +54,12 @@ final class LoginRateControl {
   private double rate;
   /** The pace of the last refusal; NaN while none is known. */
   private double ceiling;
+  /** How long the rate holds at the plateau under the current ceiling before it probes, in seconds of pacing. */
+  private double hold = HOLD_SECONDS;
   /** Seconds of pacing at the plateau since it was reached after the last refusal (or the start). */
   private double held;
+  /** Whether the hold is over: the rate grows by a share of itself until a refusal. */
+  private boolean probing;
 
   /**
    * @param start the rate to start at; with a known ceiling, just under it ({@link #plateau()}), so that a restart
@@ -78,30 +89,42 @@ final class LoginRateControl {
     return new LearnedLoginRate(rate, ceiling());
   }
 
-  /** Additive increase after {@code seconds} of pacing with logins waiting for their slots. */
+  /** Growth after {@code seconds} of pacing with logins waiting for their slots. */
   void grow(double seconds) {
     if (!(seconds > 0) || increase == 0) {
       return;
     }
-    if (Double.isNaN(ceiling) || rate >= ceiling) {
+    if (Double.isNaN(ceiling)) {
       rate += increase * seconds;
-      if (rate >= ceiling * (1 + MARGIN)) {
-        ceiling = Double.NaN; // the server takes more than when it refused: learn its new limit
-      }
+    } else if (probing) {
+      rate += probeGrowth() * seconds;
     } else if (rate < plateau()) {
       rate = Math.min(plateau(), rate + increase * seconds);
     } else {
-      double holding = Math.min(seconds, HOLD_SECONDS - Math.min(held, HOLD_SECONDS));
+      double holding = Math.min(seconds, hold - held);
       held += holding;
-      rate = Math.min(ceiling, rate + Math.min(increase, ceiling * PROBE) * (seconds - holding));
+      if (held >= hold) {
+        probing = true;
+        rate += probeGrowth() * (seconds - holding);
+      }
     }
   }
 
-  /** Multiplicative decrease: the server refused a login it got at {@code pace} logins per second. */
+  /**
+   * The server refused a login when it had accepted {@code pace} logins per second: that pace becomes the ceiling
+   * and the rate, if higher, the plateau under it.
+   */
   void refused(double pace) {
+    boolean dropped = Double.isNaN(ceiling) || pace < (1 - MARGIN) * ceiling;
+    hold = dropped ? SHORT_HOLD_SECONDS : Math.min(HOLD_SECONDS, 2 * hold);
     ceiling = pace;
     held = 0;
-    rate = Math.max(floor, Math.min(rate, DECREASE * pace));
+    probing = false;
+    rate = Math.max(floor, Math.min(rate, plateau()));
+  }
+
+  private double probeGrowth() {
+    return Math.max(increase, PROBE_GROWTH * rate);
   }
 
   /**

@@ -809,7 +809,7 @@ final class UserBridge {
             loginStarted(attempt, granted);
           }
         });
-        open(attempt, waitingCredentials, waitingOptions);
+        open(attempt, granted, waitingCredentials, waitingOptions);
       }
     });
   }
@@ -817,7 +817,7 @@ final class UserBridge {
   /** Starts login {@code attempt} with the slot just granted; on the user's lane. */
   private void openSession(int attempt, LoginSlot granted) {
     loginStarted(attempt, granted);
-    open(attempt, credentials, sessionOptions);
+    open(attempt, granted, credentials, sessionOptions);
   }
 
   /** The lane's part of a login that starts: the slot it had and its timeout. */
@@ -827,10 +827,11 @@ final class UserBridge {
   }
 
   /**
-   * Opens the session of login {@code attempt}; its answer goes to the user's lane. Touches no state of the bridge,
-   * so it may run on the pacer's thread.
+   * Opens the session of login {@code attempt} in {@code granted}'s slot; its answer goes to the pacer at once
+   * ({@link #paced}) and then to the user's lane. Touches no state of the bridge, so it may run on the pacer's
+   * thread.
    */
-  private void open(int attempt, LegacyCredentials credentials, LegacySessionOptions options) {
+  private void open(int attempt, LoginSlot granted, LegacyCredentials credentials, LegacySessionOptions options) {
     log.debug("Logging in {} as ICQ {} (attempt {})", user, credentials.account(), attempt);
     CompletableFuture<LegacySession> opening;
     try {
@@ -838,27 +839,47 @@ final class UserBridge {
     } catch (RuntimeException e) {
       opening = CompletableFuture.failedFuture(e);
     }
-    opening.whenComplete((opened, failure) -> submit(new Task() {
-      @Override
-      public void run() {
-        loginCompleted(attempt, opened, failure);
-      }
+    opening.whenComplete((opened, failure) -> {
+      LoginFailedException refusal = failure == null ? null : Failures.asLoginFailure(failure);
+      boolean slowedDown = paced(granted, refusal);
+      submit(new Task() {
+        @Override
+        public void run() {
+          loginCompleted(attempt, opened, refusal, slowedDown);
+        }
 
-      @Override
-      public void rejected() {
-        closeQuietly(opened);
-      }
-    }));
+        @Override
+        public void rejected() {
+          closeQuietly(opened);
+        }
+      });
+    });
   }
 
-  private void loginCompleted(int attempt, LegacySession opened, Throwable failure) {
+  /**
+   * Tells the pacer the server's answer to the login of {@code granted} as it comes, on the thread that completed
+   * it: behind the lanes' queues (a restart's thousands of presences) a refusal would slow the logins down only
+   * after more of them had overshot, and the logins the server accepted in the second before it would be counted
+   * over a second that is not the server's.
+   *
+   * @return whether the pacer slowed down for this refusal
+   */
+  private boolean paced(LoginSlot granted, LoginFailedException refusal) {
+    if (refusal == null) {
+      loginPacer.accepted();
+      return false;
+    }
+    return refusal.failure() == LoginFailure.RATE_LIMITED && loginPacer.rateLimited(granted);
+  }
+
+  private void loginCompleted(int attempt, LegacySession opened, LoginFailedException failure, boolean slowedDown) {
     if (attempt != generation || ended) {
       closeSession(opened, attempt); // a late answer to an attempt that timed out or was abandoned
       return;
     }
     cancel(loginTimeout);
     if (failure != null) {
-      loginFailed(Failures.asLoginFailure(failure));
+      loginFailed(failure, slowedDown);
       return;
     }
     log.info("{} is logged in to ICQ as {}", user, credentials.account());
@@ -906,11 +927,12 @@ final class UserBridge {
   private void loginTimedOut(int attempt) {
     if (attempt == generation && !ended && state == SessionState.LOGGING_IN) {
       loginFailed(new LoginFailedException(LoginFailure.TIMEOUT,
-          "no answer within " + describe(settings.loginTimeout())));
+          "no answer within " + describe(settings.loginTimeout())), false);
     }
   }
 
-  private void loginFailed(LoginFailedException failure) {
+  /** @param slowedDown whether the pacer slowed down for this refusal ({@link #paced}) */
+  private void loginFailed(LoginFailedException failure, boolean slowedDown) {
     generation++; // whatever this attempt still produces is stale now
     LoginFailure reason = failure.failure();
     metrics.loginFailed(reason);
@@ -928,7 +950,7 @@ final class UserBridge {
       }
     }
     if (reason == LoginFailure.RATE_LIMITED) {
-      loginRateLimited(failure);
+      loginRateLimited(failure, slowedDown);
     } else if (reason.isRetryable()) {
       scheduleReconnect("Could not log in to ICQ (" + failure.getMessage() + ")");
     } else {
@@ -946,9 +968,8 @@ final class UserBridge {
    * the pacer slows down and the login goes again after {@link #PACE_REFUSAL_WAIT}. Any other refusal may be the
    * account's lockout, which every early retry extends: it waits the long {@code rateLimitedWait}.
    */
-  private void loginRateLimited(LoginFailedException failure) {
+  private void loginRateLimited(LoginFailedException failure, boolean slowedDown) {
     LoginSlot refused = slot;
-    boolean slowedDown = refused != null && loginPacer.rateLimited(refused);
     boolean refusedRecently = rateLimitedSinceLogin || lastRateLimited != null && refused != null
         && refused.grantedAtNanos() - lastRateLimited.grantedAtNanos() < settings.rateLimitedWait().toNanos();
     rateLimitedSinceLogin = true;

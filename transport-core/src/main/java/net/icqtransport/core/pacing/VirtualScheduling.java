@@ -37,6 +37,13 @@ public final class VirtualScheduling {
     started = true;
   }
 
+  /** No turn before {@code until}: the next turn is due then if it was due earlier ({@code now} is the time now). */
+  public void postpone(long now, long until) {
+    long due = theoretical(now);
+    theoretical = until - due > 0 ? until : due;
+    started = true;
+  }
+
   private long theoretical(long now) {
     return !started || theoretical - now < -catchUpNanos ? now : theoretical;
   }

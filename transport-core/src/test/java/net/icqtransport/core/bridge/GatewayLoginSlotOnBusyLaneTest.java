@@ -77,6 +77,24 @@ class GatewayLoginSlotOnBusyLaneTest {
     assertEquals(SessionState.RECONNECTING, h.endpoint.lastState(CAROL).state(), "carol's login timed out");
   }
 
+  /**
+   * The server's answer reaches the pacer as it comes, not after the lane's queue: at a restart the lanes were
+   * busy with thousands of presences while more logins left above the limit the refusal had shown (issue #20).
+   */
+  @Test
+  void aRefusalSlowsTheLoginsDownWhileTheLaneIsBusy() {
+    h.available(ALICE, ALICE_ICQ);
+    h.available(BOB, BOB_ICQ);
+    h.available(CAROL, CAROL_ICQ);
+    lanes.runAll();
+    h.scheduler.advance(Duration.ofMillis(500)); // bob's login leaves; the lanes are busy from here on
+    h.network.lastLogin().fail(LoginFailure.RATE_LIMITED, "rate limit exceeded (error 0x001D)");
+
+    assertEquals(2 * LoginRateControl.DECREASE, h.pacer.loginsPerSecond(), 1e-9, "before bob's lane ran");
+    lanes.runAll();
+    assertTrue(h.endpoint.lastState(BOB).detail().contains("tries again in 5 s"), h.endpoint.lastState(BOB).detail());
+  }
+
   /** A user who went offline after the slot was handed out, before the lane saw it: that session is closed. */
   @Test
   void aSessionOpenedForAUserWhoLeftMeanwhileIsClosed() {

@@ -13,7 +13,8 @@ import net.icqtransport.core.testing.ManualScheduler;
  * A login server with a limit of logins per second from one address (a sliding window of one second that counts
  * the logins it admits, as the OSCAR simulator's {@code LoginRateLimiter}), on a {@link ManualScheduler}: logins
  * reach it 10-30 ms after their pacer slot (connect and key round trip, varying), and a refusal (0x001D) is back
- * at the pacer 10 ms later. Deterministic: the variation comes from a seeded random.
+ * at the pacer 10 ms later, as is the success of a login it admitted. Deterministic: the variation comes from a
+ * seeded random.
  */
 final class SimulatedLoginServer {
 
@@ -73,6 +74,7 @@ final class SimulatedLoginServer {
     } else {
       window.addLast(now);
       admitted.add(now);
+      scheduler.schedule(pacer::accepted, 10, TimeUnit.MILLISECONDS);
     }
   }
 
