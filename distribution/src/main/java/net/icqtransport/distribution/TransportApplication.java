@@ -156,8 +156,9 @@ public final class TransportApplication implements AutoCloseable {
     LearnedLoginRate startingRate = LoginRateRecorder.startingRate(rates, loginServer, config.oscarLoginRate());
     LoginPacer loginPacer = new LoginPacer(startingRate, config.oscarLoginRateIncrease(), config.oscarLoginBurst(),
         config.oscarRateLimitedWait(), scheduler, System::nanoTime);
-    // Where the server counts them (issue #20), with the same burst as the pacer.
-    network.spaceLoginRequests(loginPacer::loginsPerSecond, config.oscarLoginBurst());
+    // Where the server counts them (issue #20), with the same burst as the pacer, and none while the pacer knows
+    // the server's window to be full (both on System.nanoTime).
+    network.spaceLoginRequests(loginPacer::loginsPerSecond, loginPacer::closedUntilNanos, config.oscarLoginBurst());
     loginRates = LoginRateRecorder.start(loginPacer, rates, loginServer, startingRate, scheduler, workers,
         LOGIN_RATE_RECORDING);
     gateway = new BridgeGateway(network, store, new JdbcPendingDeliveryStore(stores),

@@ -27,6 +27,7 @@ public final class LoginRequestSpacing {
       Duration.ZERO, System::nanoTime);
 
   private final DoubleSupplier loginsPerSecond;
+  private final LongSupplier closedUntil;
   private final int burst;
   private final long toleranceNanos;
   private final LongSupplier nanoClock;
@@ -48,7 +49,19 @@ public final class LoginRequestSpacing {
    * @param nanoClock a monotonic clock in nanoseconds, e.g. {@code System::nanoTime}
    */
   public LoginRequestSpacing(DoubleSupplier loginsPerSecond, int burst, Duration tolerance, LongSupplier nanoClock) {
+    this(loginsPerSecond, nanoClock, burst, tolerance, nanoClock);
+  }
+
+  /**
+   * Spacing that also holds every request until {@code closedUntil}: the time, on {@code nanoClock}, until which
+   * the server takes no login (its window of logins per address was full at its last refusal; the pacer knows when
+   * it opens again), {@code now} or earlier while it takes them. The requests of logins already on their way
+   * when the server refused one would be refused too.
+   */
+  public LoginRequestSpacing(DoubleSupplier loginsPerSecond, LongSupplier closedUntil, int burst, Duration tolerance,
+      LongSupplier nanoClock) {
     this.loginsPerSecond = Objects.requireNonNull(loginsPerSecond, "loginsPerSecond");
+    this.closedUntil = Objects.requireNonNull(closedUntil, "closedUntil");
     if (burst < 1) {
       throw new IllegalArgumentException("burst must be at least 1: " + burst);
     }
@@ -88,15 +101,19 @@ public final class LoginRequestSpacing {
   }
 
   /**
-   * Whether a request whose turn has come may leave now, counted from the requests that really left: 0, and the
-   * send is counted, or how many nanoseconds it must wait still.
+   * Whether a request whose turn has come may leave now, counted from the requests that really left and held while
+   * the server's window is closed: 0, and the send is counted, or how many nanoseconds it must wait still.
    */
   synchronized long clearToSend() {
     long interval = interval();
     if (interval == 0) {
       return 0;
     }
+    long until = closedUntil.getAsLong(); // before now: a supplier that answers its own "now" holds nothing
     long now = nanoClock.getAsLong();
+    if (until - now > 0) {
+      return until - now;
+    }
     long at = sent.earliest(now, (burst - 1) * interval + toleranceNanos);
     if (at - now > 0) {
       return at - now;

@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.DoubleSupplier;
+import java.util.function.LongSupplier;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LegacyCredentials;
 import net.icqtransport.core.legacy.LegacyListener;
@@ -147,7 +148,17 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
    * the connections and key round trips on the way took ({@link LoginRequestSpacing}).
    */
   public IcqNetwork spaceLoginRequests(DoubleSupplier loginsPerSecond, int burst) {
-    this.loginRequestSpacing = new LoginRequestSpacing(loginsPerSecond, burst, LOGIN_REQUEST_TOLERANCE,
+    return spaceLoginRequests(loginsPerSecond, System::nanoTime, burst);
+  }
+
+  /**
+   * As {@link #spaceLoginRequests(DoubleSupplier, int)}, and no login request leaves before {@code closedUntil}
+   * ({@link System#nanoTime()}; read at each request): the pacer's word that the server's window of logins per
+   * address is full until then, so that the logins already on their way when it refused one wait instead of being
+   * refused too.
+   */
+  public IcqNetwork spaceLoginRequests(DoubleSupplier loginsPerSecond, LongSupplier closedUntil, int burst) {
+    this.loginRequestSpacing = new LoginRequestSpacing(loginsPerSecond, closedUntil, burst, LOGIN_REQUEST_TOLERANCE,
         System::nanoTime);
     return this;
   }

@@ -97,6 +97,10 @@ public final class LoginPacer {
   private boolean decreased;
   /** When the rate was last decreased, if {@link #decreased}. */
   private long decreasedAt;
+  /** Whether a refusal found the server's window full; until {@link #windowOpensAt} then. */
+  private boolean windowClosed;
+  /** When the oldest login the server counted at the last refusal is a second old, on {@code nanoClock}'s scale. */
+  private long windowOpensAt;
   /** Hands out the next waiting slot when due; null while none is scheduled. */
   private ScheduledFuture<?> timer;
 
@@ -226,12 +230,25 @@ public final class LoginPacer {
       if (accepted >= MIN_COUNTED) {
         // The server's window is full: it takes the next login once the oldest it counts there is a second old.
         // After a burst (a restart above a limit that dropped) that is a while; overshooting by a little, at once.
-        schedule.postpone(t, acceptedRecently.peekFirst() + RECENT_NANOS);
+        windowClosed = true;
+        windowOpensAt = acceptedRecently.peekFirst() + RECENT_NANOS;
+        schedule.postpone(t, windowOpensAt);
       }
       log.info("The ICQ login server refused a login for its rate limit after {} logins in a second: logins of the"
           + " transport slowed down from {} to {} per second", round(pace), round(before), round(control.rate()));
       return true;
     }
+  }
+
+  /**
+   * Until when, on the pacer's clock, the server takes no login: its window of logins per address was full at the
+   * last refusal and opens again once the oldest login it counted is a second old. The time now (or earlier) while
+   * nothing is known to be closed. The logins that left their slots before the refusal hold their requests until
+   * then ({@code IcqNetwork#spaceLoginRequests}).
+   */
+  public synchronized long closedUntilNanos() {
+    long t = nanoClock.getAsLong();
+    return windowClosed && windowOpensAt - t > 0 ? windowOpensAt : t;
   }
 
   /** The current rate in logins per second ({@link Double#POSITIVE_INFINITY} for {@link #unlimited()}). */

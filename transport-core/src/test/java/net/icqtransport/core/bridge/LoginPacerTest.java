@@ -250,10 +250,13 @@ class LoginPacerTest {
     assertTrue(pacer.rateLimited(refused));
     assertEquals(OptionalDouble.of(120), pacer.learned().orElseThrow().refusedAt(), "not the 121 slots it handed out");
     assertEquals(0.95 * 120 - 1, pacer.loginsPerSecond(), 1e-9, "just under it");
+    assertEquals(OFFSET + Duration.ofMillis(1200).toNanos(), pacer.closedUntilNanos(),
+        "the requests of logins on their way wait too");
     scheduler.advance(Duration.ofMillis(399));
     assertEquals(before, at.size(), "the window opens 1 s after the oldest answer");
     scheduler.advance(Duration.ofMillis(2));
     assertEquals(before + 1, at.size());
+    assertEquals(scheduler.nanoTime() + OFFSET, pacer.closedUntilNanos(), "open: nothing held");
   }
 
   /** Refusals answering logins started before the decrease (or within its second) are one overshoot. */
