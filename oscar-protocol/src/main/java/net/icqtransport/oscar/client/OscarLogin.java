@@ -55,6 +55,12 @@ public final class OscarLogin implements FlapConnection.Listener {
      */
     FlapConnection.Listener loggedIn(OscarLoginResult result);
 
+    /**
+     * The authorizer accepted the login (SNAC 17/03 with a cookie and a BOS address): where the server's limit of
+     * logins per address counts it. The BOS phase follows; {@link #loggedIn} or {@link #failed} comes later.
+     */
+    default void authorized() {}
+
     void failed(LoginFailedException failure);
   }
 
@@ -244,6 +250,7 @@ public final class OscarLogin implements FlapConnection.Listener {
     LOG.debug("{}: authorized, cookie of {} bytes, redirected to {}:{}", screenName, cookie.length, host, port);
     auth.close();
     state = State.BOS_HELLO;
+    outcome.authorized();
     bos = FlapConnection.connect(loop, host, port, config, this);
   }
 

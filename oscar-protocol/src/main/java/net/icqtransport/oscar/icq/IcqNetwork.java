@@ -227,6 +227,11 @@ public final class IcqNetwork implements LegacyNetwork, AutoCloseable {
       }
 
       @Override
+      public void authorized() {
+        listener.loginAccepted();
+      }
+
+      @Override
       public void failed(LoginFailedException failure) {
         result.completeExceptionally(failure);
       }

@@ -46,6 +46,18 @@ class LoginRequestSpacingTest {
     assertEquals(0, spacing.clearToSend(), "a time already past holds nothing");
   }
 
+  /**
+   * A supplier that answers its own "now" (nothing closed) holds nothing, even on a clock that moves between two
+   * reads: the closed time is read before the time now.
+   */
+  @Test
+  void aClosedTimeThatIsTheClocksOwnNowHoldsNothing() {
+    LoginRequestSpacing spacing = new LoginRequestSpacing(() -> rate, () -> clock.getAndAdd(1), 1, Duration.ZERO,
+        () -> clock.getAndAdd(1));
+    assertEquals(0, spacing.takeTurn());
+    assertEquals(0, spacing.clearToSend());
+  }
+
   @Test
   void theToleranceLetsAFewLeaveEarlyAndNoMore() {
     LoginRequestSpacing spacing = spacing(Duration.ofMillis(25));

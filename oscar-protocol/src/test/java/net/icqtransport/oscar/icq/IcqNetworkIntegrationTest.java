@@ -74,13 +74,28 @@ class IcqNetworkIntegrationTest extends IcqSimulatorTestBase {
     alice.assertContractKept();
   }
 
+  /**
+   * The authorizer's acceptance is told as it comes, before the BOS phase, where the server's limit of logins per
+   * address counted the login: the login pacer counts these (issue #20); a refused login is not accepted.
+   */
+  @ParameterizedTest
+  @EnumSource(LoginMethod.class)
+  void theServersAcceptanceIsToldBeforeTheSessionIsReady(LoginMethod method) throws Exception {
+    RecordingListener alice = new RecordingListener();
+    int acceptedWhenReady = network(method).open(new LegacyCredentials(id(ALICE), "alice-pw"), alice)
+        .thenApply(session -> alice.loginsAccepted.get()).get(10, TimeUnit.SECONDS);
+    assertEquals(1, acceptedWhenReady);
+  }
+
   @ParameterizedTest
   @EnumSource(LoginMethod.class)
   void wrongPasswordIsReported(LoginMethod method) throws Exception {
+    RecordingListener listener = new RecordingListener();
     CompletableFuture<LegacySession> future = network(method)
-        .open(new LegacyCredentials(id(ALICE), "not-the-password"), new RecordingListener());
+        .open(new LegacyCredentials(id(ALICE), "not-the-password"), listener);
     assertEquals(LoginFailure.WRONG_PASSWORD, loginFailure(future));
     assertFalse(icq.isOnline(ALICE));
+    assertEquals(0, listener.loginsAccepted.get(), "refused: not accepted");
   }
 
   @Test

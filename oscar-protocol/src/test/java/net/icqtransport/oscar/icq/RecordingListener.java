@@ -9,6 +9,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import net.icqtransport.core.legacy.AvatarId;
 import net.icqtransport.core.legacy.DeliveryConfirmation;
@@ -58,6 +59,8 @@ final class RecordingListener implements LegacyListener {
   record FileOffered(LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) implements Event {}
 
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+  /** How often the login server's acceptance was told ({@link #loginAccepted}). */
+  final AtomicInteger loginsAccepted = new AtomicInteger();
   private final AtomicBoolean inCall = new AtomicBoolean();
   private volatile boolean closed;
   private volatile String violation;
@@ -115,6 +118,11 @@ final class RecordingListener implements LegacyListener {
   @Override
   public void fileOffered(LegacyContactId from, net.icqtransport.core.legacy.LegacyFileOffer offer) {
     record(new FileOffered(from, offer));
+  }
+
+  @Override
+  public void loginAccepted() {
+    loginsAccepted.incrementAndGet();
   }
 
   @Override

@@ -21,7 +21,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -233,15 +232,11 @@ public final class BridgeGateway implements Gateway {
 
   /** A login that checks the credentials, then the registration stored; a bridge of the user (idle) ends. */
   private CompletableFuture<Registration> checkAndSave(UserAddress user, LegacyCredentials credentials) {
-    AtomicReference<LoginSlot> slot = new AtomicReference<>();
-    return checkLogin(credentials, slot)
+    return checkLogin(credentials)
         .handleAsync((session, failure) -> {
           if (failure != null) {
             LoginFailedException refused = Failures.asLoginFailure(failure);
             metrics.loginFailed(refused.failure());
-            if (refused.failure() == LoginFailure.RATE_LIMITED && slot.get() != null) {
-              loginPacer.rateLimited(slot.get());
-            }
             log.info("ICQ account {} for {} refused: {}", credentials.account(), user, refused.getMessage());
             throw new CompletionException(refused);
           }
@@ -776,7 +771,7 @@ public final class BridgeGateway implements Gateway {
    *
    * @param slot receives the pacer's slot once the login starts
    */
-  private CompletableFuture<LegacySession> checkLogin(LegacyCredentials credentials, AtomicReference<LoginSlot> slot) {
+  private CompletableFuture<LegacySession> checkLogin(LegacyCredentials credentials) {
     CompletableFuture<LegacySession> check = new CompletableFuture<>();
     checks.add(check);
     CompletableFuture<LoginSlot> next = loginPacer.nextSlot(credentials.account());
@@ -789,20 +784,23 @@ public final class BridgeGateway implements Gateway {
         check.completeExceptionally(failure instanceof LoginFailedException ? failure
             : new LoginFailedException(LoginFailure.SERVICE_UNAVAILABLE, "the transport is shutting down"));
       } else {
-        slot.set(granted);
-        startCheck(credentials, check);
+        startCheck(credentials, granted, check);
       }
     });
     return check;
   }
 
-  private void startCheck(LegacyCredentials credentials, CompletableFuture<LegacySession> check) {
+  /**
+   * Opens the check's session in {@code granted}'s slot; the server's answer goes to the pacer as it comes (as a
+   * user's login does, {@code UserBridge}), then to {@code check}.
+   */
+  private void startCheck(LegacyCredentials credentials, LoginSlot granted, CompletableFuture<LegacySession> check) {
     if (check.isDone()) {
       return; // the shutdown failed it while it waited for its slot
     }
     CompletableFuture<LegacySession> opening;
     try {
-      opening = network.open(credentials, IgnoringListener.INSTANCE);
+      opening = network.open(credentials, new CheckListener());
     } catch (RuntimeException e) {
       opening = CompletableFuture.failedFuture(e);
     }
@@ -824,6 +822,9 @@ public final class BridgeGateway implements Gateway {
     });
     opening.whenComplete((session, failure) -> {
       if (failure != null) {
+        if (Failures.asLoginFailure(failure).failure() == LoginFailure.RATE_LIMITED) {
+          loginPacer.rateLimited(granted);
+        }
         check.completeExceptionally(failure);
       } else if (!check.complete(session)) {
         closeQuietly(session); // it came too late: the check already failed
@@ -865,9 +866,16 @@ public final class BridgeGateway implements Gateway {
     }
   }
 
-  /** The listener of a credentials check: the session is closed at once, its events do not matter. */
-  private enum IgnoringListener implements LegacyListener {
-    INSTANCE;
+  /**
+   * The listener of a credentials check: the session is closed at once, its events do not matter; the server's
+   * acceptance is counted by the pacer as it comes.
+   */
+  private final class CheckListener implements LegacyListener {
+
+    @Override
+    public void loginAccepted() {
+      loginPacer.accepted();
+    }
 
     @Override
     public void contactListReceived(List<LegacyContact> contacts) {}

@@ -40,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * while logins wait for their slots (not while idle: an idle transport learns nothing about the server), and
  * decreases when the server refuses a login of a crowd for its rate limits ({@link #rateLimited}), to just under
  * what the server accepted in the second before the refusal ({@link #accepted}: the logins it answered with
- * success then, which is the count its own window held, where the slots handed out in that second were up to 5 %
+ * success then, at its authorizer, which is the count its own window held, where the slots handed out in that second were up to 5 %
  * fewer or more as the logins' way to the server varied, issue #20), remembering that pace as a ceiling to hold
  * under and probe above now and then. Real OSCAR servers limit logins per source address, and a transport is one
  * address for all its users;
@@ -187,8 +187,9 @@ public final class LoginPacer {
   }
 
   /**
-   * The server accepted a login (answered it with success): counted for a second, so that a refusal tells how many
-   * logins the server took in the second before it. Call it as the answer comes, before any queue.
+   * The login server accepted a login ({@code LegacyListener#loginAccepted}: where its limit of logins per address
+   * counts it, before the session is set up): counted for a second, so that a refusal tells how many logins the
+   * server took in the second before it. Call it as the answer comes, before any queue.
    */
   public void accepted() {
     synchronized (this) {

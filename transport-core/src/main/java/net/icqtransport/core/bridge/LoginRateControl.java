@@ -16,7 +16,8 @@ import net.icqtransport.core.registration.LearnedLoginRate;
  * and the rate the plateau just under it ({@link #plateau()}: 5 % and one login per second below, never below
  * {@value #DECREASE} of it). The rate holds at the plateau for some seconds of pacing, then probes: it grows by
  * {@value #PROBE_GROWTH} of itself per second, past the ceiling (if the server takes more than it did, its limit
- * rose), until the next refusal. How long it holds depends on what the ceiling has shown ({@link #refused}):
+ * rose), until the next refusal, or until {@value #PROBE_REACH} times the ceiling, where the ceiling is forgotten and
+ * the rate grows additively again. How long it holds depends on what the ceiling has shown ({@link #refused}):
  *
  * <ul>
  *   <li>A ceiling learned before the start (a restart from what the last run learned) is trusted: the hold lasts
@@ -27,7 +28,8 @@ import net.icqtransport.core.registration.LearnedLoginRate;
  *       {@value #SHORT_HOLD_SECONDS} s.
  *   <li>Any other refusal confirms the ceiling, or answers a probe that found the limit higher than it was: the
  *       hold doubles, up to {@value #HOLD_SECONDS} s, so that a limit that stays put is probed less and less often
- *       (as a retransmission timer backs off, RFC 6298 §5.5).
+ *       (as a retransmission timer backs off, RFC 6298 §5.5). So after a start from a learned ceiling, a refusal
+ *       within 5 % of it keeps the minute's hold.
  * </ul>
  *
  * <p>So a constant limit is paced at about 95 % of it with a few refusals a minute at first and fewer later, a
@@ -40,8 +42,10 @@ final class LoginRateControl {
   static final double DECREASE = 0.85;
   /** How far below the ceiling the plateau lies, and how near a refusal must be to confirm the ceiling. */
   static final double MARGIN = 0.05;
-  /** While probing, the growth per second as a share of the rate. */
+  /** While probing, the growth per second as a share of the rate (compounded with each login: about 22 %). */
   static final double PROBE_GROWTH = 0.2;
+  /** How far past the ceiling a probe grows by shares of the rate before it forgets the ceiling. */
+  static final double PROBE_REACH = 4;
   /** How long the rate holds at the plateau under a trusted ceiling, in seconds of pacing. */
   static final double HOLD_SECONDS = 60;
   /** How long it holds under a ceiling just learned at a new level, in seconds of pacing. */
@@ -98,6 +102,7 @@ final class LoginRateControl {
       rate += increase * seconds;
     } else if (probing) {
       rate += probeGrowth() * seconds;
+      forgetCeilingFarBelow();
     } else if (rate < plateau()) {
       rate = Math.min(plateau(), rate + increase * seconds);
     } else {
@@ -106,6 +111,7 @@ final class LoginRateControl {
       if (held >= hold) {
         probing = true;
         rate += probeGrowth() * (seconds - holding);
+        forgetCeilingFarBelow();
       }
     }
   }
@@ -121,6 +127,18 @@ final class LoginRateControl {
     held = 0;
     probing = false;
     rate = Math.max(floor, Math.min(rate, plateau()));
+  }
+
+  /**
+   * A probe that went {@value #PROBE_REACH} times past the ceiling without a refusal: the limit is far above what
+   * was known, the ceiling says nothing more, and the rate grows additively as without one (a probe compounding on
+   * would leave logins all but unpaced after a minute).
+   */
+  private void forgetCeilingFarBelow() {
+    if (rate >= PROBE_REACH * ceiling) {
+      ceiling = Double.NaN;
+      probing = false;
+    }
   }
 
   private double probeGrowth() {

@@ -828,7 +828,7 @@ final class UserBridge {
 
   /**
    * Opens the session of login {@code attempt} in {@code granted}'s slot; its answer goes to the pacer at once
-   * ({@link #paced}) and then to the user's lane. Touches no state of the bridge, so it may run on the pacer's
+   * ({@link #slowedDownBy}) and then to the user's lane. Touches no state of the bridge, so it may run on the pacer's
    * thread.
    */
   private void open(int attempt, LoginSlot granted, LegacyCredentials credentials, LegacySessionOptions options) {
@@ -841,35 +841,40 @@ final class UserBridge {
     }
     opening.whenComplete((opened, failure) -> {
       LoginFailedException refusal = failure == null ? null : Failures.asLoginFailure(failure);
-      boolean slowedDown = paced(granted, refusal);
-      submit(new Task() {
-        @Override
-        public void run() {
-          loginCompleted(attempt, opened, refusal, slowedDown);
-        }
+      answered(attempt, opened, refusal, slowedDownBy(granted, refusal));
+    });
+  }
 
-        @Override
-        public void rejected() {
-          closeQuietly(opened);
-        }
-      });
+  /** Hands the answer to login {@code attempt} to the user's lane. */
+  private void answered(int attempt, LegacySession opened, LoginFailedException refusal, boolean slowedDown) {
+    submit(new Task() {
+      @Override
+      public void run() {
+        loginCompleted(attempt, opened, refusal, slowedDown);
+      }
+
+      @Override
+      public void rejected() {
+        closeQuietly(opened);
+      }
     });
   }
 
   /**
-   * Tells the pacer the server's answer to the login of {@code granted} as it comes, on the thread that completed
-   * it: behind the lanes' queues (a restart's thousands of presences) a refusal would slow the logins down only
-   * after more of them had overshot, and the logins the server accepted in the second before it would be counted
-   * over a second that is not the server's.
+   * Tells the pacer a refusal of the login of {@code granted} for the rate limits as it comes, on the thread that
+   * completed it: behind the lanes' queues (a restart's thousands of presences) it would slow the logins down only
+   * after more of them had overshot, and count the logins the server accepted ({@link SessionListener#loginAccepted},
+   * also as they come) over a second that is not the server's.
    *
    * @return whether the pacer slowed down for this refusal
    */
-  private boolean paced(LoginSlot granted, LoginFailedException refusal) {
-    if (refusal == null) {
-      loginPacer.accepted();
-      return false;
+  private boolean slowedDownBy(LoginSlot granted, LoginFailedException refusal) {
+    try {
+      return refusal != null && refusal.failure() == LoginFailure.RATE_LIMITED && loginPacer.rateLimited(granted);
+    } catch (RuntimeException e) {
+      log.warn("The login pacer failed to take a refusal of {}'s login", user, e);
+      return false; // the answer still reaches the lane
     }
-    return refusal.failure() == LoginFailure.RATE_LIMITED && loginPacer.rateLimited(granted);
   }
 
   private void loginCompleted(int attempt, LegacySession opened, LoginFailedException failure, boolean slowedDown) {
@@ -931,7 +936,7 @@ final class UserBridge {
     }
   }
 
-  /** @param slowedDown whether the pacer slowed down for this refusal ({@link #paced}) */
+  /** @param slowedDown whether the pacer slowed down for this refusal ({@link #slowedDownBy}) */
   private void loginFailed(LoginFailedException failure, boolean slowedDown) {
     generation++; // whatever this attempt still produces is stale now
     LoginFailure reason = failure.failure();
@@ -1194,6 +1199,12 @@ final class UserBridge {
 
     SessionListener(int attempt) {
       this.attempt = attempt;
+    }
+
+    /** The server took the login: counted by the pacer as it comes, on the network's thread (issue #20). */
+    @Override
+    public void loginAccepted() {
+      loginPacer.accepted();
     }
 
     @Override

@@ -29,6 +29,13 @@ public interface LegacyListener {
    */
   default void roomInvitation(LegacyContactId from, LegacyRoomId room, String text) {}
 
+  /**
+   * The network's login server accepted the credentials, where its limit of logins per address counts a login
+   * (ICQ: the authorizer's reply with a cookie, SNAC 17/03); the session is still being set up, and {@code open}'s
+   * future completes later. On the network's thread, at most once per {@code open}.
+   */
+  default void loginAccepted() {}
+
   /** The session ended; no further calls follow. */
   void sessionClosed(DisconnectReason reason, String detail);
 

@@ -44,6 +44,28 @@ class GatewayLoginPacingTest {
     assertEquals(3, h.network.loginCount());
   }
 
+  /**
+   * The logins the server accepted reach the pacer from the bridges, so that a refusal teaches what the server
+   * took in the second before it (issue #20): here 5 of the 8 logins of that second, not the 7 slots before the
+   * refused one.
+   */
+  @Test
+  void aRefusalTeachesTheLoginsTheServerAcceptedInTheSecondBefore() {
+    GatewayHarness fast = new GatewayHarness(10);
+    for (int i = 0; i < 8; i++) {
+      fast.available(new UserAddress("user" + i + "@example.org"),
+          new LegacyCredentials(new LegacyContactId(String.valueOf(200100 + i)), "pw-" + i));
+    }
+    fast.scheduler.advance(Duration.ofMillis(700));
+    assertEquals(8, fast.network.loginCount());
+    for (int i = 0; i < 5; i++) {
+      fast.network.login(i).succeed();
+    }
+    fast.network.login(7).fail(LoginFailure.RATE_LIMITED, "rate limit exceeded (error 0x001D)");
+
+    assertEquals(5.0, fast.pacer.learned().orElseThrow().refusedAt().orElseThrow(), 1e-9);
+  }
+
   @Test
   void theLoginTimeoutCountsFromTheStartOfTheLoginNotFromTheWait() {
     for (int i = 0; i < 10; i++) {

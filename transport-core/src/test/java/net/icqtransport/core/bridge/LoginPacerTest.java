@@ -405,7 +405,7 @@ class LoginPacerTest {
 
   /**
    * A first run against an unknown limit: an overshoot to learn it, then probes after 3, 6, 12, 24 and 48 s at
-   * the plateau, a few refusals each, and none closer than the holds allow.
+   * the plateau, a few refusals each, then one a minute.
    */
   @Test
   void aFirstRunLearnsTheLimitWithAFewProbes() {
@@ -416,6 +416,8 @@ class LoginPacerTest {
 
     assertEquals(20_000, server.admitted() + server.refused());
     assertTrue(server.refused() > 0 && server.refused() <= 16, server.refused() + " refused");
+    assertTrue(server.refusedBetween(Duration.ofSeconds(140), Duration.ofSeconds(200)) <= 5,
+        server.refusedBetween(Duration.ofSeconds(140), Duration.ofSeconds(200)) + " refused in the last minute");
     LearnedLoginRate learned = pacer.learned().orElseThrow();
     assertTrue(learned.refusedAt().getAsDouble() >= 195 && learned.refusedAt().getAsDouble() <= 205,
         learned.toString());

@@ -2,6 +2,7 @@ package net.icqtransport.core.bridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.OptionalDouble;
 import net.icqtransport.core.registration.LearnedLoginRate;
@@ -64,8 +65,8 @@ class LoginRateControlTest {
     }
     assertEquals(LoginRateControl.HOLD_SECONDS, holdOf(control), "never more than a minute");
     control.refused(120);
+    assertEquals(113, control.rate(), 1e-9, "just under the new ceiling");
     assertEquals(LoginRateControl.SHORT_HOLD_SECONDS, holdOf(control), "the limit dropped");
-    assertEquals(113, control.ceiling().getAsDouble() * 0.95 - 1, 1e-9);
     while (control.rate() < 275) {
       control.grow(0.25); // probing: the server's new limit is 250
     }
@@ -73,6 +74,21 @@ class LoginRateControlTest {
     assertEquals(0.95 * 250 - 1, control.rate(), 1e-9);
     assertEquals(2 * LoginRateControl.SHORT_HOLD_SECONDS, holdOf(control),
         "a probe found more room: the limit came back, no reason to look again as soon");
+  }
+
+  /** A probe that finds no limit up to four times the ceiling grows additively from there (issue #20 review). */
+  @Test
+  void aProbeForgetsACeilingFourTimesBelowItAndGrowsAdditively() {
+    LoginRateControl control = new LoginRateControl(LearnedLoginRate.startingAt(105), 2);
+    control.refused(100);
+    control.grow(LoginRateControl.SHORT_HOLD_SECONDS);
+    while (control.ceiling().isPresent()) {
+      control.grow(0.01);
+      assertTrue(control.rate() < 401, "at " + control.rate() + ": no further than four times the ceiling");
+    }
+    double forgotten = control.rate();
+    control.grow(10);
+    assertEquals(forgotten + 20, control.rate(), 1e-9, "2 per second more, as without a ceiling");
   }
 
   @Test

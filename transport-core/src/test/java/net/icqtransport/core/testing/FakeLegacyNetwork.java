@@ -144,8 +144,12 @@ public final class FakeLegacyNetwork implements LegacyNetwork {
       return !future.isDone();
     }
 
-    /** Completes the login with a new session, which accepts every message at once. */
+    /**
+     * Completes the login with a new session, which accepts every message at once; the listener hears first that
+     * the server accepted the login, as from the ICQ network.
+     */
     public FakeSession succeed() {
+      listener.loginAccepted();
       FakeSession created = new FakeSession(credentials.account(), listener);
       session = created;
       if (!future.complete(created)) {
