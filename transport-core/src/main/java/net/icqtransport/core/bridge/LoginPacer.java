@@ -229,10 +229,8 @@ public final class LoginPacer {
       decreased = true;
       decreasedAt = t;
       if (accepted >= MIN_COUNTED) {
-        // The server's window is full: it takes the next login once the oldest it counts there is a second old.
-        // After a burst (a restart above a limit that dropped) that is a while; overshooting by a little, at once.
         windowClosed = true;
-        windowOpensAt = acceptedRecently.peekFirst() + RECENT_NANOS;
+        windowOpensAt = windowOpensFor(t, interval());
         schedule.postpone(t, windowOpensAt);
       }
       log.info("The ICQ login server refused a login for its rate limit after {} logins in a second: logins of the"
@@ -243,8 +241,8 @@ public final class LoginPacer {
 
   /**
    * Until when, on the pacer's clock, the server takes no login: its window of logins per address was full at the
-   * last refusal and opens again once the oldest login it counted is a second old. The time now (or earlier) while
-   * nothing is known to be closed. The logins that left their slots before the refusal hold their requests until
+   * last refusal and opens again as the logins it counted grow a second old, fast enough for the rate from then on
+   * ({@link #windowOpensFor}). The time now (or earlier) while nothing is known to be closed. The logins that left their slots before the refusal hold their requests until
    * then ({@code IcqNetwork#spaceLoginRequests}).
    */
   public synchronized long closedUntilNanos() {
@@ -291,6 +289,25 @@ public final class LoginPacer {
       due.get(i).slot().complete(slots.get(i)); // false if given up meanwhile: that slot goes unused
     }
     failShutDown(failed);
+  }
+
+  /**
+   * When logins at one per {@code interval} may start again so that none meets the server's full window: the
+   * window takes the k-th new login once the k-th oldest it counts is a second old, so the first may start at the
+   * latest of (k-th oldest accepted + 1 s − (k − 1) intervals). After a burst (a restart above a limit that
+   * dropped) that is a while; overshooting by a little, at once ({@code t}).
+   */
+  private long windowOpensFor(long t, long interval) {
+    long opens = t;
+    long k = 0;
+    for (long acceptedAt : acceptedRecently) {
+      long free = acceptedAt + RECENT_NANOS - k * interval;
+      if (free - opens > 0) {
+        opens = free;
+      }
+      k++;
+    }
+    return opens;
   }
 
   private void forgetAcceptedBefore(long t) {

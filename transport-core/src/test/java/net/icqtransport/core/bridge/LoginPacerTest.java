@@ -259,6 +259,32 @@ class LoginPacerTest {
     assertEquals(scheduler.nanoTime() + OFFSET, pacer.closedUntilNanos(), "open: nothing held");
   }
 
+  /**
+   * The server's window opens as the logins it counted grow a second old: after a refusal, logins start again when
+   * the rate from then on meets no full window, not as soon as the oldest is a second old. In a benchmark restart
+   * whose first logins were sparse and the later ones dense, 21 requests sent from the oldest's second on were
+   * refused (issue #20).
+   */
+  @Test
+  void afterARefusalLoginsStartWhenTheWindowHasRoomForTheNewRate() {
+    LoginPacer pacer = fixed(150, 1);
+    ask(pacer, 300);
+    scheduler.advance(Duration.ofMillis(200));
+    for (int i = 0; i < 60; i++) {
+      pacer.accepted();
+    }
+    scheduler.advance(Duration.ofMillis(600));
+    for (int i = 0; i < 60; i++) {
+      pacer.accepted();
+    }
+    scheduler.advance(Duration.ofMillis(50));
+    assertTrue(pacer.rateLimited(new LoginSlot(scheduler.nanoTime() + OFFSET - 1, 120, true)));
+
+    long interval = Math.round(1e9 / pacer.loginsPerSecond());
+    assertEquals(OFFSET + Duration.ofMillis(1800).toNanos() - 60 * interval, pacer.closedUntilNanos(),
+        "the 61st new login, 60 intervals on, comes when the second bunch is a second old");
+  }
+
   /** Refusals answering logins started before the decrease (or within its second) are one overshoot. */
   @Test
   void aBurstOfRefusalsDecreasesTheRateOnce() {
