@@ -768,8 +768,6 @@ public final class BridgeGateway implements Gateway {
   /**
    * A login that only checks the credentials: it waits for its slot of the login pacer, as every login does,
    * and is then bounded by the login timeout.
-   *
-   * @param slot receives the pacer's slot once the login starts
    */
   private CompletableFuture<LegacySession> checkLogin(LegacyCredentials credentials) {
     CompletableFuture<LegacySession> check = new CompletableFuture<>();

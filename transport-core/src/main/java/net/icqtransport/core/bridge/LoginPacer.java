@@ -40,9 +40,9 @@ import org.slf4j.LoggerFactory;
  * while logins wait for their slots (not while idle: an idle transport learns nothing about the server), and
  * decreases when the server refuses a login of a crowd for its rate limits ({@link #rateLimited}), to just under
  * what the server accepted in the second before the refusal ({@link #accepted}: the logins it answered with
- * success then, at its authorizer, which is the count its own window held, where the slots handed out in that second were up to 5 %
- * fewer or more as the logins' way to the server varied, issue #20), remembering that pace as a ceiling to hold
- * under and probe above now and then. Real OSCAR servers limit logins per source address, and a transport is one
+ * success then, at its authorizer, which is the count its own window held, where the slots handed out in that
+ * second were up to 5 % fewer or more as the logins' way to the server varied, issue #20), remembering that pace
+ * as a ceiling to hold under and probe above now and then. Real OSCAR servers limit logins per source address, and a transport is one
  * address for all its users;
  * they also lock an account out after about 5 logins of it within ~20 s with the same error codes. So a refused
  * login that came alone says nothing about the pace and changes nothing here; and the refusals that answer
@@ -99,7 +99,7 @@ public final class LoginPacer {
   private long decreasedAt;
   /** Whether a refusal found the server's window full; until {@link #windowOpensAt} then. */
   private boolean windowClosed;
-  /** When the oldest login the server counted at the last refusal is a second old, on {@code nanoClock}'s scale. */
+  /** When the server's window has room again for the rate set at the last refusal, on {@code nanoClock}'s scale. */
   private long windowOpensAt;
   /** Hands out the next waiting slot when due; null while none is scheduled. */
   private ScheduledFuture<?> timer;
@@ -242,8 +242,8 @@ public final class LoginPacer {
   /**
    * Until when, on the pacer's clock, the server takes no login: its window of logins per address was full at the
    * last refusal and opens again as the logins it counted grow a second old, fast enough for the rate from then on
-   * ({@link #windowOpensFor}). The time now (or earlier) while nothing is known to be closed. The logins that left their slots before the refusal hold their requests until
-   * then ({@code IcqNetwork#spaceLoginRequests}).
+   * ({@link #windowOpensFor}). The time now (or earlier) while nothing is known to be closed. The logins that left
+   * their slots before the refusal hold their requests until then ({@code IcqNetwork#spaceLoginRequests}).
    */
   public synchronized long closedUntilNanos() {
     long t = nanoClock.getAsLong();

@@ -53,14 +53,19 @@ class GatewayLoginSlotOnBusyLaneTest {
     assertEquals(SessionState.ONLINE, h.endpoint.lastState(CAROL).state());
   }
 
-  /** The login timeout counts from the slot, and the slot is the one a refusal slows the pacer down from. */
-  @Test
-  void theLaneKnowsTheSlotOfTheLoginThatLeftWithoutIt() {
+  /** Alice, bob and carol come online; alice logs in at once, and bob's login leaves in his slot 500 ms later. */
+  private void bobsLoginLeavesInHisSlot() {
     h.available(ALICE, ALICE_ICQ);
     h.available(BOB, BOB_ICQ);
     h.available(CAROL, CAROL_ICQ);
     lanes.runAll();
     h.scheduler.advance(Duration.ofMillis(500));
+  }
+
+  /** The login timeout counts from the slot, and the slot is the one a refusal slows the pacer down from. */
+  @Test
+  void theLaneKnowsTheSlotOfTheLoginThatLeftWithoutIt() {
+    bobsLoginLeavesInHisSlot();
     lanes.runAll();
     h.network.lastLogin().fail(LoginFailure.RATE_LIMITED, "rate limit exceeded (error 0x001D)");
     lanes.runAll();
@@ -83,11 +88,7 @@ class GatewayLoginSlotOnBusyLaneTest {
    */
   @Test
   void aRefusalSlowsTheLoginsDownWhileTheLaneIsBusy() {
-    h.available(ALICE, ALICE_ICQ);
-    h.available(BOB, BOB_ICQ);
-    h.available(CAROL, CAROL_ICQ);
-    lanes.runAll();
-    h.scheduler.advance(Duration.ofMillis(500)); // bob's login leaves; the lanes are busy from here on
+    bobsLoginLeavesInHisSlot(); // the lanes are busy from here on
     h.network.lastLogin().fail(LoginFailure.RATE_LIMITED, "rate limit exceeded (error 0x001D)");
 
     assertEquals(2 * LoginRateControl.DECREASE, h.pacer.loginsPerSecond(), 1e-9, "before bob's lane ran");
