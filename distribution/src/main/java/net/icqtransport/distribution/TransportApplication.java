@@ -134,7 +134,8 @@ public final class TransportApplication implements AutoCloseable {
         config.xmppHost(), config.xmppPort(), config.componentDomain(), config.componentSecret(),
         timers.xmppInitialRetry(), timers.xmppMaxRetry(), config.admins())
         .withTls(config.xmppTls())
-        .withPresentation(config.presentation());
+        .withPresentation(config.presentation())
+        .withReadCoalescing(config.xmppReadCoalescing());
     // Each user's lane on the event loop of the user's ICQ session: no hand-over between them; the stanzas a loop's
     // iteration sends are written at its end, by the loop itself when the component stream is on the same loops
     // (xmpp.connector = netty), else by waking the XMPP writer once (issue #20).

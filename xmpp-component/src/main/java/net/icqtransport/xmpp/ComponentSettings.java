@@ -24,6 +24,8 @@ import org.xmpp.packet.JID;
  *     link, as ejabberd's {@code ejabberd_service} with {@code tls: true} offers) and whom it trusts
  * @param presentation what the transport calls itself towards Jabber users: an ICQ gateway (the default) or an
  *     AIM one (disco identity {@code gateway/aim}, "AIM Transport", AIM registration prompts)
+ * @param readCoalescing how long the stanzas of a busy stream gather between two reads of it, zero for none
+ *     (the stream on the event loops only, {@link net.icqtransport.xmpp.connection.NettyConnector}; issue #20)
  */
 public record ComponentSettings(
     String serverHost,
@@ -34,12 +36,15 @@ public record ComponentSettings(
     Duration maxRetryDelay,
     Set<String> adminJids,
     TlsSettings tls,
-    TransportPresentation presentation) {
+    TransportPresentation presentation,
+    Duration readCoalescing) {
 
   /** The delay before the second connect attempt unless configured. */
   public static final Duration DEFAULT_INITIAL_RETRY_DELAY = Duration.ofSeconds(1);
   /** The longest delay between connect attempts unless configured. */
   public static final Duration DEFAULT_MAX_RETRY_DELAY = Duration.ofSeconds(60);
+  /** How long a busy stream's stanzas gather between reads unless configured ({@code xmpp.read-coalescing}). */
+  public static final Duration DEFAULT_READ_COALESCING = Duration.ofMillis(1);
 
   public ComponentSettings {
     Objects.requireNonNull(serverHost, "serverHost");
@@ -50,6 +55,7 @@ public record ComponentSettings(
     Objects.requireNonNull(adminJids, "adminJids");
     Objects.requireNonNull(tls, "tls");
     Objects.requireNonNull(presentation, "presentation");
+    Objects.requireNonNull(readCoalescing, "readCoalescing");
     if (serverHost.isBlank()) {
       throw new IllegalArgumentException("serverHost is blank");
     }
@@ -70,6 +76,9 @@ public record ComponentSettings(
     if (maxRetryDelay.compareTo(initialRetryDelay) < 0) {
       throw new IllegalArgumentException("maxRetryDelay is shorter than initialRetryDelay");
     }
+    if (readCoalescing.isNegative()) {
+      throw new IllegalArgumentException("readCoalescing is negative");
+    }
     adminJids = adminJids.stream().map(ComponentSettings::bareJid).collect(Collectors.toUnmodifiableSet());
   }
 
@@ -77,7 +86,7 @@ public record ComponentSettings(
   public ComponentSettings(String serverHost, int serverPort, String domain, String secret,
       Duration initialRetryDelay, Duration maxRetryDelay, Set<String> adminJids, TlsSettings tls) {
     this(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, tls,
-        TransportPresentation.ICQ);
+        TransportPresentation.ICQ, DEFAULT_READ_COALESCING);
   }
 
   /** Plaintext settings. */
@@ -89,13 +98,19 @@ public record ComponentSettings(
   /** These settings with {@code tls} instead. */
   public ComponentSettings withTls(TlsSettings tls) {
     return new ComponentSettings(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, tls,
-        presentation);
+        presentation, readCoalescing);
   }
 
   /** These settings with {@code presentation} instead. */
   public ComponentSettings withPresentation(TransportPresentation presentation) {
     return new ComponentSettings(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, tls,
-        presentation);
+        presentation, readCoalescing);
+  }
+
+  /** These settings with {@code readCoalescing} instead. */
+  public ComponentSettings withReadCoalescing(Duration readCoalescing) {
+    return new ComponentSettings(serverHost, serverPort, domain, secret, initialRetryDelay, maxRetryDelay, adminJids, tls,
+        presentation, readCoalescing);
   }
 
   /** Settings without admins. */
@@ -113,7 +128,8 @@ public record ComponentSettings(
   public String toString() {
     return "ComponentSettings[serverHost=" + serverHost + ", serverPort=" + serverPort + ", domain=" + domain
         + ", secret=***, initialRetryDelay=" + initialRetryDelay + ", maxRetryDelay=" + maxRetryDelay
-        + ", adminJids=" + adminJids + ", tls=" + tls + ", presentation=" + presentation + "]";
+        + ", adminJids=" + adminJids + ", tls=" + tls + ", presentation=" + presentation + ", readCoalescing="
+        + readCoalescing + "]";
   }
 
   /** Whether the bare JID of {@code jid} is an admin's. */

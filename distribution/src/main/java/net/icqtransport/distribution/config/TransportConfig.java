@@ -24,6 +24,7 @@ import java.util.Set;
 import net.icqtransport.core.crypto.DatabaseKey;
 import net.icqtransport.core.bridge.BridgeSettings;
 import net.icqtransport.core.registration.JdbcRegistrationStore;
+import net.icqtransport.xmpp.ComponentSettings;
 import net.icqtransport.xmpp.access.AccessSettings;
 import net.icqtransport.xmpp.disco.TransportPresentation;
 import java.util.Optional;
@@ -67,7 +68,11 @@ public record TransportConfig(
     double oscarLoginRateIncrease,
     int oscarEventLoops,
     String xmppConnector,
+    Duration xmppReadCoalescing,
     List<String> warnings) {
+
+  /** The longest {@code xmpp.read-coalescing}: a stanza of a busy stream waits up to that long to be read. */
+  public static final Duration MAX_READ_COALESCING = Duration.ofMillis(50);
 
   /** What {@code xmpp.connector} may name: the component stream on the event loops, or Whack's. */
   public static final List<String> XMPP_CONNECTORS = List.of("netty", "whack");
@@ -290,6 +295,14 @@ public record TransportConfig(
         problems.add(ROOT + ".oscar.rate-limited-wait: must be at least 1 s, not " + Durations.format(rateLimitedWait));
       }
     }
+    Duration readCoalescing = ComponentSettings.DEFAULT_READ_COALESCING;
+    if (validator.isValid("xmpp.read-coalescing")) {
+      readCoalescing = c.getDuration("xmpp.read-coalescing");
+      if (readCoalescing.isNegative() || readCoalescing.compareTo(MAX_READ_COALESCING) > 0) {
+        problems.add(ROOT + ".xmpp.read-coalescing: must be from 0 (off) to " + Durations.format(MAX_READ_COALESCING)
+            + ", not " + Durations.format(readCoalescing));
+      }
+    }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", ConfigOrigins.located(problems, given)));
     }
@@ -326,6 +339,7 @@ public record TransportConfig(
         c.getDouble("oscar.login-rate-increase"),
         c.getInt("oscar.event-loops"),
         c.getString("xmpp.connector"),
+        readCoalescing,
         ConfigOrigins.located(warnings, given));
   }
 

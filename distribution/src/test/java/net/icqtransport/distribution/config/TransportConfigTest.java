@@ -9,6 +9,8 @@ import com.typesafe.config.ConfigFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import net.icqtransport.xmpp.disco.TransportPresentation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -67,6 +69,24 @@ class TransportConfigTest {
     ConfigurationException negative = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
         ConfigFactory.parseString("icq-transport { xmpp.secret = s, oscar.event-loops = -1 }")));
     assertTrue(negative.getMessage().contains("icq-transport.oscar.event-loops: must be 0"), negative.getMessage());
+  }
+
+  @Test
+  void aBusyStreamIsReadOncePerMillisecondByDefaultOrAsGivenUpTo50Ms() {
+    TransportConfig defaults = TransportConfig.from(ConfigFactory.parseString("icq-transport { xmpp.secret = s }"));
+    assertEquals(Duration.ofMillis(1), defaults.xmppReadCoalescing());
+    TransportConfig off = TransportConfig.from(ConfigFactory.parseString(
+        "icq-transport { xmpp.secret = s, xmpp.read-coalescing = 0 }"));
+    assertEquals(Duration.ZERO, off.xmppReadCoalescing());
+    TransportConfig five = TransportConfig.from(ConfigFactory.parseString(
+        "icq-transport { xmpp.secret = s, xmpp.read-coalescing = 5ms }"));
+    assertEquals(Duration.ofMillis(5), five.xmppReadCoalescing());
+    for (String refused : List.of("51ms", "-1ms")) {
+      ConfigurationException e = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+          ConfigFactory.parseString("icq-transport { xmpp.secret = s, xmpp.read-coalescing = " + refused + " }")));
+      assertTrue(e.getMessage().contains("icq-transport.xmpp.read-coalescing: must be from 0 (off) to 50 ms"),
+          e.getMessage());
+    }
   }
 
   @Test

@@ -32,7 +32,8 @@ import org.xmpp.packet.Packet;
  * event loop of {@code loops} with no thread of its own, so a stanza read is handed to the user's lane, and the
  * stanzas a turn of that loop sends are written, without waking another thread (issue #20). With TLS the
  * certificate is checked against the trusted CAs and the host name (RFC 6125 §6, the JDK's HTTPS endpoint
- * identification) before the stream opens.
+ * identification) before the stream opens. A busy stream is read once per {@link ComponentSettings#readCoalescing()}
+ * ({@link ReadCoalescing}).
  */
 public final class NettyConnector implements ComponentConnector {
   /** For the TCP connection, the TLS handshake, and the component handshake each. */
@@ -92,6 +93,9 @@ public final class NettyConnector implements ComponentConnector {
               channel.pipeline().addLast("tls", ssl);
             }
             channel.pipeline().addLast("keepalive", new IdleStateHandler(0, KEEPALIVE.toMillis(), 0, TimeUnit.MILLISECONDS));
+            if (!settings.readCoalescing().isZero()) {
+              channel.pipeline().addLast("read-coalescing", new ReadCoalescing(settings.readCoalescing()));
+            }
             channel.pipeline().addLast("stream", stream);
           }
         });
