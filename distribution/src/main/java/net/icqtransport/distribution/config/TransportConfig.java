@@ -210,18 +210,11 @@ public record TransportConfig(
       problems.add(ROOT + ".http.port: not a port number (0 picks a free one): " + c.getInt("http.port"));
     }
     Map<String, String> levels = loggingLevels(c, problems);
-    Duration connectionTimeout = JdbcRegistrationStore.DEFAULT_CONNECTION_TIMEOUT;
-    if (validator.isValid("database.connection-timeout")) {
-      try {
-        connectionTimeout = c.getDuration("database.connection-timeout");
-        if (connectionTimeout.toMillis() < 250) {
-          problems.add(ROOT + ".database.connection-timeout: must be at least 250 ms, not "
-              + Durations.format(connectionTimeout));
-        }
-      } catch (ConfigException e) {
-        problems.add(ROOT + ".database.connection-timeout: not a duration (e.g. 5s): "
-            + c.getValue("database.connection-timeout").render());
-      }
+    Duration connectionTimeout = duration(c, "database.connection-timeout", validator, problems)
+        .orElse(JdbcRegistrationStore.DEFAULT_CONNECTION_TIMEOUT);
+    if (connectionTimeout.toMillis() < 250) {
+      problems.add(ROOT + ".database.connection-timeout: must be at least 250 ms, not "
+          + Durations.format(connectionTimeout));
     }
     String databaseKey = secret(c, "database.key", validator, problems);
     if (databaseKey != null && !databaseKey.isEmpty()) {
@@ -288,20 +281,16 @@ public record TransportConfig(
       problems.add(ROOT + ".oscar.event-loops: must be 0 (half the processors) or a number of threads, not "
           + c.getInt("oscar.event-loops"));
     }
-    Duration rateLimitedWait = BridgeSettings.DEFAULT_RATE_LIMITED_WAIT;
-    if (validator.isValid("oscar.rate-limited-wait")) {
-      rateLimitedWait = c.getDuration("oscar.rate-limited-wait");
-      if (rateLimitedWait.toMillis() < 1000) {
-        problems.add(ROOT + ".oscar.rate-limited-wait: must be at least 1 s, not " + Durations.format(rateLimitedWait));
-      }
+    Duration rateLimitedWait = duration(c, "oscar.rate-limited-wait", validator, problems)
+        .orElse(BridgeSettings.DEFAULT_RATE_LIMITED_WAIT);
+    if (rateLimitedWait.toMillis() < 1000) {
+      problems.add(ROOT + ".oscar.rate-limited-wait: must be at least 1 s, not " + Durations.format(rateLimitedWait));
     }
-    Duration readCoalescing = ComponentSettings.DEFAULT_READ_COALESCING;
-    if (validator.isValid("xmpp.read-coalescing")) {
-      readCoalescing = c.getDuration("xmpp.read-coalescing");
-      if (readCoalescing.isNegative() || readCoalescing.compareTo(MAX_READ_COALESCING) > 0) {
-        problems.add(ROOT + ".xmpp.read-coalescing: must be from 0 (off) to " + Durations.format(MAX_READ_COALESCING)
-            + ", not " + Durations.format(readCoalescing));
-      }
+    Duration readCoalescing = duration(c, "xmpp.read-coalescing", validator, problems)
+        .orElse(ComponentSettings.DEFAULT_READ_COALESCING);
+    if (readCoalescing.isNegative() || readCoalescing.compareTo(MAX_READ_COALESCING) > 0) {
+      problems.add(ROOT + ".xmpp.read-coalescing: must be from 0 (off) to " + Durations.format(MAX_READ_COALESCING)
+          + ", not " + Durations.format(readCoalescing));
     }
     if (!problems.isEmpty()) {
       throw new ConfigurationException(String.join("\n", ConfigOrigins.located(problems, given)));
@@ -341,6 +330,22 @@ public record TransportConfig(
         c.getString("xmpp.connector"),
         readCoalescing,
         ConfigOrigins.located(warnings, given));
+  }
+
+  /**
+   * The duration at {@code key}; empty when the key is not valid, or not a duration ({@code 5s}, {@code 250ms}),
+   * which is then one of the {@code problems}.
+   */
+  private static Optional<Duration> duration(Config c, String key, ConfigValidator validator, List<String> problems) {
+    if (!validator.isValid(key)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(c.getDuration(key));
+    } catch (ConfigException e) {
+      problems.add(ROOT + "." + key + ": not a duration (e.g. 5s): " + c.getValue(key).render());
+      return Optional.empty();
+    }
   }
 
   /** logging.levels: logger name → level, each level one of {@link #LOG_LEVELS}. */

@@ -78,13 +78,23 @@ class TransportConfigTest {
     TransportConfig off = TransportConfig.from(ConfigFactory.parseString(
         "icq-transport { xmpp.secret = s, xmpp.read-coalescing = 0 }"));
     assertEquals(Duration.ZERO, off.xmppReadCoalescing());
-    TransportConfig five = TransportConfig.from(ConfigFactory.parseString(
-        "icq-transport { xmpp.secret = s, xmpp.read-coalescing = 5ms }"));
-    assertEquals(Duration.ofMillis(5), five.xmppReadCoalescing());
+    TransportConfig fifty = TransportConfig.from(ConfigFactory.parseString(
+        "icq-transport { xmpp.secret = s, xmpp.read-coalescing = 50ms }"));
+    assertEquals(Duration.ofMillis(50), fifty.xmppReadCoalescing());
     for (String refused : List.of("51ms", "-1ms")) {
       ConfigurationException e = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
           ConfigFactory.parseString("icq-transport { xmpp.secret = s, xmpp.read-coalescing = " + refused + " }")));
       assertTrue(e.getMessage().contains("icq-transport.xmpp.read-coalescing: must be from 0 (off) to 50 ms"),
+          e.getMessage());
+    }
+  }
+
+  @Test
+  void aDurationKeyWhoseValueIsNoDurationIsReportedByName() {
+    for (String key : List.of("xmpp.read-coalescing", "oscar.rate-limited-wait", "database.connection-timeout")) {
+      ConfigurationException e = assertThrows(ConfigurationException.class, () -> TransportConfig.from(
+          ConfigFactory.parseString("icq-transport { xmpp.secret = s, " + key + " = fast }")), key);
+      assertTrue(e.getMessage().contains("icq-transport." + key + ": not a duration (e.g. 5s): \"fast\""),
           e.getMessage());
     }
   }

@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * in one turn together), so at thousands of messages a second the transport's loop woke for nearly every stanza,
  * and each of those stanzas cost an OSCAR write, the OSCAR server's wake-up and an OSCAR read of its own: the
  * transport spent 45 µs of CPU per relayed message through ejabberd against 17 through Prosody. With a window of
- * 1 ms, 24 µs (docs/benchmarks.md).
+ * 1 ms, 24-28 µs in relay-only runs (docs/benchmarks.md).
  *
  * <p>On the stream's event loop only. A pause ends on the loop's timer; it touches nothing but the channel's
  * {@code autoRead}, which no other handler of the component stream sets.

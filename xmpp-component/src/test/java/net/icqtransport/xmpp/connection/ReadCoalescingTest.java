@@ -93,6 +93,31 @@ class ReadCoalescingTest {
   }
 
   @Test
+  void theBytesOfEveryReadPassOnUnchangedAndInOrder() {
+    read();
+    after(100);
+    channel.writeInbound(Unpooled.copiedBuffer("<presence/>", StandardCharsets.UTF_8));
+
+    assertEquals("<message/>", channel.<io.netty.buffer.ByteBuf>readInbound().toString(StandardCharsets.UTF_8));
+    assertEquals("<presence/>", channel.<io.netty.buffer.ByteBuf>readInbound().toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aReadThatEndsDuringAPauseDoesNotEndALaterPauseEarly() {
+    read();
+    after(100);
+    read(); // pauses until 1.1 ms
+    after(500);
+    channel.pipeline().fireChannelReadComplete(); // a read asked for by another handler (TLS) while paused
+    after(500);
+    assertTrue(channel.config().isAutoRead(), "resumed at 1.1 ms");
+    read(); // pauses until 2.1 ms
+
+    after(500);
+    assertFalse(channel.config().isAutoRead(), "at 1.6 ms the pause that began at 1.1 ms still holds");
+  }
+
+  @Test
   void aClosedStreamIsNotResumed() {
     read();
     after(100);
