@@ -820,9 +820,7 @@ public final class BridgeGateway implements Gateway {
     });
     opening.whenComplete((session, failure) -> {
       if (failure != null) {
-        if (Failures.asLoginFailure(failure).failure() == LoginFailure.RATE_LIMITED) {
-          loginPacer.rateLimited(granted);
-        }
+        loginPacer.answered(granted, Failures.asLoginFailure(failure));
         check.completeExceptionally(failure);
       } else if (!check.complete(session)) {
         closeQuietly(session); // it came too late: the check already failed

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
  * what the server accepted in the second before the refusal ({@link #accepted}: the logins it answered with
  * success then, at its authorizer, which is the count its own window held, where the slots handed out in that
  * second were up to 5 % fewer or more as the logins' way to the server varied, issue #20), remembering that pace
- * as a ceiling to hold under and probe above now and then. Real OSCAR servers limit logins per source address, and a transport is one
- * address for all its users;
+ * as a ceiling to hold under and probe above now and then. Real OSCAR servers limit logins per source address, and
+ * a transport is one address for all its users;
  * they also lock an account out after about 5 logins of it within ~20 s with the same error codes. So a refused
  * login that came alone says nothing about the pace and changes nothing here; and the refusals that answer
  * logins started before, or within a second after, the last decrease answer the overshoot that decrease already
@@ -199,6 +199,27 @@ public final class LoginPacer {
       long t = nanoClock.getAsLong();
       forgetAcceptedBefore(t);
       acceptedRecently.addLast(t);
+    }
+  }
+
+  /**
+   * The server's answer to the login of {@code slot}, as it comes: a refusal for its rate limits goes to
+   * {@link #rateLimited}; any other answer changes nothing here (acceptances are counted at the authorizer,
+   * {@link #accepted}). Never throws: a failure of the pacer is logged, and the caller's answer goes on to the
+   * user or the registration that waits for it.
+   *
+   * @param refusal the login's failure, or null if it succeeded
+   * @return whether the rate decreased
+   */
+  public boolean answered(LoginSlot slot, LoginFailedException refusal) {
+    if (refusal == null || refusal.failure() != LoginFailure.RATE_LIMITED) {
+      return false;
+    }
+    try {
+      return rateLimited(slot);
+    } catch (RuntimeException e) {
+      log.warn("The login pacer failed to take a refusal of a login for the server's rate limits", e);
+      return false;
     }
   }
 

@@ -828,8 +828,8 @@ final class UserBridge {
 
   /**
    * Opens the session of login {@code attempt} in {@code granted}'s slot; its answer goes to the pacer at once
-   * ({@link #slowedDownBy}) and then to the user's lane. Touches no state of the bridge, so it may run on the pacer's
-   * thread.
+   * ({@link LoginPacer#answered}) and then to the user's lane. Touches no state of the bridge, so it may run on the
+   * pacer's thread.
    */
   private void open(int attempt, LoginSlot granted, LegacyCredentials credentials, LegacySessionOptions options) {
     log.debug("Logging in {} as ICQ {} (attempt {})", user, credentials.account(), attempt);
@@ -841,7 +841,9 @@ final class UserBridge {
     }
     opening.whenComplete((opened, failure) -> {
       LoginFailedException refusal = failure == null ? null : Failures.asLoginFailure(failure);
-      answered(attempt, opened, refusal, slowedDownBy(granted, refusal));
+      // The pacer hears it on the thread that completed the login: behind the lanes' queues (a restart's thousands
+      // of presences) a refusal would slow the logins down only after more of them had overshot (issue #20).
+      answered(attempt, opened, refusal, loginPacer.answered(granted, refusal));
     });
   }
 
@@ -858,23 +860,6 @@ final class UserBridge {
         closeQuietly(opened);
       }
     });
-  }
-
-  /**
-   * Tells the pacer a refusal of the login of {@code granted} for the rate limits as it comes, on the thread that
-   * completed it: behind the lanes' queues (a restart's thousands of presences) it would slow the logins down only
-   * after more of them had overshot, and count the logins the server accepted ({@link SessionListener#loginAccepted},
-   * also as they come) over a second that is not the server's.
-   *
-   * @return whether the pacer slowed down for this refusal
-   */
-  private boolean slowedDownBy(LoginSlot granted, LoginFailedException refusal) {
-    try {
-      return refusal != null && refusal.failure() == LoginFailure.RATE_LIMITED && loginPacer.rateLimited(granted);
-    } catch (RuntimeException e) {
-      log.warn("The login pacer failed to take a refusal of {}'s login", user, e);
-      return false; // the answer still reaches the lane
-    }
   }
 
   private void loginCompleted(int attempt, LegacySession opened, LoginFailedException failure, boolean slowedDown) {
@@ -936,7 +921,7 @@ final class UserBridge {
     }
   }
 
-  /** @param slowedDown whether the pacer slowed down for this refusal ({@link #slowedDownBy}) */
+  /** @param slowedDown whether the pacer slowed down for this refusal ({@link LoginPacer#answered}) */
   private void loginFailed(LoginFailedException failure, boolean slowedDown) {
     generation++; // whatever this attempt still produces is stale now
     LoginFailure reason = failure.failure();

@@ -14,6 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import net.icqtransport.core.legacy.LegacyContactId;
 import net.icqtransport.core.legacy.LoginFailedException;
+import net.icqtransport.core.legacy.LoginFailure;
 import net.icqtransport.core.registration.LearnedLoginRate;
 import net.icqtransport.core.testing.ManualScheduler;
 import org.junit.jupiter.api.Test;
@@ -257,6 +258,21 @@ class LoginPacerTest {
     scheduler.advance(Duration.ofMillis(2));
     assertEquals(before + 1, at.size());
     assertEquals(scheduler.nanoTime() + OFFSET, pacer.closedUntilNanos(), "open: nothing held");
+  }
+
+  /** Only a refusal for the server's rate limits slows the logins down; a wrong password or a success does not. */
+  @Test
+  void onlyARefusalForTheRateLimitsSlowsTheLoginsDown() {
+    LoginPacer pacer = fixed(150, 1);
+    ask(pacer, 300);
+    scheduler.advance(Duration.ofMillis(800));
+    LoginSlot crowded = new LoginSlot(scheduler.nanoTime() + OFFSET - 1, 121, true);
+
+    assertFalse(pacer.answered(crowded, null));
+    assertFalse(pacer.answered(crowded, new LoginFailedException(LoginFailure.WRONG_PASSWORD, "no")));
+    assertEquals(150, pacer.loginsPerSecond(), 1e-9);
+    assertTrue(pacer.answered(crowded, new LoginFailedException(LoginFailure.RATE_LIMITED, "slow down")));
+    assertEquals(0.95 * 121 - 1, pacer.loginsPerSecond(), 1e-9, "the slot's own pace: no answers were counted");
   }
 
   /**
