@@ -63,6 +63,23 @@ public final class FlapFrame {
     return payload.length;
   }
 
+  /**
+   * The unsigned 16-bit big-endian number at {@code offset} of the payload, read in place (a SNAC's family and
+   * subtype, on the path every received frame takes).
+   *
+   * @throws IndexOutOfBoundsException if the payload ends before {@code offset + 2}
+   */
+  public int payloadUnsignedShort(int offset) {
+    Objects.checkFromIndexSize(offset, 2, payload.length);
+    return (payload[offset] & 0xFF) << 8 | payload[offset + 1] & 0xFF;
+  }
+
+  /** A copy of the payload from {@code from} (inclusive) to {@code to} (exclusive), without copying the rest. */
+  public byte[] payloadRange(int from, int to) {
+    Objects.checkFromToIndex(from, to, payload.length);
+    return Arrays.copyOfRange(payload, from, to);
+  }
+
   /** Writes the payload to {@code out}, without the copy {@link #payload()} makes (for the {@link FlapFrameEncoder}). */
   void writePayload(ByteBuf out) {
     out.writeBytes(payload);

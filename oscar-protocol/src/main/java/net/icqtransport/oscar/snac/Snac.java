@@ -79,38 +79,55 @@ public final class Snac {
 
   /** Parses the payload of a channel-2 FLAP frame. */
   public static Snac decode(byte[] payload) {
-    if (payload.length < HEADER_LENGTH) {
-      throw new OscarProtocolException("truncated SNAC header: " + payload.length + " bytes");
+    return decode(payload.length, offset -> (payload[offset] & 0xFF) << 8 | payload[offset + 1] & 0xFF,
+        (from, to) -> Arrays.copyOfRange(payload, from, to));
+  }
+
+  /** Reads a SNAC through in-place accessors: the header's numbers, then one copy of the data. */
+  private static Snac decode(int length, java.util.function.IntUnaryOperator u16, DataRange data) {
+    if (length < HEADER_LENGTH) {
+      throw new OscarProtocolException("truncated SNAC header: " + length + " bytes");
     }
-    ByteBuf in = Unpooled.wrappedBuffer(payload);
-    int family = in.readUnsignedShort();
-    int subtype = in.readUnsignedShort();
-    int flags = in.readUnsignedShort();
-    long requestId = in.readUnsignedInt();
+    int family = u16.applyAsInt(0);
+    int subtype = u16.applyAsInt(2);
+    int flags = u16.applyAsInt(4);
+    long requestId = (long) u16.applyAsInt(6) << 16 | u16.applyAsInt(8);
+    int start = HEADER_LENGTH;
     if ((flags & FLAG_HAS_PREFIX) != 0) {
-      if (in.readableBytes() < 2) {
+      if (length - start < 2) {
         throw new OscarProtocolException("truncated SNAC prefix length");
       }
-      int prefixLength = in.readUnsignedShort();
-      if (in.readableBytes() < prefixLength) {
+      int prefixLength = u16.applyAsInt(start);
+      start += 2;
+      if (length - start < prefixLength) {
         throw new OscarProtocolException("truncated SNAC prefix: " + prefixLength + " bytes announced");
       }
-      in.skipBytes(prefixLength);
+      start += prefixLength;
     }
-    byte[] data = new byte[in.readableBytes()];
-    in.readBytes(data);
-    return new Snac(data, family, subtype, flags, requestId);
+    return new Snac(data.copy(start, length), family, subtype, flags, requestId);
+  }
+
+  /** A copy of part of a SNAC's bytes. */
+  @FunctionalInterface
+  private interface DataRange {
+    byte[] copy(int from, int to);
   }
 
   /** Header and data as a channel-2 FLAP payload (flags as given; no prefix block is written). */
   public byte[] encode() {
-    ByteBuf out = Unpooled.buffer(HEADER_LENGTH + data.length);
-    out.writeShort(family);
-    out.writeShort(subtype);
-    out.writeShort(flags & ~FLAG_HAS_PREFIX);
-    out.writeInt((int) requestId);
-    out.writeBytes(data);
-    return out.array();
+    byte[] out = new byte[HEADER_LENGTH + data.length];
+    putShort(out, 0, family);
+    putShort(out, 2, subtype);
+    putShort(out, 4, flags & ~FLAG_HAS_PREFIX);
+    putShort(out, 6, (int) (requestId >>> 16));
+    putShort(out, 8, (int) requestId);
+    System.arraycopy(data, 0, out, HEADER_LENGTH, data.length);
+    return out;
+  }
+
+  private static void putShort(byte[] out, int offset, int value) {
+    out[offset] = (byte) (value >>> 8);
+    out[offset + 1] = (byte) value;
   }
 
   /** This SNAC in a channel-2 FLAP frame. */
@@ -123,7 +140,7 @@ public final class Snac {
     if (frame.channel() != FlapChannel.DATA) {
       throw new OscarProtocolException("not a SNAC frame: " + frame.channel());
     }
-    return decode(frame.payload());
+    return decode(frame.payloadLength(), frame::payloadUnsignedShort, frame::payloadRange);
   }
 
   @Override

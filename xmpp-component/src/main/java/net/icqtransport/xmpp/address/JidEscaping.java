@@ -35,17 +35,32 @@ public final class JidEscaping {
     if (name.isEmpty() || name.startsWith(" ") || name.endsWith(" ")) {
       throw new IllegalArgumentException("cannot escape '" + name + "': empty, or starts or ends with a space");
     }
-    StringBuilder out = new StringBuilder(name.length() + 8);
-    for (int i = 0; i < name.length(); i++) {
+    int first = firstToEscape(name);
+    if (first == name.length()) {
+      return name; // an ICQ number, and most screen names: nothing to escape (runs for every relayed message)
+    }
+    StringBuilder out = new StringBuilder(name.length() + 8).append(name, 0, first);
+    for (int i = first; i < name.length(); i++) {
       char c = name.charAt(i);
-      if (c == '\\' && !startsEscapeSequence(name, i)) {
+      String escape = c == '\\' && !startsEscapeSequence(name, i) ? null : ESCAPES.get(c);
+      if (escape == null) {
         out.append(c);
       } else {
-        String escape = ESCAPES.get(c);
-        out.append(escape == null ? String.valueOf(c) : escape);
+        out.append(escape);
       }
     }
     return out.toString();
+  }
+
+  /** The index of the first character {@link #escapeNode} changes, or the length if none. */
+  private static int firstToEscape(String name) {
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (ESCAPES.containsKey(c) && (c != '\\' || startsEscapeSequence(name, i))) {
+        return i;
+      }
+    }
+    return name.length();
   }
 
   /**
@@ -55,6 +70,9 @@ public final class JidEscaping {
    * @throws IllegalArgumentException when the result starts or ends with a space (§4.1 forbids such JIDs)
    */
   public static String unescapeNode(String node) {
+    if (node.indexOf('\\') < 0) {
+      return node; // no escape sequence: an ICQ number, and most screen names
+    }
     StringBuilder out = new StringBuilder(node.length());
     for (int i = 0; i < node.length(); i++) {
       char c = node.charAt(i);

@@ -22,7 +22,7 @@ final class PreparedAscii {
    * the backslash of XEP-0106 escapes ({@code \20}); null (no local part) counts as prepared.
    */
   static boolean isPreparedNode(String node) {
-    return node == null || isPrepared(node, true);
+    return node == null || isPrepared(node, 0, node.length(), true);
   }
 
   /**
@@ -31,12 +31,17 @@ final class PreparedAscii {
    * by single dots, no trailing dot (RFC 7622 §3.2 removes it).
    */
   static boolean isPreparedDomain(String domain) {
-    if (domain == null || !isPrepared(domain, false)) {
+    return domain != null && isPreparedDomain(domain, 0, domain.length());
+  }
+
+  /** {@link #isPreparedDomain(String)} of {@code text} from {@code start} to {@code end}, without a substring. */
+  private static boolean isPreparedDomain(String text, int start, int end) {
+    if (!isPrepared(text, start, end, false)) {
       return false;
     }
     int label = 0;
-    for (int i = 0; i < domain.length(); i++) {
-      if (domain.charAt(i) == '.') {
+    for (int i = start; i < end; i++) {
+      if (text.charAt(i) == '.') {
         if (label == 0) {
           return false;
         }
@@ -53,12 +58,16 @@ final class PreparedAscii {
    * (RFC 3920 Appendix B: no mapping or normalization changes them, none is prohibited).
    */
   static boolean isPreparedResource(String resource) {
-    int length = resource.length();
+    return isPreparedResource(resource, 0, resource.length());
+  }
+
+  private static boolean isPreparedResource(String text, int start, int end) {
+    int length = end - start;
     if (length == 0 || length > MAX_PART) {
       return false;
     }
-    for (int i = 0; i < length; i++) {
-      char c = resource.charAt(i);
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
       if (c < 0x20 || c > 0x7E) {
         return false;
       }
@@ -71,20 +80,22 @@ final class PreparedAscii {
    * canonical form. False says only "not known": such a JID takes the full stringprep.
    */
   static boolean isPreparedJid(String jid) {
+    // Checked in place: this runs for both addresses of every stanza the transport receives.
     int slash = jid.indexOf('/');
-    String bare = slash < 0 ? jid : jid.substring(0, slash);
-    int at = bare.indexOf('@');
-    return (at < 0 || isPreparedNode(bare.substring(0, at))) && isPreparedDomain(bare.substring(at + 1))
-        && (slash < 0 || isPreparedResource(jid.substring(slash + 1)));
+    int bareEnd = slash < 0 ? jid.length() : slash;
+    int firstAt = jid.indexOf('@');
+    int at = firstAt < bareEnd ? firstAt : -1;
+    return (at < 0 || isPrepared(jid, 0, at, true)) && isPreparedDomain(jid, at + 1, bareEnd)
+        && (slash < 0 || isPreparedResource(jid, slash + 1, jid.length()));
   }
 
-  private static boolean isPrepared(String part, boolean node) {
-    int length = part.length();
+  private static boolean isPrepared(String text, int start, int end, boolean node) {
+    int length = end - start;
     if (length == 0 || length > MAX_PART) {
       return false;
     }
-    for (int i = 0; i < length; i++) {
-      char c = part.charAt(i);
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
       boolean plain = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '.' || c == '-';
       if (!plain && !(node && (c == '_' || c == '\\'))) {
         return false;

@@ -34,6 +34,8 @@ class JidEscapingTest {
       "c:\\cool stuff           | c\\3a\\cool\\20stuff",
       "c:\\5commas              | c\\3a\\5c5commas",
       "100002                   | 100002",
+      "plain\\name              | plain\\name",
+      "x\\5cy                   | x\\5c5cy",
   })
   void xep0106ExamplesBothWays(String name, String node) {
     assertEquals(node, JidEscaping.escapeNode(name));

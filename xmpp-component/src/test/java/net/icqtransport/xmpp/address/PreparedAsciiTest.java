@@ -49,12 +49,13 @@ class PreparedAsciiTest {
   @Test
   void jidsTakenAsPreparedAreWellFormedAndCanonical() {
     for (String jid : List.of("alice@example.org", "alice@example.org/Home Laptop", "example.org",
-        "example.org/x", "100002@icq.example.org", "a@b/c/d")) {
+        "example.org/x", "100002@icq.example.org", "a@b/c/d",
+        "example.org/at@resource", "a@b/c@d")) {
       assertTrue(PreparedAscii.isPreparedJid(jid), jid);
       assertEquals(jid, new JID(jid).toString(), jid);
     }
     for (String jid : List.of("Alice@example.org", "alice@example.org/", "@example.org", "alice@", "a@b@c",
-        "alice@example.org/r\u00e9sum\u00e9", "alice@exa mple.org", "")) {
+        "alice@example.org/r\u00e9sum\u00e9", "alice@exa mple.org", "", "/r", "a@/r", "a.@b..c/r", "a@b./r")) {
       assertFalse(PreparedAscii.isPreparedJid(jid), jid);
     }
   }
