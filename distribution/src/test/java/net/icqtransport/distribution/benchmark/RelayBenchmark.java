@@ -129,11 +129,12 @@ final class RelayBenchmark {
       ChatLoad many = new ChatLoad(connections);
       ChatLoad one = new ChatLoad(connections.subList(0, 1));
       Processes processes = new Processes(transport, simulator, server);
-      // JIT and pools: one uncounted run of each before the rounds. The transport's is three rounds long: a
+      // JIT and pools: one uncounted run of each before the rounds. The transport's is six rounds long: a
       // transport runs for months, and with 10 s its first measured rounds still paid for the JIT compiler
-      // (ejabberd's first round 133 µs per message, the fifth 70; the compiler threads busy meanwhile).
+      // (ejabberd's first round 133 µs per message, the fifth 70; the compiler threads busy meanwhile); with three
+      // the first round still cost 35-48 µs per message in four runs of 3 Dec against 20-29 in the later ones.
       many.closedLoop(echoTarget(), plan.window(), Duration.ZERO, plan.warmUp().plus(plan.measured()));
-      many.closedLoop(botTarget(), plan.window(), Duration.ZERO, plan.warmUp().plus(plan.measured()).multipliedBy(3));
+      many.closedLoop(botTarget(), plan.window(), Duration.ZERO, plan.warmUp().plus(plan.measured()).multipliedBy(6));
       RelayComparison manyUsers = compare(version, plan.users() + " users × " + plan.window() + " in flight", 0,
           processes, plan, (target, listener) -> many.closedLoop(target, plan.window(), plan.warmUp(),
               plan.measured(), listener));
