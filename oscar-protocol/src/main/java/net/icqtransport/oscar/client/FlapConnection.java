@@ -285,14 +285,14 @@ public final class FlapConnection {
 
   /** SNAC(01,07) installs or updates the rate limiter, SNAC(01,0A) adjusts it; the listener sees both too. */
   private void takeRateSnac(FlapFrame frame) {
-    byte[] payload = frame.payload();
-    if (payload.length < Snac.HEADER_LENGTH || payload[0] != 0 || payload[1] != 1) {
+    // Read in place: every frame received comes this way, and few are rate SNACs.
+    if (frame.payloadLength() < Snac.HEADER_LENGTH || frame.payloadUnsignedShort(0) != 1) {
       return;
     }
-    int subtype = ((payload[2] & 0xFF) << 8) | (payload[3] & 0xFF);
+    int subtype = frame.payloadUnsignedShort(2);
     try {
       if (subtype == SnacType.SERVICE_RATE_PARAMS.subtype()) {
-        RateParameters parameters = RateParameters.decode(Snac.decode(payload));
+        RateParameters parameters = RateParameters.decode(Snac.fromFrame(frame));
         if (rateLimiter == null) {
           rateLimiter = new RateLimiter(parameters, new EventLoopRateScheduler(channel.eventLoop()),
               snac -> channel.writeAndFlush(snac.toFrame()), maxRateQueue);
@@ -300,7 +300,7 @@ public final class FlapConnection {
           rateLimiter.update(parameters);
         }
       } else if (subtype == SnacType.SERVICE_RATE_CHANGE.subtype() && rateLimiter != null) {
-        rateLimiter.rateChanged(RateChange.decode(Snac.decode(payload)));
+        rateLimiter.rateChanged(RateChange.decode(Snac.fromFrame(frame)));
       }
     } catch (OscarProtocolException e) {
       // The listener decodes the same SNAC and decides what a broken one means.

@@ -2,8 +2,10 @@ package net.icqtransport.oscar.snac;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.function.IntUnaryOperator;
 import net.icqtransport.oscar.OscarProtocolException;
 import net.icqtransport.oscar.flap.FlapChannel;
 import net.icqtransport.oscar.flap.FlapFrame;
@@ -79,12 +81,12 @@ public final class Snac {
 
   /** Parses the payload of a channel-2 FLAP frame. */
   public static Snac decode(byte[] payload) {
-    return decode(payload.length, offset -> (payload[offset] & 0xFF) << 8 | payload[offset + 1] & 0xFF,
+    return decode(payload.length, Unpooled.wrappedBuffer(payload)::getUnsignedShort,
         (from, to) -> Arrays.copyOfRange(payload, from, to));
   }
 
   /** Reads a SNAC through in-place accessors: the header's numbers, then one copy of the data. */
-  private static Snac decode(int length, java.util.function.IntUnaryOperator u16, DataRange data) {
+  private static Snac decode(int length, IntUnaryOperator u16, DataRange data) {
     if (length < HEADER_LENGTH) {
       throw new OscarProtocolException("truncated SNAC header: " + length + " bytes");
     }
@@ -115,19 +117,13 @@ public final class Snac {
 
   /** Header and data as a channel-2 FLAP payload (flags as given; no prefix block is written). */
   public byte[] encode() {
-    byte[] out = new byte[HEADER_LENGTH + data.length];
-    putShort(out, 0, family);
-    putShort(out, 2, subtype);
-    putShort(out, 4, flags & ~FLAG_HAS_PREFIX);
-    putShort(out, 6, (int) (requestId >>> 16));
-    putShort(out, 8, (int) requestId);
-    System.arraycopy(data, 0, out, HEADER_LENGTH, data.length);
-    return out;
-  }
-
-  private static void putShort(byte[] out, int offset, int value) {
-    out[offset] = (byte) (value >>> 8);
-    out[offset + 1] = (byte) value;
+    return ByteBuffer.allocate(HEADER_LENGTH + data.length) // big-endian, as OSCAR's numbers
+        .putShort((short) family)
+        .putShort((short) subtype)
+        .putShort((short) (flags & ~FLAG_HAS_PREFIX))
+        .putInt((int) requestId)
+        .put(data)
+        .array();
   }
 
   /** This SNAC in a channel-2 FLAP frame. */

@@ -35,16 +35,18 @@ public final class JidEscaping {
     if (name.isEmpty() || name.startsWith(" ") || name.endsWith(" ")) {
       throw new IllegalArgumentException("cannot escape '" + name + "': empty, or starts or ends with a space");
     }
-    int first = firstToEscape(name);
+    int first = 0;
+    while (first < name.length() && escapeAt(name, first) == null) {
+      first++;
+    }
     if (first == name.length()) {
       return name; // an ICQ number, and most screen names: nothing to escape (runs for every relayed message)
     }
     StringBuilder out = new StringBuilder(name.length() + 8).append(name, 0, first);
     for (int i = first; i < name.length(); i++) {
-      char c = name.charAt(i);
-      String escape = c == '\\' && !startsEscapeSequence(name, i) ? null : ESCAPES.get(c);
+      String escape = escapeAt(name, i);
       if (escape == null) {
-        out.append(c);
+        out.append(name.charAt(i));
       } else {
         out.append(escape);
       }
@@ -52,15 +54,10 @@ public final class JidEscaping {
     return out.toString();
   }
 
-  /** The index of the first character {@link #escapeNode} changes, or the length if none. */
-  private static int firstToEscape(String name) {
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (ESCAPES.containsKey(c) && (c != '\\' || startsEscapeSequence(name, i))) {
-        return i;
-      }
-    }
-    return name.length();
+  /** The escape sequence for the character at {@code i}, or null if it stays (a backslash that starts none). */
+  private static String escapeAt(String name, int i) {
+    char c = name.charAt(i);
+    return c == '\\' && !startsEscapeSequence(name, i) ? null : ESCAPES.get(c);
   }
 
   /**
