@@ -42,6 +42,12 @@ class PerformanceBenchmark {
       case "relay" -> relays();
       case "relay-prosody" -> prosodyRelay();
       case "relay-ejabberd" -> ejabberdRelay();
+      // The latency shape alone through Prosody at -Dbenchmark.fixed-load msg/s (500 unless given), three rounds;
+      // its histograms go to target/benchmark-latency, not beside the report.
+      case "relay-latency" -> BenchmarkReport.writeHistograms(Path.of("target/relay-latency.md"),
+          List.of(RelayBenchmark.run(folder.resolve("relay-latency"), RelayBenchmark.Server.PROSODY,
+              new RelayBenchmark.Plan(20, 10, 0, RELAY_WARM_UP, RELAY_MEASURED, 3,
+                  Double.parseDouble(System.getProperty("benchmark.fixed-load", "500")), true))));
       case "restart" -> restarts().forEach(System.out::println);
       case "" -> {
         List<RelayBenchmark.Result> relays = relays();
@@ -55,7 +61,8 @@ class PerformanceBenchmark {
         System.out.println(markdown);
       }
       default -> throw new IllegalArgumentException(
-          "benchmark.only: \"soak\", \"relay\", \"relay-prosody\", \"relay-ejabberd\" or \"restart\", not \""
+          "benchmark.only: \"soak\", \"relay\", \"relay-prosody\", \"relay-ejabberd\", \"relay-latency\" or "
+              + "\"restart\", not \""
               + only + "\"");
     }
   }
@@ -66,12 +73,12 @@ class PerformanceBenchmark {
 
   private RelayBenchmark.Result ejabberdRelay() throws Exception {
     return RelayBenchmark.run(folder.resolve("relay-ejabberd"), RelayBenchmark.Server.EJABBERD,
-        new RelayBenchmark.Plan(20, 10, 0, RELAY_WARM_UP, RELAY_MEASURED, 5, -1));
+        new RelayBenchmark.Plan(20, 10, 0, RELAY_WARM_UP, RELAY_MEASURED, 5, -1, false));
   }
 
   private RelayBenchmark.Result prosodyRelay() throws Exception {
     return RelayBenchmark.run(folder.resolve("relay-prosody"), RelayBenchmark.Server.PROSODY,
-        new RelayBenchmark.Plan(20, 10, 100, RELAY_WARM_UP, RELAY_MEASURED, 5, 0));
+        new RelayBenchmark.Plan(20, 10, 100, RELAY_WARM_UP, RELAY_MEASURED, 5, 0, false));
   }
 
   private List<SessionsBenchmark.RestartResult> restarts() throws Exception {

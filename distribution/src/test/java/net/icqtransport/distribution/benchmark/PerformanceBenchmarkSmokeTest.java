@@ -20,7 +20,7 @@ class PerformanceBenchmarkSmokeTest {
   @Test
   void relayThroughProsodyEveryMessageComesBackInOrderInEveryShape() throws Exception {
     RelayBenchmark.Result result = RelayBenchmark.run(folder, RelayBenchmark.Server.PROSODY,
-        new RelayBenchmark.Plan(2, 5, 20, Duration.ofMillis(500), Duration.ofSeconds(1), 2, 100));
+        new RelayBenchmark.Plan(2, 5, 20, Duration.ofMillis(500), Duration.ofSeconds(1), 2, 100, false));
     assertComplete(result);
     assertEquals(3, result.comparisons().size());
   }
@@ -28,7 +28,7 @@ class PerformanceBenchmarkSmokeTest {
   @Test
   void relayThroughEjabberdEveryMessageComesBackInOrder() throws Exception {
     RelayBenchmark.Result result = RelayBenchmark.run(folder, RelayBenchmark.Server.EJABBERD,
-        new RelayBenchmark.Plan(2, 5, 0, Duration.ofMillis(500), Duration.ofSeconds(1), 1, -1));
+        new RelayBenchmark.Plan(2, 5, 0, Duration.ofMillis(500), Duration.ofSeconds(1), 1, -1, false));
     assertComplete(result);
   }
 

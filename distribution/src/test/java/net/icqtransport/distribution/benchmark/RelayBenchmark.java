@@ -55,9 +55,10 @@ final class RelayBenchmark {
    * @param rounds alternating echo/transport rounds per shape
    * @param fixedLoad the offered load of the latency shape in messages per second: 0 for half the echo
    *     component's median highest rate, negative for no latency shape
+   * @param latencyOnly only the latency shape, at {@code fixedLoad} (positive)
    */
   record Plan(int users, int window, int singleUserWindow, Duration warmUp, Duration measured, int rounds,
-      double fixedLoad) {}
+      double fixedLoad, boolean latencyOnly) {}
 
   /** Everything measured through one server; {@code singleUser} and {@code fixedLoad} may be null. */
   record Result(Server server, String serverVersion, int users, RelayComparison manyUsers,
@@ -135,6 +136,12 @@ final class RelayBenchmark {
       // the first round still cost 35-48 µs per message in four runs of 3 Dec against 20-29 in the later ones.
       many.closedLoop(echoTarget(), plan.window(), Duration.ZERO, plan.warmUp().plus(plan.measured()));
       many.closedLoop(botTarget(), plan.window(), Duration.ZERO, plan.warmUp().plus(plan.measured()).multipliedBy(6));
+      if (plan.latencyOnly()) {
+        RelayComparison fixedLoad = compare(version, plan.users() + " users, " + Math.round(plan.fixedLoad())
+            + " msg/s offered", plan.fixedLoad(), processes, plan, (target, listener) -> many.fixedRate(target,
+                plan.fixedLoad(), plan.warmUp(), plan.measured(), listener));
+        return new Result(kind, version, plan.users(), fixedLoad, null, null);
+      }
       RelayComparison manyUsers = compare(version, plan.users() + " users × " + plan.window() + " in flight", 0,
           processes, plan, (target, listener) -> many.closedLoop(target, plan.window(), plan.warmUp(),
               plan.measured(), listener));
@@ -175,9 +182,10 @@ final class RelayBenchmark {
       }
       RelayRound result = new RelayRound(echo, relay, relayWindow.transport, relayWindow.simulator,
           relayWindow.server, echoWindow.server, plan.measured());
-      System.out.printf(java.util.Locale.ROOT, "relay %s, %s, round %d: echo %.0f msg/s p99 %.1f ms, transport "
-          + "%.0f msg/s p99 %.1f ms, ratio %.3f, transport CPU %.1f µs/msg, simulator %.1f µs/msg%n", server, shape,
-          round + 1, echo.ratePerSecond(), echo.p99Millis(), relay.ratePerSecond(), relay.p99Millis(), result.ratio(),
+      System.out.printf(java.util.Locale.ROOT, "relay %s, %s, round %d: echo %.0f msg/s p50 %.1f p99 %.1f ms, transport "
+          + "%.0f msg/s p50 %.1f p99 %.1f ms, ratio %.3f, transport CPU %.1f µs/msg, simulator %.1f µs/msg%n", server,
+          shape, round + 1, echo.ratePerSecond(), echo.p50Millis(), echo.p99Millis(), relay.ratePerSecond(),
+          relay.p50Millis(), relay.p99Millis(), result.ratio(),
           result.transportCpuMicrosPerMessage(), result.simulatorCpuMicrosPerMessage());
       rounds.add(result);
     }
