@@ -101,9 +101,8 @@ public final class XmppUserEndpoint implements UserEndpoint {
   }
 
   private CompletableFuture<Void> write(UserAddress user, LegacyContactId from, String text, Instant sentAt) {
-    Instant originalTime = sentAt != null ? sentAt : Instant.now();
     WrittenMessages written = users.of(user).written();
-    String id = written.remember(new WrittenMessages.Written(from, text, originalTime));
+    String id = written.remember(from, text, sentAt);
     Message message = new Message();
     message.setID(id);
     message.setType(Message.Type.chat);

@@ -3,13 +3,10 @@ package net.icqtransport.xmpp.user;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 import net.icqtransport.core.legacy.LegacyContactId;
 
 /**
@@ -20,10 +17,17 @@ import net.icqtransport.core.legacy.LegacyContactId;
  * nearly every bounce comes within seconds and a message the server never bounces needs no memory. Part of the
  * user's {@link XmppUser}. Never logs message text.
  *
- * <p>Ids come from {@link XmppUsers#nextMessageId()}: a random prefix per run and a counter
+ * <p>Ids are the run's prefix, {@code -m} and a number from a counter shared by all users
  * ({@code 5f3a9c0d12e4-m17}), so a late bounce of a message written before a restart cannot match a message of
  * this run. A bounce must also name the message's contact ({@link #take}), so a stray error that hits an id
  * forgets nothing.
+ *
+ * <p>Kept as a ring of parallel arrays, oldest first, that grows to {@code capacity} as needed and is let go
+ * once everything in it expired: every message written to a user passes through here, and a map entry with its
+ * key, record and two timestamps per message was both the largest item of the relay's CPU profile and most of
+ * what each young collection had to copy (issue #20, docs/benchmarks.md). A slot holds the message's number,
+ * contact, text and two times in milliseconds; a message taken or forgotten leaves its slot empty until it is
+ * the oldest, and its slot still counts against {@code capacity}.
  */
 public final class WrittenMessages {
 
@@ -31,10 +35,17 @@ public final class WrittenMessages {
   public static final int DEFAULT_CAPACITY = 1_000;
   public static final Duration DEFAULT_LIFETIME = Duration.ofMinutes(10);
 
+  /** How many slots the ring has when a user's first message is written. */
+  private static final int FIRST_SIZE = 8;
+
+  private static final long[] NO_LONGS = {};
+  private static final LegacyContactId[] NO_CONTACTS = {};
+  private static final String[] NO_STRINGS = {};
+
   /**
    * A message as it was written.
    *
-   * @param sentAt its original time: the delay stamp it carried, or when it was written if it had none
+   * @param sentAt its original time (to the millisecond): the delay stamp it carried, or when it was written
    */
   public record Written(LegacyContactId from, String text, Instant sentAt) {
     public Written {
@@ -49,45 +60,76 @@ public final class WrittenMessages {
     }
   }
 
-  private record Entry(Written message, Instant rememberedAt) {}
-
-  private final Supplier<String> ids;
+  private final String idStart;
+  private final LongSupplier numbers;
   private final int capacity;
-  private final Duration lifetime;
+  private final long lifetimeMillis;
   private final Clock clock;
-  /** In the order remembered, so the oldest (first to expire) are at the head. */
-  private final LinkedHashMap<String, Entry> written = new LinkedHashMap<>();
+
+  /** The slots, {@link #count} of them in use from {@link #head} on (wrapping); empty arrays before the first. */
+  private long[] number = NO_LONGS;
+  /** Null in a slot whose message was taken or forgotten. */
+  private LegacyContactId[] contact = NO_CONTACTS;
+  private String[] text = NO_STRINGS;
+  private long[] sentAtMillis = NO_LONGS;
+  private long[] rememberedAtMillis = NO_LONGS;
+  private int head;
+  private int count;
+  /** Slots in use that still hold a message. */
+  private int remembered;
 
   /**
-   * @param ids gives each message its stanza id
+   * @param idPrefix starts every id this memory gives, followed by {@code -m} and a number of {@code numbers}
+   * @param numbers gives each message its number, increasing
    * @param capacity how many messages are remembered at most; the oldest go first
    * @param lifetime how long a message is remembered
    */
-  WrittenMessages(Supplier<String> ids, int capacity, Duration lifetime, Clock clock) {
-    this.ids = Objects.requireNonNull(ids, "ids");
+  WrittenMessages(String idPrefix, LongSupplier numbers, int capacity, Duration lifetime, Clock clock) {
+    this.idStart = Objects.requireNonNull(idPrefix, "idPrefix") + "-m";
+    this.numbers = Objects.requireNonNull(numbers, "numbers");
+    if (capacity < 1) {
+      throw new IllegalArgumentException("capacity must be positive: " + capacity);
+    }
     this.capacity = capacity;
-    this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+    this.lifetimeMillis = Objects.requireNonNull(lifetime, "lifetime").toMillis();
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Remembers a message about to be written; returns the stanza id to give it. */
-  public synchronized String remember(Written message) {
+  /**
+   * Remembers a message about to be written; returns the stanza id to give it.
+   *
+   * @param sentAt the delay stamp it carries, or null if it is written as it comes (its time is then now)
+   */
+  public synchronized String remember(LegacyContactId from, String message, Instant sentAt) {
+    Objects.requireNonNull(from, "from");
     Objects.requireNonNull(message, "message");
-    Instant now = clock.instant();
+    long now = clock.millis();
     expire(now);
-    while (written.size() >= capacity) {
-      Iterator<String> oldest = written.keySet().iterator();
-      oldest.next();
-      oldest.remove();
+    if (count == capacity) {
+      dropOldest();
     }
-    String id = ids.get();
-    written.put(id, new Entry(message, now));
-    return id;
+    if (count == number.length) {
+      grow();
+    }
+    int slot = slot(count);
+    long n = numbers.getAsLong();
+    number[slot] = n;
+    LegacyContactId newest = count == 0 ? null : contact[slot(count - 1)];
+    contact[slot] = from.equals(newest) ? newest : from; // one contact object for a conversation's messages
+    text[slot] = message;
+    sentAtMillis[slot] = sentAt == null ? now : sentAt.toEpochMilli();
+    rememberedAtMillis[slot] = now;
+    count++;
+    remembered++;
+    return idStart + n;
   }
 
   /** Forgets a message, e.g. one that was never written. */
   public synchronized void forget(String id) {
-    written.remove(id);
+    int slot = find(id);
+    if (slot >= 0) {
+      empty(slot);
+    }
   }
 
   /**
@@ -95,24 +137,114 @@ public final class WrittenMessages {
    * is still remembered; it is forgotten by this call, so a second bounce of it finds nothing.
    */
   public synchronized Optional<Written> take(String id, Predicate<Written> bouncedBy) {
-    expire(clock.instant());
-    Entry entry = id == null ? null : written.get(id);
-    if (entry == null || !bouncedBy.test(entry.message())) {
+    expire(clock.millis());
+    int slot = find(id);
+    if (slot < 0) {
       return Optional.empty();
     }
-    written.remove(id);
-    return Optional.of(entry.message());
+    Written message = new Written(contact[slot], text[slot], Instant.ofEpochMilli(sentAtMillis[slot]));
+    if (!bouncedBy.test(message)) {
+      return Optional.empty();
+    }
+    empty(slot);
+    return Optional.of(message);
   }
 
   /** How many messages are remembered. */
   public synchronized int size() {
-    return written.size();
+    return remembered;
   }
 
-  private void expire(Instant now) {
-    Iterator<Map.Entry<String, Entry>> it = written.entrySet().iterator();
-    while (it.hasNext() && !it.next().getValue().rememberedAt().plus(lifetime).isAfter(now)) {
-      it.remove();
+  /** The slot of the message with this id that still holds it, or -1 (a bounce is rare: a scan is enough). */
+  private int find(String id) {
+    long wanted = numberOf(id);
+    if (wanted < 0) {
+      return -1;
     }
+    for (int i = 0; i < count; i++) {
+      int slot = slot(i);
+      if (number[slot] == wanted) {
+        return contact[slot] == null ? -1 : slot;
+      }
+    }
+    return -1;
+  }
+
+  /** The number in an id this memory gave, or -1 for any other string (a sign, a leading zero, too long). */
+  private long numberOf(String id) {
+    int first = idStart.length();
+    if (id == null || !id.startsWith(idStart) || id.length() == first || id.length() > first + 18
+        || (id.charAt(first) == '0' && id.length() > first + 1)) {
+      return -1;
+    }
+    long n = 0;
+    for (int i = first; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      n = n * 10 + (c - '0');
+    }
+    return n;
+  }
+
+  private void expire(long now) {
+    while (count > 0 && (contact[head] == null || now - rememberedAtMillis[head] >= lifetimeMillis)) {
+      dropOldest();
+    }
+    if (count == 0 && number.length > 0) {
+      letGo();
+    }
+  }
+
+  private void dropOldest() {
+    if (contact[head] != null) {
+      remembered--;
+    }
+    contact[head] = null;
+    text[head] = null;
+    head = (head + 1) % number.length;
+    count--;
+  }
+
+  private void empty(int slot) {
+    contact[slot] = null;
+    text[slot] = null;
+    remembered--;
+  }
+
+  /** The ring's index of the {@code i}-th slot in use, the oldest being 0. */
+  private int slot(int i) {
+    return (head + i) % number.length;
+  }
+
+  /** Twice as many slots (at most {@code capacity}), the ones in use moved to the start in their order. */
+  private void grow() {
+    int length = number.length;
+    int size = Math.min(capacity, Math.max(FIRST_SIZE, length * 2));
+    number = unwrap(number, new long[size], length);
+    contact = unwrap(contact, new LegacyContactId[size], length);
+    text = unwrap(text, new String[size], length);
+    sentAtMillis = unwrap(sentAtMillis, new long[size], length);
+    rememberedAtMillis = unwrap(rememberedAtMillis, new long[size], length);
+    head = 0;
+  }
+
+  /** Copies the {@link #count} slots in use of {@code from} (of {@code length}) to the start of {@code to}. */
+  private <A> A unwrap(A from, A to, int length) {
+    int first = Math.min(count, length - head);
+    System.arraycopy(from, head, to, 0, first);
+    System.arraycopy(from, 0, to, first, count - first);
+    return to;
+  }
+
+  /** An idle user's memory takes no room: the next message starts a small ring again. */
+  private void letGo() {
+    number = NO_LONGS;
+    contact = NO_CONTACTS;
+    text = NO_STRINGS;
+    sentAtMillis = NO_LONGS;
+    rememberedAtMillis = NO_LONGS;
+    head = 0;
   }
 }

@@ -49,8 +49,8 @@ public final class XmppUsers {
   /** The user's object, made now if there was none. */
   public XmppUser of(UserAddress user) {
     return users.computeIfAbsent(user, address -> new XmppUser(address,
-        new WrittenMessages(this::nextMessageId, WrittenMessages.DEFAULT_CAPACITY, WrittenMessages.DEFAULT_LIFETIME,
-            clock), roster));
+        new WrittenMessages(idPrefix, messageCounter::incrementAndGet, WrittenMessages.DEFAULT_CAPACITY,
+            WrittenMessages.DEFAULT_LIFETIME, clock), roster));
   }
 
   /** The user's object, if there is one (for reads that must not make one, e.g. for an unknown sender). */
@@ -74,10 +74,5 @@ public final class XmppUsers {
    */
   public void inOrder(UserAddress user, Runnable task) {
     lanes.executeInOrder(user.bareJid(), task);
-  }
-
-  /** A stanza id for a message written to a user, unique for this run. */
-  String nextMessageId() {
-    return idPrefix + "-m" + messageCounter.incrementAndGet();
   }
 }

@@ -56,9 +56,9 @@ public final class RouterFixture {
   public final PrivilegeGrants privileges = new PrivilegeGrants();
   public final IqRequests iqRequests = new IqRequests(sender, Duration.ofSeconds(5));
   public final TransportAddresses addresses;
-  /** Every user's state; messages written get the ids {@code t-m1}, {@code t-m2}, … in order. */
   /** Which contacts are in each user's roster (a spy, to verify what the roster sync records). */
   public final ContactSyncStore contactSync = spy(new MemoryContactSyncStore());
+  /** Every user's state; messages written get the ids {@code t-m1}, {@code t-m2}, … in order. */
   public final XmppUsers users = new XmppUsers(new KeyedSequentialExecutor<>(MoreExecutors.directExecutor()),
       contactSync, "t", Clock.systemUTC());
   public final AvatarCache avatars;
