@@ -26,8 +26,8 @@ import net.icqtransport.core.legacy.LegacyContactId;
  * once everything in it expired: every message written to a user passes through here, and a map entry with its
  * key, record and two timestamps per message was both the largest item of the relay's CPU profile and most of
  * what each young collection had to copy (issue #20, docs/benchmarks.md). A slot holds the message's number,
- * contact, text and two times in milliseconds; a message taken or forgotten leaves its slot empty until it is
- * the oldest, and its slot still counts against {@code capacity}.
+ * contact, text, original time and the millisecond it was remembered; a message taken or forgotten leaves its
+ * slot empty until it is the oldest, and its slot still counts against {@code capacity}.
  */
 public final class WrittenMessages {
 
@@ -41,11 +41,12 @@ public final class WrittenMessages {
   private static final long[] NO_LONGS = {};
   private static final LegacyContactId[] NO_CONTACTS = {};
   private static final String[] NO_STRINGS = {};
+  private static final int[] NO_INTS = {};
 
   /**
    * A message as it was written.
    *
-   * @param sentAt its original time (to the millisecond): the delay stamp it carried, or when it was written
+   * @param sentAt its original time: the delay stamp it carried, or when it was written
    */
   public record Written(LegacyContactId from, String text, Instant sentAt) {
     public Written {
@@ -71,7 +72,8 @@ public final class WrittenMessages {
   /** Null in a slot whose message was taken or forgotten. */
   private LegacyContactId[] contact = NO_CONTACTS;
   private String[] text = NO_STRINGS;
-  private long[] sentAtMillis = NO_LONGS;
+  private long[] sentAtSecond = NO_LONGS;
+  private int[] sentAtNano = NO_INTS;
   private long[] rememberedAtMillis = NO_LONGS;
   private int head;
   private int count;
@@ -117,7 +119,9 @@ public final class WrittenMessages {
     LegacyContactId newest = count == 0 ? null : contact[slot(count - 1)];
     contact[slot] = from.equals(newest) ? newest : from; // one contact object for a conversation's messages
     text[slot] = message;
-    sentAtMillis[slot] = sentAt == null ? now : sentAt.toEpochMilli();
+    Instant original = sentAt == null ? clock.instant() : sentAt;
+    sentAtSecond[slot] = original.getEpochSecond();
+    sentAtNano[slot] = original.getNano();
     rememberedAtMillis[slot] = now;
     count++;
     remembered++;
@@ -142,7 +146,7 @@ public final class WrittenMessages {
     if (slot < 0) {
       return Optional.empty();
     }
-    Written message = new Written(contact[slot], text[slot], Instant.ofEpochMilli(sentAtMillis[slot]));
+    Written message = new Written(contact[slot], text[slot], Instant.ofEpochSecond(sentAtSecond[slot], sentAtNano[slot]));
     if (!bouncedBy.test(message)) {
       return Optional.empty();
     }
@@ -225,7 +229,8 @@ public final class WrittenMessages {
     number = unwrap(number, new long[size], length);
     contact = unwrap(contact, new LegacyContactId[size], length);
     text = unwrap(text, new String[size], length);
-    sentAtMillis = unwrap(sentAtMillis, new long[size], length);
+    sentAtSecond = unwrap(sentAtSecond, new long[size], length);
+    sentAtNano = unwrap(sentAtNano, new int[size], length);
     rememberedAtMillis = unwrap(rememberedAtMillis, new long[size], length);
     head = 0;
   }
@@ -243,7 +248,8 @@ public final class WrittenMessages {
     number = NO_LONGS;
     contact = NO_CONTACTS;
     text = NO_STRINGS;
-    sentAtMillis = NO_LONGS;
+    sentAtSecond = NO_LONGS;
+    sentAtNano = NO_INTS;
     rememberedAtMillis = NO_LONGS;
     head = 0;
   }
