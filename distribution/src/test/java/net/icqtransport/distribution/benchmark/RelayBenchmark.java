@@ -182,8 +182,9 @@ final class RelayBenchmark {
       }
       RelayRound result = new RelayRound(echo, relay, relayWindow.transport, relayWindow.simulator,
           relayWindow.server, echoWindow.server, plan.measured());
-      System.out.printf(java.util.Locale.ROOT, "relay %s, %s, round %d: echo %.0f msg/s p50 %.1f p99 %.1f ms, transport "
-          + "%.0f msg/s p50 %.1f p99 %.1f ms, ratio %.3f, transport CPU %.1f µs/msg, simulator %.1f µs/msg%n", server,
+      System.out.printf(java.util.Locale.ROOT, "relay %s, %s, round %d: echo %.0f msg/s p50 %.1f p99 %.1f ms, "
+          + "transport %.0f msg/s p50 %.1f p99 %.1f ms, ratio %.3f, transport CPU %.1f µs/msg, simulator %.1f "
+          + "µs/msg%n", server,
           shape, round + 1, echo.ratePerSecond(), echo.p50Millis(), echo.p99Millis(), relay.ratePerSecond(),
           relay.p50Millis(), relay.p99Millis(), result.ratio(),
           result.transportCpuMicrosPerMessage(), result.simulatorCpuMicrosPerMessage());

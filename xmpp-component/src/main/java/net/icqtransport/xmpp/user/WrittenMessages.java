@@ -146,7 +146,8 @@ public final class WrittenMessages {
     if (slot < 0) {
       return Optional.empty();
     }
-    Written message = new Written(contact[slot], text[slot], Instant.ofEpochSecond(sentAtSecond[slot], sentAtNano[slot]));
+    Instant sentAt = Instant.ofEpochSecond(sentAtSecond[slot], sentAtNano[slot]);
+    Written message = new Written(contact[slot], text[slot], sentAt);
     if (!bouncedBy.test(message)) {
       return Optional.empty();
     }
