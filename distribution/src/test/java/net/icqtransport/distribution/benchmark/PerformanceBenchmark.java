@@ -46,8 +46,7 @@ class PerformanceBenchmark {
       // its histograms go to target/benchmark-latency, not beside the report.
       case "relay-latency" -> BenchmarkReport.writeHistograms(Path.of("target/relay-latency.md"),
           List.of(RelayBenchmark.run(folder.resolve("relay-latency"), RelayBenchmark.Server.PROSODY,
-              new RelayBenchmark.Plan(20, 10, 0, RELAY_WARM_UP, RELAY_MEASURED, 3,
-                  Double.parseDouble(System.getProperty("benchmark.fixed-load", "500")), true))));
+              new RelayBenchmark.Plan(20, 10, 0, RELAY_WARM_UP, RELAY_MEASURED, 3, fixedLoad(), true))));
       case "restart" -> restarts().forEach(System.out::println);
       case "" -> {
         List<RelayBenchmark.Result> relays = relays();
@@ -65,6 +64,22 @@ class PerformanceBenchmark {
               + "\"restart\", not \""
               + only + "\"");
     }
+  }
+
+  /** {@code -Dbenchmark.fixed-load}: the latency shape's offered messages a second, 500 unless given. */
+  private static double fixedLoad() {
+    String given = System.getProperty("benchmark.fixed-load", "500");
+    double perSecond;
+    try {
+      perSecond = Double.parseDouble(given);
+    } catch (NumberFormatException e) {
+      perSecond = Double.NaN;
+    }
+    if (!(perSecond > 0) || Double.isInfinite(perSecond)) {
+      throw new IllegalArgumentException(
+          "benchmark.fixed-load: a positive number of messages a second, not \"" + given + "\"");
+    }
+    return perSecond;
   }
 
   private List<RelayBenchmark.Result> relays() throws Exception {

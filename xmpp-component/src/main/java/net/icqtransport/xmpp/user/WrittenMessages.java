@@ -105,7 +105,8 @@ public final class WrittenMessages {
   public synchronized String remember(LegacyContactId from, String message, Instant sentAt) {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(message, "message");
-    long now = clock.millis();
+    Instant written = clock.instant();
+    long now = written.toEpochMilli();
     expire(now);
     if (count == capacity) {
       dropOldest();
@@ -119,7 +120,7 @@ public final class WrittenMessages {
     LegacyContactId newest = count == 0 ? null : contact[slot(count - 1)];
     contact[slot] = from.equals(newest) ? newest : from; // one contact object for a conversation's messages
     text[slot] = message;
-    Instant original = sentAt == null ? clock.instant() : sentAt;
+    Instant original = sentAt == null ? written : sentAt;
     sentAtSecond[slot] = original.getEpochSecond();
     sentAtNano[slot] = original.getNano();
     rememberedAtMillis[slot] = now;
